@@ -1,0 +1,113 @@
+import { REGISTRY } from './registry';
+import type { Candidate, Category, Detector, Finding, ScanInput, ScanOptions } from './types';
+
+export const DEFAULT_THRESHOLD = 0.5;
+/** How far before a candidate the engine looks for a detector's context words. */
+const CONTEXT_WINDOW = 48;
+const CONTEXT_BOOST = 0.15;
+
+/**
+ * Lower-cases without changing length, so offsets into `lower` are offsets into `text`.
+ * `String#toLowerCase` can lengthen a few characters (e.g. U+0130), so those stay as they are.
+ */
+export function lowerSameLength(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  let out = '';
+  for (const ch of text) {
+    const l = ch.toLowerCase();
+    out += l.length === ch.length ? l : ch;
+  }
+  return out;
+}
+
+function hasContextWord(lower: string, start: number, words: readonly string[]): boolean {
+  const from = Math.max(0, start - CONTEXT_WINDOW);
+  const window = lower.slice(from, start);
+  for (const w of words) {
+    const i = window.lastIndexOf(w);
+    if (i < 0) continue;
+    const before = i === 0 ? ' ' : window[i - 1];
+    if (!/[a-z0-9]/.test(before)) return true;
+  }
+  return false;
+}
+
+function thresholdFor(category: Category, options: ScanOptions): number {
+  return options.thresholds?.[category] ?? options.threshold ?? DEFAULT_THRESHOLD;
+}
+
+/**
+ * Runs every registered detector, boosts candidates whose detector's context words precede them,
+ * drops those under threshold, and merges overlapping candidates into one finding that covers their
+ * union (labelled by the most confident member), so findings never overlap.
+ */
+export function scan(text: string, options: ScanOptions = {}, detectors: readonly Detector[] = REGISTRY): Finding[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const input: ScanInput = { text, lower: lowerSameLength(text) };
+  const kept: (Candidate & { detector: string })[] = [];
+  for (const d of detectors) {
+    let cands: Candidate[];
+    try {
+      cands = d.detect(input);
+    } catch (err) {
+      // A detector bug must not silently pass PHI: surface it to the caller (the guard fails closed).
+      throw new Error(`detector ${d.id} failed: ${(err as Error).message}`);
+    }
+    for (const c of cands) {
+      if (!(c.start >= 0 && c.end <= text.length && c.start < c.end)) continue;
+      if (options.categories?.[c.category] === false) continue;
+      let confidence = c.confidence;
+      if (d.contextWords?.length && hasContextWord(input.lower, c.start, d.contextWords)) {
+        confidence = Math.min(1, confidence + CONTEXT_BOOST);
+      }
+      if (confidence < thresholdFor(c.category, options)) continue;
+      kept.push({ ...c, confidence, detector: d.id });
+    }
+  }
+  kept.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Finding[] = [];
+  let cur: Finding | undefined;
+  for (const c of kept) {
+    if (cur && c.start < cur.end) {
+      if (c.confidence > cur.confidence) {
+        cur.category = c.category;
+        cur.detector = c.detector;
+        cur.confidence = c.confidence;
+        cur.reason = c.reason;
+      }
+      if (c.end > cur.end) cur.end = c.end;
+      continue;
+    }
+    cur = {
+      start: c.start,
+      end: c.end,
+      category: c.category,
+      detector: c.detector,
+      confidence: Math.round(c.confidence * 100) / 100,
+      reason: c.reason,
+    };
+    out.push(cur);
+  }
+  for (const f of out) f.confidence = Math.round(f.confidence * 100) / 100;
+  return joinPlaces(text, out);
+}
+
+/**
+ * "Mayo Clinic in Rochester, MN" is one location: adjacent LOCATION findings separated only by
+ * " in ", ", " or " of " are joined so the connector is not left between two redactions.
+ */
+const PLACE_JOIN = /^(?:,? in |, | of |,? near )$/;
+function joinPlaces(text: string, findings: Finding[]): Finding[] {
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const prev = out[out.length - 1];
+    if (prev && prev.category === 'LOCATION' && f.category === 'LOCATION' && f.start - prev.end <= 6 && PLACE_JOIN.test(text.slice(prev.end, f.start))) {
+      prev.end = f.end;
+      prev.confidence = Math.max(prev.confidence, f.confidence);
+      continue;
+    }
+    out.push(f);
+  }
+  return out;
+}

@@ -1,0 +1,3 @@
+export { scan, DEFAULT_THRESHOLD } from './engine';
+export { REGISTRY } from './registry';
+export * from './types';

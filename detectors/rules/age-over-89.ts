@@ -1,0 +1,26 @@
+/**
+ * Ages of 90 and over, which Safe Harbor requires to be aggregated into "90 or older"
+ * ("92-year-old", "94 yo", "aged 91", "age: 96", "a 90 y/o"). Ages under 90 are not PHI.
+ * Source: 45 CFR 164.514(b)(2)(i)(C).
+ */
+import type { Detector } from '../types';
+import { matchAll } from '../util';
+
+const RE =
+  /(?<![\w.])(?:(?:aged?|age:)\s{0,2})?(9\d|1[01]\d)(?:\s{0,2}|-)(?:years?|yrs?|y\/?o|yo|y\.o\.|-year|year-old|yr-old)(?:[- ]old)?(?!\w)|(?<![\w])(?:aged?:?|age of)\s{0,2}(9\d|1[01]\d)(?![\w.]|\.\d)/gi;
+
+export const ageOver89: Detector = {
+  id: 'age-over-89',
+  category: 'AGE',
+  description: 'Age of 90 or more',
+  source: '45 CFR 164.514(b)(2)(i)(C)',
+  detect(input) {
+    return matchAll(RE, input.text, (m) => ({
+      start: m.index,
+      end: m.index + m[0].length,
+      category: 'AGE',
+      confidence: 0.9,
+      reason: 'age of 90 or over',
+    }));
+  },
+};

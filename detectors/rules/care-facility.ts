@@ -1,0 +1,158 @@
+/**
+ * Care facilities, which locate a patient below state level: "Mass General", "St. Vincent's",
+ * "Elm Clinic", "UCLA Medical Center", "Children's Hospital of Philadelphia", "seen at Cedar Crest".
+ * Four ways in: a run of capitalised words ending in a facility word (Hospital, Clinic, Medical
+ * Center...); Saint / Mount names ("St. Mary's", "Mt. Sinai"); a list of well-known health systems
+ * (detectors/places.ts); and any capitalised run after a care cue ("seen at", "admitted to").
+ * Source: 45 CFR 164.514(b)(2)(i)(B) (geographic subdivisions smaller than a state).
+ */
+import { FACILITY_HEADS, HEALTH_SYSTEMS, NOT_PLACES, STRONG_FACILITY_HEADS } from '../places';
+import { type Token, tokenize } from '../tokens';
+import type { Candidate, Detector } from '../types';
+
+const CONNECTORS = new Set(['and', 'of', '&', 'the', 'for', 'de', 'del', 'la', 'at']);
+const SAINT = new Set(['st', 'saint', 'mt', 'mount', 'ste', 'sainte']);
+const CARE_VERBS = new Set([
+  'seen', 'treated', 'admitted', 'visited', 'visit', 'evaluated', 'hospitalized', 'hospitalised', 'transferred',
+  'discharged', 'operated', 'followed', 'presented', 'presenting', 'diagnosed', 'managed', 'referred', 'delivered',
+  'born', 'died', 'checked', 'consulted', 'examined', 'scanned', 'imaged', 'tested', 'works', 'working',
+  'employed', 'resides', 'residing', 'located', 'check-up', 'checkup', 'appointment', 'appt', 'surgery', 'stay',
+  'inpatient', 'outpatient', 'patient', 'admission', 'readmitted', 'reviewed', 'performed', 'done', 'undergone',
+  'underwent', 'receiving', 'received', 'receives', 'stayed', 'went', 'came', 'attended', 'attends', 'cared',
+]);
+const PREPS = new Set(['at', 'to', 'in', 'from', 'by', '@', 'into', 'within']);
+/** Words that stop a run after "at": not places in a clinical question. */
+const NOT_FACILITY_WORD = new Set(['figure', 'table', 'appendix', 'page', 'section', 'chapter', 'step', 'question']);
+
+type Phrase = string[];
+const SYSTEMS: Map<string, { words: Phrase; ambiguous: boolean }[]> = new Map();
+for (const raw of HEALTH_SYSTEMS) {
+  const ambiguous = raw.startsWith('?');
+  const words = (ambiguous ? raw.slice(1) : raw).split(/\s+/).map((w) => w.replace(/\.$/, ''));
+  const list = SYSTEMS.get(words[0]) ?? [];
+  list.push({ words, ambiguous });
+  SYSTEMS.set(words[0], list);
+}
+for (const l of SYSTEMS.values()) l.sort((a, b) => b.words.length - a.words.length);
+
+function capWord(t: Token): boolean {
+  return (t.title || t.caps) && !t.hasDigit && !NOT_PLACES.has(t.key) && !NOT_FACILITY_WORD.has(t.key);
+}
+
+/** Words may join with a space, a hyphen, or ". " after an abbreviation (St., Mt., Med.). */
+function joined(text: string, a: Token, b: Token): boolean {
+  const g = text.slice(a.end, b.start);
+  return g === ' ' || (a.dot && (g === '. ' || g === '.')) || g === ' & ';
+}
+
+export const careFacility: Detector = {
+  id: 'care-facility',
+  category: 'LOCATION',
+  description: 'Hospital, clinic or health system name',
+  source: '45 CFR 164.514(b)(2)(i)(B)',
+  detect(input) {
+    const text = input.text;
+    const toks = tokenize(text);
+    const out: Candidate[] = [];
+    const n = toks.length;
+    let i = 0;
+    while (i < n) {
+      const t = toks[i];
+      // Known health system names, longest first.
+      const sys = SYSTEMS.get(t.key);
+      if (sys && (t.title || t.caps)) {
+        const hit = sys.find((p) => p.words.every((w, k) => toks[i + k] && toks[i + k].key === w.replace(/[’']s$/, '')));
+        if (hit) {
+          const cue = hasCue(toks, i);
+          if (!hit.ambiguous || cue) {
+            const end = extendRun(text, toks, i + hit.words.length - 1);
+            out.push({ start: t.start, end: toks[end].end, category: 'LOCATION', confidence: 0.85, reason: 'known health system' });
+            i = end + 1;
+            continue;
+          }
+        }
+      }
+      // Saint / Mount names: "St. Vincent's", "Mt. Sinai", "Saint Mary's Hospital". Not "St. John's wort".
+      if (SAINT.has(t.key) && t.title && i + 1 < n && joined(text, t, toks[i + 1]) && toks[i + 1].title) {
+        const nxt = toks[i + 2];
+        if (!(nxt && /^worts?$/.test(nxt.key))) {
+          const end = extendRun(text, toks, i + 1);
+          out.push({ start: t.start, end: toks[end].end, category: 'LOCATION', confidence: 0.8, reason: 'saint or mount name' });
+          i = end + 1;
+          continue;
+        }
+      }
+      if (!capWord(t)) {
+        i++;
+        continue;
+      }
+      // A capitalised run; does it end in (or contain) a facility word?
+      const end = extendRun(text, toks, i);
+      let head = -1;
+      let strong = false;
+      for (let k = i; k <= end; k++) {
+        if (FACILITY_HEADS.has(toks[k].key) && (toks[k].title || toks[k].caps)) {
+          head = k;
+          strong ||= STRONG_FACILITY_HEADS.has(toks[k].key);
+        }
+      }
+      const cue = hasCue(toks, i);
+      if (head >= 0 && (strong || cue) && !(head === i && end === i)) {
+        out.push({ start: t.start, end: toks[end].end, category: 'LOCATION', confidence: strong ? 0.85 : 0.7, reason: 'care facility name' });
+      } else if (cue === 'care') {
+        out.push({ start: t.start, end: toks[end].end, category: 'LOCATION', confidence: 0.7, reason: 'place after a care cue' });
+      }
+      i = end + 1;
+    }
+    return out;
+  },
+};
+
+/** Extends a run of capitalised words from index i (inclusive) and returns the last index. */
+function extendRun(text: string, toks: Token[], i: number): number {
+  let end = i;
+  let words = 1;
+  while (end + 1 < toks.length && words < 7) {
+    const a = toks[end];
+    const b = toks[end + 1];
+    if (a.possessive && !FACILITY_HEADS.has(b.key)) break;
+    if (capWord(b) && joined(text, a, b)) {
+      end++;
+      words++;
+      continue;
+    }
+    // Connectors inside a name: "Brigham and Women's", "Hospital of the University of Pennsylvania".
+    if (CONNECTORS.has(b.key) && text.slice(a.end, b.start) === ' ') {
+      let k = end + 2;
+      while (k < toks.length && CONNECTORS.has(toks[k].key) && k - end < 3) k++;
+      if (k < toks.length && capWord(toks[k]) && text.slice(toks[k - 1].end, toks[k].start) === ' ') {
+        if (b.key === 'at' || b.key === 'and') {
+          // "X and Y Hospital" is one name only when a facility word follows.
+          let m = k;
+          let found = false;
+          while (m < toks.length && m - k < 4 && capWord(toks[m])) {
+            if (FACILITY_HEADS.has(toks[m].key) || toks[m].possessive) found = true;
+            m++;
+          }
+          if (!found) break;
+        }
+        end = k;
+        words++;
+        continue;
+      }
+    }
+    break;
+  }
+  return end;
+}
+
+/** 'care' after "seen at" etc., 'prep' after a bare at/to/from, or undefined. */
+function hasCue(toks: Token[], i: number): 'care' | 'prep' | undefined {
+  const p1 = toks[i - 1];
+  const p2 = toks[i - 2];
+  if (!p1) return undefined;
+  if (CARE_VERBS.has(p1.key)) return 'care';
+  if (PREPS.has(p1.key) && p2 && CARE_VERBS.has(p2.key)) return 'care';
+  if (p1.key === 'at' || p1.key === 'to' || p1.key === 'from') return 'prep';
+  return undefined;
+}

@@ -1,0 +1,70 @@
+/**
+ * IPv4 (dotted quad, each octet 0-255) and IPv6 (RFC 4291 text forms, including :: compression and
+ * an embedded IPv4 tail). Candidates are found with a simple bounded token regex and validated in
+ * code, which keeps matching linear.
+ * Source: RFC 791; RFC 4291 section 2.2 https://www.rfc-editor.org/rfc/rfc4291#section-2.2
+ */
+import type { Detector } from '../types';
+import { matchAll } from '../util';
+
+const V4 = /(?<![\w.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/\d{1,2})?(?![\w]|\.\d)/g;
+const V6 = /(?<![\w:.])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?::\d{1,3}(?:\.\d{1,3}){3})?(?![\w:])/gi;
+
+export function ipv6Valid(s: string): boolean {
+  let body = s;
+  let groupsNeeded = 8;
+  const last = s.lastIndexOf(':');
+  const tail = s.slice(last + 1);
+  if (tail.includes('.')) {
+    const octets = tail.split('.');
+    if (octets.length !== 4 || !octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255)) return false;
+    body = s.slice(0, last + 1);
+    if (!body.endsWith('::')) body = body.slice(0, -1);
+    groupsNeeded = 6;
+  }
+  const parts = body.split('::');
+  if (parts.length > 2) return false;
+  const groups = parts.map((p) => (p === '' ? [] : p.split(':')));
+  if (groups.some((g) => g.some((x) => !/^[0-9a-f]{1,4}$/i.test(x)))) return false;
+  const n = groups.reduce((a, g) => a + g.length, 0);
+  return parts.length === 2 ? n < groupsNeeded : n === groupsNeeded;
+}
+
+export const ipAddress: Detector = {
+  id: 'ip-address',
+  category: 'IP_ADDRESS',
+  description: 'IPv4 or IPv6 address',
+  source: 'https://www.rfc-editor.org/rfc/rfc791 ; https://www.rfc-editor.org/rfc/rfc4291#section-2.2',
+  contextWords: ['ip', 'address', 'host', 'server', 'login'],
+  detect(input) {
+    const t = input.text;
+    const out = matchAll(V4, t, (m) => {
+      if (![m[1], m[2], m[3], m[4]].every((o) => Number(o) <= 255)) return null;
+      return {
+        start: m.index,
+        end: m.index + m[0].length,
+        category: 'IP_ADDRESS',
+        confidence: 0.85,
+        reason: 'IPv4 address',
+        validated: true,
+      };
+    });
+    out.push(
+      ...matchAll(V6, t, (m) => {
+        const s = m[0];
+        if ((s.match(/:/g)?.length ?? 0) < 2 || !/[0-9a-f]/i.test(s) || !ipv6Valid(s)) return null;
+        // Times such as 10:30:00 are not addresses: require a hex letter, '::', or 5+ groups.
+        if (!/[a-f]/i.test(s) && !s.includes('::') && s.split(':').length < 5) return null;
+        return {
+          start: m.index,
+          end: m.index + s.length,
+          category: 'IP_ADDRESS',
+          confidence: 0.85,
+          reason: 'IPv6 address',
+          validated: true,
+        };
+      }),
+    );
+    return out;
+  },
+};

@@ -1,0 +1,31 @@
+/**
+ * Medicare Beneficiary Identifier (MBI), CMS format: 11 characters
+ * C A AN N A AN N A A N N, where C = 1-9, N = 0-9, A = letters excluding S L O I B Z, AN = either.
+ * Often written with dashes after characters 4 and 7. Not case-sensitive in print.
+ * Source: CMS, "Understanding the Medicare Beneficiary Identifier (MBI) Format",
+ * https://www.cms.gov/medicare/new-medicare-card/understanding-the-mbi.pdf
+ */
+import type { Detector } from '../types';
+import { matchAll } from '../util';
+
+const A = '[ac-hjkmnp-rt-y]';
+const AN = '[ac-hjkmnp-rt-y0-9]';
+const RE = new RegExp(String.raw`(?<![a-z0-9])[1-9]${A}${AN}\d-?${A}${AN}\d-?${A}${A}\d\d(?![a-z0-9])`, 'g');
+
+export const medicareMbi: Detector = {
+  id: 'medicare-mbi',
+  category: 'HEALTH_PLAN',
+  description: 'Medicare Beneficiary Identifier (11-character CMS format)',
+  source: 'https://www.cms.gov/medicare/new-medicare-card/understanding-the-mbi.pdf',
+  contextWords: ['mbi', 'medicare', 'beneficiary'],
+  detect(input) {
+    return matchAll(RE, input.lower, (m) => ({
+      start: m.index,
+      end: m.index + m[0].length,
+      category: 'HEALTH_PLAN',
+      confidence: 0.9,
+      reason: 'Medicare Beneficiary Identifier format',
+      validated: true,
+    }));
+  },
+};

@@ -1,0 +1,221 @@
+/**
+ * Names of patients, relatives and clinicians, in the shorthand clinicians type: "Anna S.",
+ * "Mr. James T.", "pt J. Smith", "Smith, John", "seen by Dr. John L.", "Szabina J Gelencsér".
+ *
+ * A name is a run of up to four title-case words or initials. A run counts when it is announced
+ * (a title such as Dr./Mrs., or a cue such as "patient", "named", "my name is", "daughter"), or when
+ * its words are in the public name lists (detectors/data: compromise's lexicon and faker's locale
+ * lists) and are not ordinary English words, or when it has a name's shape ("Anna S.").
+ * Eponyms are not people here: a run followed by "sign", "syndrome", "score", "reflex" ... is skipped.
+ * Source: 45 CFR 164.514(b)(2)(i)(A); name lists: see detectors/data/README.md.
+ */
+import { lexicon } from '../lexicon';
+import { type Token, sentenceStart, tokenize } from '../tokens';
+import type { Candidate, Detector } from '../types';
+
+const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'miss', 'mx', 'prof', 'doctor', 'mister', 'madam', 'nurse', 'dra', 'sr', 'sra', 'herr', 'frau', 'mme', 'mlle', 'sir', 'dame', 'rev', 'fr']);
+/** Lower-case words that announce a name right after them. */
+const CUES = new Set([
+  'patient', 'pt', 'pts', 'named', 'called', 'client', 'son', 'daughter', 'wife', 'husband', 'mother', 'father',
+  'mom', 'mum', 'dad', 'brother', 'sister', 'spouse', 'partner', 'guardian', 'caregiver', 'grandson',
+  'granddaughter', 'grandmother', 'grandfather', 'grandma', 'grandpa', 'aunt', 'uncle', 'niece', 'nephew',
+  'referencing', 'regarding', 're', 'attn', 'dear', 'sincerely', 'signed', 'resident', 'neighbor', 'neighbour',
+  'friend', 'colleague', 'boyfriend', 'girlfriend', 'fiancé', 'fiance', 'child', 'baby', 'infant', 'mr', 'surgeon',
+  'physician', 'nurse', 'np', 'pa', 'rn', 'md', 'provider', 'attending', 'resident', 'intern', 'therapist',
+  'ms', 'mrs', 'doctor', 'dr', 'ptn', 'pt.', 'name', 'names', 'is', 'am', 'meet', 'with', 'by', 'for', 'like', 'from',
+]);
+/** Of the cues, those that announce a name strongly enough on their own. */
+const STRONG_CUES = new Set([
+  'patient', 'pt', 'pts', 'named', 'called', 'client', 'son', 'daughter', 'wife', 'husband', 'mother', 'father',
+  'mom', 'mum', 'dad', 'brother', 'sister', 'spouse', 'partner', 'guardian', 'caregiver', 'grandson',
+  'granddaughter', 'grandmother', 'grandfather', 'grandma', 'grandpa', 'aunt', 'uncle', 'niece', 'nephew',
+  'referencing', 'regarding', 'attn', 'dear', 'sincerely', 'signed', 'friend', 'colleague', 'boyfriend',
+  'girlfriend', 'fiancé', 'fiance', 'surgeon', 'physician', 'provider', 'attending', 'therapist',
+]);
+/** Words after which a capitalised run is a thing named after a person, not a person. */
+const EPONYM_NOUNS = new Set([
+  'sign', 'signs', 'reflex', 'reflexes', 'score', 'scores', 'syndrome', 'disease', 'diseases', 'criteria', 'test',
+  'tests', 'maneuver', 'manoeuvre', 'classification', 'scale', 'rule', 'rules', 'law', 'laws', 'study', 'trial',
+  'method', 'procedure', 'operation', 'phenomenon', 'triad', 'index', 'node', 'nodes', 'cell', 'cells', 'body',
+  'bodies', 'duct', 'canal', 'gland', 'glands', 'fracture', 'palsy', 'ulcer', 'disorder', 'tumor', 'tumour',
+  'lymphoma', 'sarcoma', 'anemia', 'anaemia', 'equation', 'formula', 'effect', 'principle', 'cycle', 'capsule',
+  'loop', 'layer', 'membrane', 'space', 'ligament', 'muscle', 'nerve', 'artery', 'vein', 'tube', 'catheter',
+  'staging', 'protocol', 'regimen', 'approach', 'technique', 'incision', 'repair', 'theory', 'model', 'curve',
+  'ratio', 'constant', 'unit', 'units', 'agar', 'stain', 'solution', 'position', 'murmur', 'diet', 'method',
+  'institute', 'foundation', 'university', 'college', 'school', 'hospital', 'clinic', 'center', 'centre',
+  'medical', 'health', 'healthcare', 'memorial', 'county', 'street', 'avenue', 'road', 'boulevard', 'drive',
+  'lane', 'way', 'park', 'river', 'lake', 'valley', 'heights', 'state', 'city', 'guidelines', 'guideline',
+  'group', 'company', 'corporation', 'inc', 'llc', 'ltd', 'pharmaceuticals', 'labs', 'laboratories', 'insurance',
+  'plan', 'association', 'society', 'journal', 'award', 'prize', 'questionnaire', 'inventory', 'assessment',
+  'counts', 'pathway', 'virus', 'bacillus', 'complex', 'apparatus', 'organ', 'organs', 'tract', 'plexus', 'sinus',
+  'angle', 'point', 'line', 'lines', 'area', 'zone', 'triangle', 'circle', 'spots', 'nodules', 'granules', 'crystals',
+  'phenomenon', 'disease’s', 'hypothesis', 'experiment', 'paradox', 'distribution', 'coefficient', 'equilibrium',
+]);
+/** Title-case words that are never part of a name here. */
+const NOT_NAME = new Set([
+  'the', 'a', 'an', 'i', 'my', 'our', 'your', 'his', 'her', 'their', 'this', 'that', 'these', 'those', 'what', 'how',
+  'why', 'when', 'where', 'which', 'who', 'is', 'are', 'can', 'could', 'should', 'would', 'will', 'does', 'do',
+  'did', 'please', 'hi', 'hello', 'dear', 'thanks', 'thank', 'yes', 'no', 'not', 'and', 'or', 'but', 'if', 'for',
+  'with', 'from', 'to', 'of', 'in', 'on', 'at', 'by', 'as', 'per', 'via', 'vs', 'patient', 'pt', 'type', 'stage',
+  'grade', 'class', 'phase', 'level', 'step', 'part', 'section', 'table', 'figure', 'hospital', 'clinic', 'center',
+  'centre', 'medical', 'health', 'university', 'institute', 'street', 'avenue', 'road', 'january', 'february',
+  'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday',
+  'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul',
+  'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'god', 'lord', 'jesus', 'christ', 'english', 'american', 'african',
+  'asian', 'hispanic', 'latino', 'latina', 'caucasian', 'white', 'black', 'native', 'spanish', 'french', 'german',
+  'chinese', 'indian', 'male', 'female', 'man', 'woman', 'boy', 'girl', 'mrn', 'dob', 'ssn', 'id', 'md', 'do',
+  'rn', 'np', 'pa', 'phd', 'dds', 'jr', 'sr', 'ii', 'iii', 'iv', 'vitamin', 'hepatitis', 'group', 'covid', 'dr',
+  'mr', 'mrs', 'ms', 'prof', 'st', 'mt', 'saint', 'mount', 'north', 'south', 'east', 'west', 'new', 'general',
+  'regional', 'memorial', 'county', 'community', 'children', 'women', 'care', 'emergency', 'urgent', 'family',
+  'internal', 'medicine', 'surgery', 'department', 'dept', 'unit', 'ward', 'room', 'bed', 'floor', 'suite',
+  'apt', 'box', 'po', 'rx', 'tx', 'dx', 'hx', 'sx', 'fx', 'ca', 'ny', 'tx', 'fl', 'il', 'us', 'usa', 'uk', 'eu',
+  'act', 'write', 'pretend', 'imagine', 'give', 'tell', 'explain', 'create', 'make', 'provide', 'list', 'describe',
+  'summarize', 'summarise', 'draft', 'compose', 'translate', 'recommend', 'recommended', 'consider', 'assume',
+  'suppose', 'note', 'notes', 'plan', 'assessment', 'history', 'exam', 'labs', 'lab', 'meds', 'allergies',
+  'impression', 'subjective', 'objective', 'chief', 'complaint', 'hpi', 'pmh', 'psh', 'ros', 'vitals', 'followup',
+  'follow', 'up', 'discharge', 'admission', 'admit', 'consult', 'referral', 'letter', 'summary', 'report',
+  'insurance', 'policy', 'member', 'plan', 'email', 'phone', 'fax', 'address', 'name', 'age', 'sex', 'gender',
+]);
+
+function isNameWord(t: Token): boolean {
+  if (t.hasDigit) return false;
+  if (t.initial) return /\p{Lu}/u.test(t.text[0]);
+  return t.title && !NOT_NAME.has(t.key);
+}
+
+function knownFirst(t: Token): boolean {
+  const { first, ambiguous } = lexicon();
+  return first.has(t.key) && !ambiguous.has(t.key);
+}
+function knownLast(t: Token): boolean {
+  const { last, ambiguous } = lexicon();
+  return last.has(t.key) && !ambiguous.has(t.key);
+}
+
+/** Only a space, or ". " after an initial / title abbreviation, may join two words of a name. */
+function joins(text: string, a: Token, b: Token): boolean {
+  const g = text.slice(a.end, b.start);
+  if (g === ' ') return true;
+  return (g === '. ' || g === '.') && (a.initial || TITLES.has(a.key));
+}
+
+export const personName: Detector = {
+  id: 'person-name',
+  category: 'NAME',
+  description: 'Person name (titles, clinical cues, public name lists, initials)',
+  source: '45 CFR 164.514(b)(2)(i)(A); name lists in detectors/data (compromise, faker)',
+  detect(input) {
+    const text = input.text;
+    const toks = tokenize(text);
+    const out: Candidate[] = [];
+    let i = 0;
+    while (i < toks.length) {
+      const t = toks[i];
+      // Titles: "Dr. John L.", "Mrs Roe", "Prof. A. Smith".
+      if (TITLES.has(t.key) && (t.title || t.caps) && i + 1 < toks.length && joins(text, t, toks[i + 1])) {
+        const run = takeRun(text, toks, i + 1);
+        if (run > 0 && !eponymAfter(toks, i + 1 + run)) {
+          const last = toks[i + run];
+          out.push({ start: t.start, end: endOf(text, last), category: 'NAME', confidence: 0.9, reason: 'name after a title' });
+          i += run + 1;
+          continue;
+        }
+      }
+      if (!isNameWord(t)) {
+        // Lower-case "bertram m. jørgensen": a listed first name, an initial with a dot, another word.
+        if (
+          knownFirst(t) &&
+          i + 2 < toks.length &&
+          toks[i + 1].initial &&
+          toks[i + 1].dot &&
+          /^\p{Ll}/u.test(t.text) &&
+          /^\p{L}{2,}$/u.test(toks[i + 2].text)
+        ) {
+          out.push({ start: t.start, end: toks[i + 2].end, category: 'NAME', confidence: 0.7, reason: 'listed first name with initial' });
+          i += 3;
+          continue;
+        }
+        i++;
+        continue;
+      }
+      const run = takeRun(text, toks, i);
+      const words = toks.slice(i, i + run);
+      const lastTok = words[words.length - 1];
+      const prev = i > 0 ? toks[i - 1] : undefined;
+      const prevGap = prev ? text.slice(prev.end, t.start) : '';
+      const cue = prev && /^[\s,:]{1,3}$/.test(prevGap) && !prev.title && CUES.has(prev.key) ? prev.key : undefined;
+      const strongCue =
+        (cue && STRONG_CUES.has(cue)) ||
+        (prev && /^(?:is|am)$/.test(prev.key) && i > 1 && /^(?:name|names)$/.test(toks[i - 2].key));
+      const firstKnown = knownFirst(words[0]);
+      const lastKnown = words.length > 1 && words.slice(1).some((w) => !w.initial && knownLast(w));
+      const hasInitial = words.some((w) => w.initial);
+      const atStart = sentenceStart(text, toks, i);
+      let conf = 0;
+      let reason = '';
+      if (eponymAfter(toks, i + run)) conf = 0;
+      else if (strongCue) {
+        conf = 0.85;
+        reason = 'name after a cue word';
+      } else if (firstKnown && words.length >= 2) {
+        conf = 0.85;
+        reason = 'listed first name with surname or initial';
+      } else if (words.length >= 2 && lastKnown && (hasInitial || !atStart || cue)) {
+        conf = 0.75;
+        reason = 'listed surname';
+      } else if (words.length >= 2 && hasInitial && !words[0].initial && words.length <= 3) {
+        conf = lastTok.initial ? 0.6 : 0.7;
+        reason = 'name shape (word and initial)';
+      } else if (words.length === 1 && firstKnown) {
+        conf = atStart ? 0.5 : cue ? 0.75 : 0.6;
+        reason = 'listed first name';
+      } else if (words.length >= 2 && words[0].initial && knownLast(lastTok)) {
+        conf = 0.8;
+        reason = 'initial and listed surname';
+      }
+      // "Smith, John": surname, comma, listed first name.
+      if (
+        conf < 0.5 &&
+        words.length === 1 &&
+        knownLast(t) &&
+        i + 1 < toks.length &&
+        text.slice(t.end, toks[i + 1].start) === ', ' &&
+        isNameWord(toks[i + 1]) &&
+        knownFirst(toks[i + 1])
+      ) {
+        const run2 = takeRun(text, toks, i + 1);
+        const end = toks[i + run2].end;
+        out.push({ start: t.start, end: endOf(text, toks[i + run2]) || end, category: 'NAME', confidence: 0.8, reason: 'surname, first name' });
+        i += run2 + 1;
+        continue;
+      }
+      if (conf >= 0.5) {
+        out.push({ start: t.start, end: endOf(text, lastTok), category: 'NAME', confidence: conf, reason });
+      }
+      i += run;
+    }
+    return out;
+  },
+};
+
+/** Number of consecutive name words starting at i (max 4). */
+function takeRun(text: string, toks: Token[], i: number): number {
+  let n = 0;
+  while (i + n < toks.length && n < 4 && isNameWord(toks[i + n])) {
+    if (n > 0 && !joins(text, toks[i + n - 1], toks[i + n])) break;
+    n++;
+    if (toks[i + n - 1].possessive) break;
+  }
+  return n;
+}
+
+function eponymAfter(toks: Token[], j: number): boolean {
+  const next = toks[j];
+  return next !== undefined && EPONYM_NOUNS.has(next.key) && !toks[j - 1]?.initial;
+}
+
+/** End of a name token, with the full stop of a final initial ("John L.") but not a possessive. */
+function endOf(text: string, t: Token): number {
+  const end = t.possessive ? t.end - 2 : t.end;
+  return t.initial && text[end] === '.' ? end + 1 : end;
+}

@@ -1,0 +1,132 @@
+/**
+ * Street addresses, US and international: "1200 W Elm St Apt 4", "90 Whitchurch Road",
+ * "Wingertweg 126", "Rue de Virton 38 Suite 510", "P.O. Box 149", "PSC 4355, Box 4187 APO AP 28906",
+ * "the corner of 35 Pentelis Str. and Waechter Turnpike". An address starts at an anchor (house
+ * number + capitalised word near a street word, street word + number, a P.O. box or military mail
+ * code) and grows over the tokens addresses are made of (numbers, capitalised words, street and
+ * unit words, commas, line breaks) up to a sentence end, bounded to 160 characters.
+ * Source: 45 CFR 164.514(b)(2)(i)(B); USPS Publication 28 (Postal Addressing Standards).
+ */
+import { STREET_TYPES, UNIT_WORDS } from '../places';
+import { type Token, tokenFrom, tokenize } from '../tokens';
+import type { Candidate, Detector } from '../types';
+import { before, matchAll } from '../util';
+
+const MAX_LEN = 160;
+const ADDRESS_CUE = /(?:address(?:es)?|addr|lives?|living|resid\w*|located|meet(?: me)?|send(?: it)?(?: \w+){0,4}|mail(?:ed)?|deliver\w*|ship\w*|arrived|moved|stop|home|office|corner)\b[^.?!\n]{0,24}$/;
+const POBOX = /\b(?:p\.?\s?o\.?\s?box|post office box|psc|unit|cmr)\s{0,2}\d{1,6}(?:,?\s{0,2}box\s{0,2}\d{1,6})?/gi;
+const MILITARY = /\b(?:uss|usns|usnv)\s[A-Z][\p{L}]{1,20}|\b(?:apo|fpo|dpo)\s(?:aa|ae|ap)\s\d{5}/giu;
+const CORNER = /\bthe corner of\s/gi;
+const LOWER_OK = new Set(['de', 'del', 'la', 'le', 'les', 'du', 'des', 'di', 'da', 'do', 'dos', 'das', 'van', 'von', 'der', 'den', 'het', 'y', 'e', 'and', 'of', 'the', 'nan', 'str', 'rkp', 'utca', 'út', 'ul', 'u']);
+
+function isStreetWord(t: Token): boolean {
+  return STREET_TYPES.has(t.key) || /(?:stra(?:ss|ß)e|gasse|weg|vägen|veien|straat|laan|katu|gatan|vej|gade|allee|platz|plein|ring|steig|damm|ulica)$/.test(t.key);
+}
+
+export const streetAddress: Detector = {
+  id: 'street-address',
+  category: 'LOCATION',
+  description: 'Street address, P.O. box or military address',
+  source: '45 CFR 164.514(b)(2)(i)(B); USPS Publication 28',
+  detect(input) {
+    const text = input.text;
+    const toks = tokenize(text);
+    const out: Candidate[] = [];
+    const n = toks.length;
+    for (let i = 0; i < n; i++) {
+      const t = toks[i];
+      let anchor = false;
+      let conf = 0.8;
+      // House number + capitalised word, with a street word or another number within 5 tokens,
+      // or an address cue before it.
+      if (/^\d{1,6}[a-z]?$/i.test(t.text) && toks[i + 1] && (toks[i + 1].title || toks[i + 1].caps || /^[NSEW]$/.test(toks[i + 1].text) || /^\d{1,4}$/.test(toks[i + 1].text))) {
+        let street = false;
+        for (let k = i + 1; k < Math.min(n, i + 6); k++) if (isStreetWord(toks[k]) && k > i + 1) street = true;
+        const cue = ADDRESS_CUE.test(before(input, t.start, 60));
+        if (street || cue) {
+          anchor = true;
+          conf = street ? 0.85 : 0.7;
+        }
+      }
+      // Street word first: "Rue de Virton 38", "Via Roma 12"; or a street-suffixed word + number.
+      if (!anchor && (t.title || t.caps) && isStreetWord(t)) {
+        for (let k = i + 1; k < Math.min(n, i + 5); k++) {
+          if (/^\d{1,5}[a-z]?$/i.test(toks[k].text)) {
+            anchor = true;
+            break;
+          }
+          if (!(toks[k].title || LOWER_OK.has(toks[k].key))) break;
+        }
+      }
+      if (!anchor && t.title && /^\d{1,5}[a-z]?$/i.test(toks[i + 1]?.text ?? '') && text.slice(t.end, toks[i + 1].start) === ' ') {
+        const cue = ADDRESS_CUE.test(before(input, t.start, 60));
+        if (isStreetWord(t) || cue) anchor = true;
+      }
+      if (!anchor) continue;
+      const end = grow(text, toks, i);
+      if (end - t.start < 6) continue;
+      out.push({ start: t.start, end, category: 'LOCATION', confidence: conf, reason: 'street address' });
+      while (i + 1 < n && toks[i + 1].start < end) i++;
+    }
+    const fromRegex = (re: RegExp, reason: string) =>
+      matchAll(re, text, (m) => {
+        const end = growFrom(text, toks, m.index + m[0].length);
+        return { start: m.index, end, category: 'LOCATION' as const, confidence: 0.85, reason };
+      });
+    out.push(...fromRegex(POBOX, 'post office box'));
+    out.push(...fromRegex(MILITARY, 'military mail address'));
+    out.push(
+      ...matchAll(CORNER, text, (m) => {
+        const first = tokenFrom(toks, m.index + m[0].length);
+        if (first < 0) return null;
+        const end = grow(text, toks, first, true);
+        return end - m.index > 16
+          ? { start: m.index, end, category: 'LOCATION' as const, confidence: 0.8, reason: 'street corner' }
+          : null;
+      }),
+    );
+    return out;
+  },
+};
+
+function growFrom(text: string, toks: Token[], pos: number): number {
+  const k = tokenFrom(toks, pos);
+  if (k < 0 || !/^[\s,]{0,4}$/.test(text.slice(pos, toks[k].start))) return pos;
+  const end = grow(text, toks, k);
+  return Math.max(pos, end);
+}
+
+/** Grows an address from token i over address-like tokens; returns the end offset. */
+function grow(text: string, toks: Token[], i: number, allowAnd = false): number {
+  const start = toks[i].start;
+  let end = toks[i].end;
+  let lastIdx = i;
+  for (let k = i + 1; k < toks.length; k++) {
+    const t = toks[k];
+    if (t.end - start > MAX_LEN) break;
+    const g = text.slice(toks[k - 1].end, t.start);
+    // Gaps inside an address: spaces, commas, line breaks, "#", a dot after an abbreviation.
+    if (!/^(?:[ \t]{0,3}|,[ \t]{0,3}|[ \t]{0,2}\n{1,2}[ \t]{0,3}|,?[ \t]{0,2}\n[ \t]{0,3},?[ \t]{0,2}|[ \t]{0,2}#[ \t]{0,2}|\.[ \t]{0,2}|\.\s?\n\s?)$/.test(g)) break;
+    if (g.startsWith('.') && !(toks[k - 1].text.length <= 4 && /\p{L}/u.test(toks[k - 1].text) && (STREET_TYPES.has(toks[k - 1].key) || UNIT_WORDS.has(toks[k - 1].key) || toks[k - 1].key.length <= 3))) break;
+    const ok =
+      t.hasDigit ||
+      t.title ||
+      (t.initial && /\p{Lu}/u.test(t.text)) ||
+      t.caps ||
+      isStreetWord(t) ||
+      UNIT_WORDS.has(t.key) ||
+      LOWER_OK.has(t.key) ||
+      (allowAnd && t.key === 'and');
+    if (!ok) break;
+    // A title-case word right after a sentence-ending full stop starts a new sentence.
+    if (g.startsWith('.') && /\s/.test(g) && t.title && !UNIT_WORDS.has(t.key) && !isStreetWord(t)) break;
+    end = t.end;
+    lastIdx = k;
+  }
+  // Never end on a connector word.
+  while (lastIdx > i && LOWER_OK.has(toks[lastIdx].key)) {
+    lastIdx--;
+    end = toks[lastIdx].end;
+  }
+  return end;
+}

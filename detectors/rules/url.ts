@@ -1,0 +1,43 @@
+/**
+ * Web addresses: scheme URLs (http, https, ftp), www. hosts, and bare domain names with a common
+ * top-level domain ("clinic-portal.org/patient/77"). A patient portal link or a personal site
+ * identifies; well-known reference sites are not PHI by themselves but are reported with lower
+ * confidence because the path may carry identifiers.
+ * Source: RFC 3986 https://www.rfc-editor.org/rfc/rfc3986 ; 45 CFR 164.514(b)(2)(i)(N).
+ */
+import type { Detector } from '../types';
+import { matchAll, trimEnd } from '../util';
+
+const SCHEME = /\b(?:https?|ftp):\/\/[^\s<>"'`]{1,2048}/gi;
+const WWW = /(?<![\w@.\/-])www\.[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,6}(?:[/?#][^\s<>"'`]{0,2048})?/gi;
+const TLDS =
+  'com|org|net|edu|gov|io|info|biz|health|care|clinic|hospital|doctor|me|co|us|uk|ca|au|de|fr|nl|be|ch|at|se|no|dk|fi|es|it|pt|pl|cz|ie|nz|in|br|mx|jp|cn|ru|ee|cy|gr|hu|ro|sk|si|hr|lt|lv|is|app|dev|ly';
+const BARE = new RegExp(
+  String.raw`(?<![\w@.\/-])[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?){0,4}\.(?:${TLDS})(?:\.[a-z]{2})?(?![\w@-])(?:/[^\s<>"'\x60]{0,2048})?`,
+  'gi',
+);
+
+export const url: Detector = {
+  id: 'url',
+  category: 'URL',
+  description: 'Web address (URL, www host or bare domain)',
+  source: 'https://www.rfc-editor.org/rfc/rfc3986',
+  detect(input) {
+    const t = input.text;
+    const build = (conf: number) => (m: RegExpExecArray) => {
+      const end = trimEnd(t, m.index, m.index + m[0].length);
+      if (end <= m.index) return null;
+      return { start: m.index, end, category: 'URL' as const, confidence: conf, reason: 'web address' };
+    };
+    const out = matchAll(SCHEME, t, build(0.9));
+    out.push(...matchAll(WWW, t, build(0.85)));
+    out.push(
+      ...matchAll(BARE, t, (m) => {
+        // "e.g." / "i.e." / "vs.co" style false starts and numbers like 3.co are not domains.
+        if (/^\d+\./.test(m[0]) || !/[a-z]{2,}/i.test(m[0].split('.')[0])) return null;
+        return build(0.7)(m);
+      }),
+    );
+    return out;
+  },
+};

@@ -1,0 +1,83 @@
+/**
+ * Shared types of the detection pipeline. `detectors/` depends on nothing else of ours; every other
+ * folder (policies/, cli/, bench/, entrypoints/) imports these.
+ */
+
+/** Safe Harbor identifier categories (45 CFR 164.514(b)(2)) that can appear in typed text, plus payment cards. */
+export const CATEGORIES = [
+  'NAME',
+  'LOCATION',
+  'DATE',
+  'AGE',
+  'PHONE',
+  'FAX',
+  'EMAIL',
+  'SSN',
+  'MRN',
+  'HEALTH_PLAN',
+  'ACCOUNT',
+  'LICENSE',
+  'VEHICLE',
+  'DEVICE',
+  'URL',
+  'IP_ADDRESS',
+  'OTHER_ID',
+  'PAYMENT_CARD',
+] as const;
+
+export type Category = (typeof CATEGORIES)[number];
+
+/** One span of PHI found in the text. Offsets are UTF-16 code units, `end` exclusive. */
+export interface Finding {
+  start: number;
+  end: number;
+  category: Category;
+  /** id of the detector that produced it (its file name, e.g. `us-ssn`). */
+  detector: string;
+  /** 0..1, after context boosts and validation. */
+  confidence: number;
+  /** Short human reason, never containing the matched value. */
+  reason: string;
+}
+
+export interface ScanOptions {
+  /** Findings below this confidence are dropped. Default 0.5. */
+  threshold?: number;
+  /** Per-category enablement; a category set to false is not reported. */
+  categories?: Partial<Record<Category, boolean>>;
+  /** Per-category confidence thresholds, overriding `threshold`. */
+  thresholds?: Partial<Record<Category, number>>;
+}
+
+/** What a detector proposes before the engine merges and thresholds. */
+export interface Candidate {
+  start: number;
+  end: number;
+  category: Category;
+  confidence: number;
+  reason: string;
+  /** Set when a checksum or format rule proved the value well-formed. */
+  validated?: boolean;
+}
+
+/** Text plus precomputed helpers shared by all detectors in one scan. */
+export interface ScanInput {
+  text: string;
+  /** Lower-cased copy of `text` (same length, same offsets). */
+  lower: string;
+}
+
+export interface Detector {
+  /** Equal to the file name, kebab-case. */
+  id: string;
+  /** Main category it reports (a detector may report a related one, e.g. phone -> FAX). */
+  category: Category;
+  /** One-line description of the format. */
+  description: string;
+  /** Specification and authoritative source of the format. */
+  source: string;
+  /** Words that raise confidence when found shortly before a candidate. */
+  contextWords?: readonly string[];
+  /** Produce candidates. Must run in time linear in the text length. */
+  detect(input: ScanInput): Candidate[];
+}

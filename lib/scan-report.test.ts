@@ -1,0 +1,32 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { lastScan } from './last-scan';
+import { recordScanResult } from './scan-report';
+
+const OWN_ID = 'our-extension-id';
+const tabSender = { id: OWN_ID, tab: { id: 1 }, url: 'https://chatgpt.com/c/1' };
+
+beforeEach(() => fakeBrowser.reset());
+
+// If these fail, the background either loses the content script's reports or lets anyone write them.
+describe('recordScanResult', () => {
+  it('records a valid report with the sender host, and no text', async () => {
+    const msg = { type: 'scan-result', action: 'block', count: 2, text: 'SSN 900-12-3456' };
+    expect(await recordScanResult(msg, tabSender, OWN_ID)).toBe(true);
+    expect(await lastScan.getValue()).toMatchObject({ action: 'block', count: 2, failed: false, site: 'chatgpt.com' });
+    expect(JSON.stringify(await lastScan.getValue())).not.toContain('900-12');
+  });
+
+  it.each([
+    ['another extension', { ...tabSender, id: 'someone-else' }],
+    ['an extension page (no tab)', { id: OWN_ID, url: 'chrome-extension://x/popup.html' }],
+  ])('ignores messages from %s', async (_who, sender) => {
+    expect(await recordScanResult({ type: 'scan-result', action: 'warn', count: 1 }, sender, OWN_ID)).toBe(false);
+    expect(await lastScan.getValue()).toBeNull();
+  });
+
+  it('ignores malformed reports', async () => {
+    expect(await recordScanResult({ type: 'scan-result', action: 'explode', count: 1 }, tabSender, OWN_ID)).toBe(false);
+    expect(await lastScan.getValue()).toBeNull();
+  });
+});
