@@ -102,7 +102,13 @@ function joinPlaces(text: string, findings: Finding[]): Finding[] {
   const out: Finding[] = [];
   for (const f of findings) {
     const prev = out[out.length - 1];
-    if (prev && prev.category === 'LOCATION' && f.category === 'LOCATION' && f.start - prev.end <= 6 && PLACE_JOIN.test(text.slice(prev.end, f.start))) {
+    if (
+      prev &&
+      prev.category === 'LOCATION' &&
+      f.category === 'LOCATION' &&
+      f.start - prev.end <= 6 &&
+      PLACE_JOIN.test(text.slice(prev.end, f.start))
+    ) {
       prev.end = f.end;
       prev.confidence = Math.max(prev.confidence, f.confidence);
       continue;

@@ -1,17 +1,40 @@
 /**
  * Health-context signal: how clearly a text is about someone's health (diagnoses, drugs, labs,
- * clinical abbreviations). Not a PHI detector: the decision uses it so that a name or date in a
- * clearly non-clinical prompt weighs less than a record number anywhere.
+ * procedures, clinical abbreviations, ages written the clinical way). Not a PHI detector: the
+ * decision uses it so that a name or date in a clearly non-clinical prompt (a travel plan, a coding
+ * task) weighs less than a record number anywhere.
+ *
+ * Three kinds of cue, each counted once per distinct word: a list of clinical words and
+ * abbreviations; medical word endings (-itis, -ectomy, -emia, drug stems such as -pril, -statin,
+ * -mab); and clinical age forms ("70yo", "55-year-old"). Score = distinct cues / 5, capped at 1.
  */
-const TERMS =
-  /\b(?:pt|pts|patient|patients|dx|hx|tx|rx|sx|yo|y\/o|diagnos\w*|history|admitted|discharged?|seen|treated|clinic|hospital|medical|surgery|surgical|disease|syndrome|cancer|tumou?r|diabetes|diabetic|hypertension|htn|chf|copd|ckd|afib|mi|stroke|asthma|infection|pain|fracture|therapy|treatment|medication|meds?|dose|dosage|mg|mcg|ml|labs?|a1c|hba1c|bp|ecg|ekg|mri|ct|biopsy|prescri\w*|insulin|statin|warfarin|pregnan\w*|symptoms?|allerg\w*|chemo\w*|oncolog\w*|cardio\w*|neuro\w*|psych\w*|nurse|physician|dr|doctor|mrn|icu|er|ed|ward|bed|prognosis|follow-?up|post-?op\w*|pre-?op\w*)\b/gi;
+const WORDS = String.raw`pt|pts|patient|patients|dx|hx|tx|rx|sx|fx|h\/o|s\/p|c\/o|w\/|yo|y\/o|diagnos\w*|admitted|admission|discharged?|readmi\w*|clinic|clinical|hospital\w*|medical|surgery|surgical|operat(?:ed|ion|ive)|disease|disorder|syndrome|cancer|carcinoma|tumou?r|malignan\w*|metasta\w*|diabetes|diabetic|hypertension|hypotension|fibrillation|infarction|failure|insufficiency|stroke|asthma|infection|infectious|sepsis|pneumonia|pain|fracture|injury|wound|lesion|therapy|therapies|treatment|treated|treating|medication|meds|drug|dose|dosage|dosing|mg|mcg|ml|biopsy|prescri\w*|insulin|statin|warfarin|aspirin|antibiotics?|anticoagula\w*|vaccin\w*|pregnan\w*|prenatal|postpartum|symptoms?|allerg\w*|chemo\w*|radiation|oncolog\w*|cardi\w*|neuro\w*|psych\w*|nurse|nursing|physician|doctor|dr|md|mrn|icu|nicu|prognosis|follow-?up|post-?op\w*|pre-?op\w*|transplant\w*|dialysis|renal|hepatic|liver|kidney|pulmonary|glucose|a1c|hba1c|cholesterol|ldl|hdl|bp|ecg|ekg|mri|x-?ray|ultrasound|bmi|obes\w*|opioid\w*|overdose|seizures?|epilep\w*|dementia|alzheimer\w*|parkinson\w*|depress\w*|anxiety|bipolar|schizo\w*|adhd|autism|hiv|aids|hcv|hbv|hepatitis|copd|chf|ckd|cad|htn|t2dm|t1dm|afib|a-?fib|dvt|uti|gerd|ibs|ibd|sle|als|gyn|obgyn|inr|cbc|bmp|cmp|tsh|psa|egfr|gfr|eeg|emg|abg|prn|bid|tid|qid|qd|npo|sob|n\/v|migraines?|arthritis|osteo\w*|fever|cough|rash|nausea|vomiting|diarrh\w*|constipation|fatigue|dizziness|syncope|edema|anemia|thyroid|hypothyroid\w*|hyperthyroid\w*|stent|bypass|cabg|pacemaker|catheter|intubat\w*|ventilat\w*|inhaler|nebuli\w*|wheelchair|physio\w*|hospice|palliative|prescription|pharmacy|pharmacist|referral|consult\w*|appointment|appt|check-?up|examination|screening|mammogram|colonoscopy|vaccination|immuniz\w*|side effects?|contraindicat\w*|comorbid\w*|remission|relapse|exacerbation|guideline-directed|bloodwork|urinalysis|pathology|radiology|mammography|ob\/gyn|pediatric\w*|geriatric\w*|elderly|newborn|infant|neonat\w*`;
+const TERMS = new RegExp(
+  String.raw`\b(?:${WORDS}|carcinoma|lymphoma|melanoma|sarcoma|glioma|myeloma|adenoma|hematoma|blastoma|neuropathy|cardiomyopathy|retinopathy|nephropathy|myopathy|encephalopathy|myalgia|arthralgia|neuralgia|fibromyalgia|radiography|angiography|echocardiography|tomography|hypertensive|hypertension)\b`,
+  'gi',
+);
+const NOT_MEDICAL = new Set(['academia', 'diploma', 'aroma', 'hypnosis', 'metamorphosis', 'apotheosis', 'osmosis']);
+const SUFFIXES =
+  /\b[a-z]{3,}(?:itis|osis|emia|aemia|ectomy|otomy|ostomy|plasty|uria|penia|trophy|plegia|scopy|cillin|mycin|cycline|floxacin|pril|sartan|olol|statin|prazole|tidine|mab|nib|vir|azole|dipine|gliptin|gliflozin|xaban|parin|triptan|setron|lukast|terol|sone|olone|azepam|zolam|oxetine|aline|afil|formin|glutide|caine|thiazide|semide|ectasia|megaly|rrhea|rrhoea|plasia|sclerosis|cardia|pnea|pnoea)\b/gi;
+const AGE =
+  /\b\d{1,3}(?:[- ]?(?:years?|yrs?|yr)[- ]old|[- ]?y\/?o\b|yo\b|-year-old|[- ]?(?:month|week|day)s?[- ]old)/gi;
 
-/** Number of distinct clinical cues, capped at 5, divided by 5: 0 = none, 1 = clearly clinical. */
+/**
+ * Distinct clinical cues over the number a text of this length needs to be clearly clinical: five
+ * for a prompt, one more per 2,000 characters, since a long general text (a coding prompt, a story)
+ * picks up a few clinical words by chance while a clinical note is full of them. 0..1.
+ */
 export function healthScore(text: string): number {
+  const needed = 5 + Math.floor(text.length / 2000);
   const seen = new Set<string>();
-  for (const m of text.matchAll(TERMS)) {
-    seen.add(m[0].toLowerCase());
-    if (seen.size >= 5) break;
+  for (const re of [AGE, TERMS, SUFFIXES]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const w = m[0].toLowerCase();
+      if (re === SUFFIXES && NOT_MEDICAL.has(w)) continue;
+      seen.add(re === AGE ? 'age' : w);
+      if (seen.size >= needed) return 1;
+    }
   }
-  return seen.size / 5;
+  return seen.size / needed;
 }

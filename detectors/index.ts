@@ -1,3 +1,3 @@
-export { scan, DEFAULT_THRESHOLD } from './engine';
+export { DEFAULT_THRESHOLD, scan } from './engine';
 export { REGISTRY } from './registry';
 export * from './types';

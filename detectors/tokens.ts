@@ -17,7 +17,7 @@ export interface Token {
   hasDigit: boolean;
 }
 
-const WORD = /[\p{L}\p{M}\p{N}]+(?:['’.\-][\p{L}\p{M}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’.-][\p{L}\p{M}\p{N}]+)*/gu;
 const UPPER = /^\p{Lu}/u;
 const LOWER_REST = /\p{Ll}/u;
 

@@ -1,7 +1,7 @@
 import { scan } from '../detectors/engine';
 import { healthScore } from '../detectors/health-context';
 import type { Finding, ScanOptions } from '../detectors/types';
-import { type Decision, type DecisionPolicy, DEFAULT_DECISION_POLICY, decide } from './decide';
+import { DEFAULT_DECISION_POLICY, type Decision, type DecisionPolicy, decide } from './decide';
 
 export interface Assessment extends Decision {
   findings: Finding[];

@@ -9,13 +9,15 @@ export type Action = 'allow' | 'warn' | 'block';
 export interface DecisionPolicy {
   /** Action for findings that identify a person on their own (record numbers, SSNs, contact data...). */
   strongAction: Action;
-  /** Action for findings that identify only in combination (names, dates, places). */
+  /** Action for findings that identify only in combination with health information (names, dates, places). */
   weakAction: Action;
   /**
-   * Weak findings in a prompt with no health context (a recipe, a travel question) are PHI only if
-   * tied to health information; under this health score they are allowed.
+   * Weak findings are PHI only when tied to health information: in a text whose health-context
+   * score is under this value (a recipe, a travel question, a coding prompt) they are allowed.
    */
   minHealthForWeak: number;
+  /** A strong-category finding under this confidence (an unlabelled, unvalidated code) counts as weak. */
+  strongMinConfidence: number;
   /** Minimum confidence for a finding to count at all. */
   minConfidence: number;
 }
@@ -33,7 +35,6 @@ export const STRONG_CATEGORIES: ReadonlySet<Category> = new Set<Category>([
   'FAX',
   'EMAIL',
   'IP_ADDRESS',
-  'URL',
   'OTHER_ID',
   'PAYMENT_CARD',
 ]);
@@ -41,7 +42,8 @@ export const STRONG_CATEGORIES: ReadonlySet<Category> = new Set<Category>([
 export const DEFAULT_DECISION_POLICY: DecisionPolicy = {
   strongAction: 'block',
   weakAction: 'warn',
-  minHealthForWeak: 0,
+  minHealthForWeak: 0.4,
+  strongMinConfidence: 0.75,
   minConfidence: 0.5,
 };
 
@@ -49,14 +51,19 @@ const RANK: Record<Action, number> = { allow: 0, warn: 1, block: 2 };
 
 export interface Decision {
   action: Action;
-  /** Categories that drove the action, most severe first, no values. */
+  /** Categories that drove the action, no values. */
   categories: Category[];
+}
+
+/** Whether a finding identifies on its own (strong) or only alongside health information (weak). */
+export function isStrong(f: Finding, policy: DecisionPolicy = DEFAULT_DECISION_POLICY): boolean {
+  return STRONG_CATEGORIES.has(f.category) && f.confidence >= policy.strongMinConfidence;
 }
 
 /**
  * allow | warn | block for a set of findings. `health` is the health-context score of the text
- * (see detectors/health-context.ts): names and dates in a prompt with no clinical content weigh less
- * than a record number anywhere.
+ * (detectors/health-context.ts): names, dates, places and unlabelled codes in a prompt with no
+ * clinical content weigh less than a labelled record number anywhere.
  */
 export function decide(
   findings: readonly Finding[],
@@ -67,7 +74,7 @@ export function decide(
   const cats = new Set<Category>();
   for (const f of findings) {
     if (f.confidence < policy.minConfidence) continue;
-    const strong = STRONG_CATEGORIES.has(f.category);
+    const strong = isStrong(f, policy);
     if (!strong && health < policy.minHealthForWeak) continue;
     const a = strong ? policy.strongAction : policy.weakAction;
     if (a === 'allow') continue;

@@ -28,6 +28,7 @@ export const accountNumber: Detector = {
   id: 'account-number',
   category: 'ACCOUNT',
   description: 'Account, billing, claim or invoice number after its label',
-  source: '45 CFR 164.514(b)(2)(i)(J); https://www.hhs.gov/hipaa/for-professionals/privacy/special-topics/de-identification/',
+  source:
+    '45 CFR 164.514(b)(2)(i)(J); https://www.hhs.gov/hipaa/for-professionals/privacy/special-topics/de-identification/',
   detect: (input) => detectLabelled(input, SPEC, RE),
 };

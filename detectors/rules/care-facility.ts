@@ -6,23 +6,107 @@
  * (detectors/places.ts); and any capitalised run after a care cue ("seen at", "admitted to").
  * Source: 45 CFR 164.514(b)(2)(i)(B) (geographic subdivisions smaller than a state).
  */
-import { FACILITY_HEADS, HEALTH_SYSTEMS, NOT_PLACES, STRONG_FACILITY_HEADS } from '../places';
+import { FACILITY_HEADS, HEALTH_SYSTEMS, NOT_PLACES, STRONG_FACILITY_HEADS, SYSTEM_ACRONYMS } from '../places';
 import { type Token, tokenize } from '../tokens';
 import type { Candidate, Detector } from '../types';
+import { EPONYM_NOUNS } from '../vocab';
 
 const CONNECTORS = new Set(['and', 'of', '&', 'the', 'for', 'de', 'del', 'la', 'at']);
 const SAINT = new Set(['st', 'saint', 'mt', 'mount', 'ste', 'sainte']);
 const CARE_VERBS = new Set([
-  'seen', 'treated', 'admitted', 'visited', 'visit', 'evaluated', 'hospitalized', 'hospitalised', 'transferred',
-  'discharged', 'operated', 'followed', 'presented', 'presenting', 'diagnosed', 'managed', 'referred', 'delivered',
-  'born', 'died', 'checked', 'consulted', 'examined', 'scanned', 'imaged', 'tested', 'works', 'working',
-  'employed', 'resides', 'residing', 'located', 'check-up', 'checkup', 'appointment', 'appt', 'surgery', 'stay',
-  'inpatient', 'outpatient', 'patient', 'admission', 'readmitted', 'reviewed', 'performed', 'done', 'undergone',
-  'underwent', 'receiving', 'received', 'receives', 'stayed', 'went', 'came', 'attended', 'attends', 'cared',
+  'seen',
+  'treated',
+  'admitted',
+  'visited',
+  'visit',
+  'evaluated',
+  'hospitalized',
+  'hospitalised',
+  'transferred',
+  'discharged',
+  'operated',
+  'followed',
+  'presented',
+  'presenting',
+  'diagnosed',
+  'managed',
+  'referred',
+  'delivered',
+  'born',
+  'died',
+  'checked',
+  'consulted',
+  'examined',
+  'scanned',
+  'imaged',
+  'tested',
+  'works',
+  'working',
+  'employed',
+  'resides',
+  'residing',
+  'located',
+  'check-up',
+  'checkup',
+  'appointment',
+  'appt',
+  'surgery',
+  'stay',
+  'inpatient',
+  'outpatient',
+  'patient',
+  'admission',
+  'readmitted',
+  'reviewed',
+  'performed',
+  'done',
+  'undergone',
+  'underwent',
+  'receiving',
+  'received',
+  'receives',
+  'stayed',
+  'went',
+  'came',
+  'attended',
+  'attends',
+  'cared',
 ]);
 const PREPS = new Set(['at', 'to', 'in', 'from', 'by', '@', 'into', 'within']);
 /** Words that stop a run after "at": not places in a clinical question. */
-const NOT_FACILITY_WORD = new Set(['figure', 'table', 'appendix', 'page', 'section', 'chapter', 'step', 'question']);
+const NOT_FACILITY_WORD = new Set([
+  'figure',
+  'table',
+  'appendix',
+  'page',
+  'section',
+  'chapter',
+  'step',
+  'question',
+  'she',
+  'he',
+  'they',
+  'we',
+  'you',
+  'it',
+  'mom',
+  'dad',
+  'mum',
+  'home',
+  'drug',
+  'results',
+  'result',
+  'which',
+  'what',
+  'there',
+  'this',
+  'that',
+  'her',
+  'him',
+  'them',
+  'me',
+  'us',
+]);
 
 type Phrase = string[];
 const SYSTEMS: Map<string, { words: Phrase; ambiguous: boolean }[]> = new Map();
@@ -60,13 +144,21 @@ export const careFacility: Detector = {
       const t = toks[i];
       // Known health system names, longest first.
       const sys = SYSTEMS.get(t.key);
-      if (sys && (t.title || t.caps)) {
-        const hit = sys.find((p) => p.words.every((w, k) => toks[i + k] && toks[i + k].key === w.replace(/[’']s$/, '')));
+      if (sys && (t.title || t.caps) && (t.caps || !SYSTEM_ACRONYMS.has(t.key))) {
+        const hit = sys.find((p) =>
+          p.words.every((w, k) => toks[i + k] && toks[i + k].key === w.replace(/[’']s$/, '')),
+        );
         if (hit) {
-          const cue = hasCue(toks, i);
+          const cue = hasCue(text, toks, i);
           if (!hit.ambiguous || cue) {
             const end = extendRun(text, toks, i + hit.words.length - 1);
-            out.push({ start: t.start, end: toks[end].end, category: 'LOCATION', confidence: 0.85, reason: 'known health system' });
+            out.push({
+              start: t.start,
+              end: toks[end].end,
+              category: 'LOCATION',
+              confidence: 0.85,
+              reason: 'known health system',
+            });
             i = end + 1;
             continue;
           }
@@ -77,7 +169,13 @@ export const careFacility: Detector = {
         const nxt = toks[i + 2];
         if (!(nxt && /^worts?$/.test(nxt.key))) {
           const end = extendRun(text, toks, i + 1);
-          out.push({ start: t.start, end: toks[end].end, category: 'LOCATION', confidence: 0.8, reason: 'saint or mount name' });
+          out.push({
+            start: t.start,
+            end: toks[end].end,
+            category: 'LOCATION',
+            confidence: 0.8,
+            reason: 'saint or mount name',
+          });
           i = end + 1;
           continue;
         }
@@ -96,11 +194,27 @@ export const careFacility: Detector = {
           strong ||= STRONG_FACILITY_HEADS.has(toks[k].key);
         }
       }
-      const cue = hasCue(toks, i);
+      const cue = hasCue(text, toks, i);
+      if (EPONYM_NOUNS.has(toks[end + 1]?.key ?? '') && head < 0) {
+        i = end + 1;
+        continue;
+      }
       if (head >= 0 && (strong || cue) && !(head === i && end === i)) {
-        out.push({ start: t.start, end: toks[end].end, category: 'LOCATION', confidence: strong ? 0.85 : 0.7, reason: 'care facility name' });
+        out.push({
+          start: t.start,
+          end: toks[end].end,
+          category: 'LOCATION',
+          confidence: strong ? 0.85 : 0.7,
+          reason: 'care facility name',
+        });
       } else if (cue === 'care') {
-        out.push({ start: t.start, end: toks[end].end, category: 'LOCATION', confidence: 0.7, reason: 'place after a care cue' });
+        out.push({
+          start: t.start,
+          end: toks[end].end,
+          category: 'LOCATION',
+          confidence: 0.7,
+          reason: 'place after a care cue',
+        });
       }
       i = end + 1;
     }
@@ -147,12 +261,21 @@ function extendRun(text: string, toks: Token[], i: number): number {
 }
 
 /** 'care' after "seen at" etc., 'prep' after a bare at/to/from, or undefined. */
-function hasCue(toks: Token[], i: number): 'care' | 'prep' | undefined {
+function hasCue(text: string, toks: Token[], i: number): 'care' | 'prep' | undefined {
   const p1 = toks[i - 1];
   const p2 = toks[i - 2];
-  if (!p1) return undefined;
-  if (CARE_VERBS.has(p1.key)) return 'care';
-  if (PREPS.has(p1.key) && p2 && CARE_VERBS.has(p2.key)) return 'care';
+  // The cue must be in the same clause: only spaces (or " @ ") between it and the run.
+  if (!p1 || !/^(?: {1,2}| ?@ ?)$/.test(text.slice(p1.end, toks[i].start))) return undefined;
+  if (CARE_VERBS.has(p1.key) && !toks[i].initial) return 'care';
+  if (
+    PREPS.has(p1.key) &&
+    p1.key !== 'from' &&
+    p1.key !== 'by' &&
+    p2 &&
+    CARE_VERBS.has(p2.key) &&
+    text.slice(p2.end, p1.start) === ' '
+  )
+    return 'care';
   if (p1.key === 'at' || p1.key === 'to' || p1.key === 'from') return 'prep';
   return undefined;
 }

@@ -6,13 +6,32 @@
  * Source: 45 CFR 164.514(b)(2)(i)(B); USPS Publication 28 (state codes, ZIP format).
  */
 import { lexicon } from '../lexicon';
-import { AMBIGUOUS_STATE_CODES, EXTRA_PLACES, NOT_PLACES, STATE_NAMES, US_STATES } from '../places';
-import { type Token, sentenceStart, tokenize } from '../tokens';
+import { EXTRA_PLACES, NOT_PLACES, STATE_NAMES, US_STATES } from '../places';
+import { sentenceStart, type Token, tokenize } from '../tokens';
 import type { Candidate, Detector } from '../types';
 import { before, matchAll } from '../util';
+import { EPONYM_NOUNS } from '../vocab';
 
 const PLACE_PREPS = new Set(['in', 'from', 'at', 'near', 'to', 'of', 'around', 'outside', 'towards', 'toward']);
-const CITY_PREFIX = new Set(['san', 'santa', 'los', 'las', 'el', 'fort', 'ft', 'port', 'new', 'saint', 'st', 'lake', 'palm', 'baton', 'des', 'grand', 'salt', 'glen', 'east', 'west', 'north', 'south']);
+const CITY_PREFIX = new Set([
+  'san',
+  'santa',
+  'los',
+  'las',
+  'el',
+  'fort',
+  'ft',
+  'port',
+  'saint',
+  'st',
+  'lake',
+  'palm',
+  'baton',
+  'des',
+  'grand',
+  'salt',
+  'glen',
+]);
 const ZIP_AFTER_STATE = /(?:^|[\s,])(\d{5}(?:-\d{4})?)(?!\d)/y;
 const ZIP_LABEL = /(?:zip|zip ?code|postal code|postcode)\W{0,4}(\d{5}(?:-\d{4})?)(?!\d)/dg;
 const extra = new Set(EXTRA_PLACES);
@@ -41,7 +60,13 @@ export const cityState: Detector = {
       if (!isCap(t) || NOT_PLACES.has(t.key)) continue;
       // Longest run of up to 3 capitalised words starting here.
       let j = i;
-      while (j + 1 < toks.length && j - i < 2 && isCap(toks[j + 1]) && text.slice(toks[j].end, toks[j + 1].start) === ' ') j++;
+      while (
+        j + 1 < toks.length &&
+        j - i < 2 &&
+        isCap(toks[j + 1]) &&
+        text.slice(toks[j].end, toks[j + 1].start) === ' '
+      )
+        j++;
       // "City, ST" / "City, State" (try the longest city run that is followed by a state).
       let matched = false;
       for (let k = j; k >= i && !matched; k--) {
@@ -51,19 +76,31 @@ export const cityState: Detector = {
         if (sep !== ', ' && sep !== ',' && sep !== ' ') continue;
         const code = st.text.length === 2 && st.caps ? st.key : '';
         let stateEnd = -1;
-        if (code && US_STATES[code] && (sep !== ' ' || !AMBIGUOUS_STATE_CODES.has(code))) stateEnd = st.end;
+        // Without a comma ("Rochester MN") the code must be followed by a ZIP code.
+        if (code && US_STATES[code] && (sep !== ' ' || zipAfter(st.end) > st.end)) stateEnd = st.end;
         else {
           // Full state names of one to three words after a comma.
           for (let w = 3; w >= 1 && stateEnd < 0; w--) {
             const words = toks.slice(k + 1, k + 1 + w);
-            if (words.length === w && words.every((x) => x.title) && STATE_NAMES.has(words.map((x) => x.key).join(' ')) && sep !== ' ')
+            if (
+              words.length === w &&
+              words.every((x) => x.title) &&
+              STATE_NAMES.has(words.map((x) => x.key).join(' ')) &&
+              sep !== ' '
+            )
               stateEnd = words[w - 1].end;
           }
         }
         if (stateEnd < 0) continue;
         const cityWords = toks.slice(i, k + 1);
         if (cityWords.some((w) => NOT_PLACES.has(w.key))) continue;
-        out.push({ start: t.start, end: zipAfter(stateEnd), category: 'LOCATION', confidence: 0.9, reason: 'city with state' });
+        out.push({
+          start: t.start,
+          end: zipAfter(stateEnd),
+          category: 'LOCATION',
+          confidence: 0.9,
+          reason: 'city with state',
+        });
         matched = true;
         i = k + 1;
       }
@@ -74,14 +111,25 @@ export const cityState: Detector = {
           .slice(i, k + 1)
           .map((x) => x.key)
           .join(' ');
+        if (STATE_NAMES.has(name)) break;
         const known = cities.has(name) || extra.has(name);
         const prev = toks[i - 1];
         const prep = prev && PLACE_PREPS.has(prev.key) && /^\s+$/.test(text.slice(prev.end, t.start));
         const prefixed = k > i && CITY_PREFIX.has(t.key);
         if (known || (prefixed && prep)) {
+          // "Framingham Risk Score", "Glasgow Coma Scale", "Philadelphia chromosome", "Hamilton's rule".
+          const n1 = toks[k + 1];
+          const n2 = toks[k + 2];
+          if ((n1 && EPONYM_NOUNS.has(n1.key)) || (n1?.title && n2 && EPONYM_NOUNS.has(n2.key))) break;
           const lone = !prep && sentenceStart(text, toks, i);
-          const conf = known ? (prep ? 0.85 : lone ? 0.5 : 0.65) : 0.7;
-          out.push({ start: t.start, end: toks[k].end - (toks[k].possessive ? 2 : 0), category: 'LOCATION', confidence: conf, reason: known ? 'city or town' : 'place name after a preposition' });
+          const conf = known ? (prep ? 0.85 : lone ? 0.45 : 0.65) : 0.7;
+          out.push({
+            start: t.start,
+            end: toks[k].end - (toks[k].possessive ? 2 : 0),
+            category: 'LOCATION',
+            confidence: conf,
+            reason: known ? 'city or town' : 'place name after a preposition',
+          });
           i = k;
           break;
         }
@@ -99,7 +147,13 @@ export const cityState: Detector = {
         const b = before(input, m.index, 24);
         const st = /\b([a-z]{2})\.?,?\s{1,2}$/.exec(b);
         if (st && US_STATES[st[1]] && /[A-Z]{2}/.test(text.slice(m.index - st[0].length, m.index))) {
-          return { start: m.index, end: m.index + m[0].length, category: 'LOCATION', confidence: 0.85, reason: 'ZIP code after state' };
+          return {
+            start: m.index,
+            end: m.index + m[0].length,
+            category: 'LOCATION',
+            confidence: 0.85,
+            reason: 'ZIP code after state',
+          };
         }
         return null;
       }),

@@ -17,7 +17,7 @@ const TIME = String.raw`(?:,?[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?)?`;
 
 // Month-first: "Feb 21, 2023", "May 30th", "Sept. 3rd 2021"; and month + year "March 2021".
 const MONTH_DAY = new RegExp(
-  String.raw`(?<![a-z])${MONTH}\.?[ \t]{1,3}(\d{1,2})${ORD}(?![\d:]|[.,]\d{1,2}\b)(?:,?[ \t]{0,3}${YEAR}(?!\d))?${TIME}`,
+  String.raw`(?<![a-z])${MONTH}\.?[ \t]{1,3}(\d{1,2})${ORD}(?![\d:]|[.,]\d{1,2}\b|[ -](?:hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|minutes?|mins?|seconds?|times?|doses?|units?|mg|kg|%)\b)(?:,?[ \t]{0,3}${YEAR}(?!\d))?${TIME}`,
   'gi',
 );
 const MONTH_YEAR = new RegExp(String.raw`(?<![a-z])${MONTH}\.?,?[ \t]{1,3}(?:of[ \t]{1,3})?(\d{4})(?!\d)`, 'gi');

@@ -5,7 +5,8 @@
 import type { Detector } from '../types';
 import { matchAll } from '../util';
 
-const RE = /(?<![\w.+-])[\w+-](?:[\w.+-]{0,62}[\w+-])?@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?){0,6}\.[a-z]{2,24}(?![\w@])/gi;
+const RE =
+  /(?<![\w.+-])[\w+-](?:[\w.+-]{0,62}[\w+-])?@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?){0,6}\.[a-z]{2,24}(?![\w@])/gi;
 
 export const email: Detector = {
   id: 'email',

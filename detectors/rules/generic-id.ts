@@ -9,10 +9,12 @@ import type { Detector } from '../types';
 import { matchAll } from '../util';
 
 const PREFIXED = /(?<![\w#-])#?[a-z]{1,5}[-#]?\d{4,14}(?:-[a-z0-9]{1,6})?(?![\w]|[.,-]\d)/gi;
-const SUFFIXED = /(?<![\w#.,-])#?\d{4,14}-?[a-z]{1,4}(?![\w])/gi;
+const SUFFIXED = /(?<![\w#.,-])#?\d{4,14}-?[a-z]{1,4}(?![\w]|-[0-9a-f])/gi;
 const DIGITS = /(?<![\w#.,/-])#?\d{7,19}(?![\w]|[.,/]\d)/g;
 const GROUPED = /(?<![\w#.,/-])#?\d{2,6}(?:-\d{2,6}){1,3}(?![\w]|[.,/-]\d)/g;
-const UNITS = /^(?:mg|mcg|ml|kg|g|mm|cm|iu|units?|hrs?|am|pm|yo|yrs?|bpm|mmhg|kcal|mmol|meq|mosm|ng|pg|dl|l|ms|min|sec|usd|eur|st|nd|rd|th|s|x)$/i;
+const UNITS =
+  /^(?:mg|mcg|ml|kg|g|mm|cm|iu|units?|hrs?|am|pm|yo|yrs?|bpm|mmhg|kcal|mmol|meq|mosm|ng|pg|dl|l|ms|min|sec|usd|eur|st|nd|rd|th|s|x|px|k|kb|mb|gb|tb|hz|khz|mhz|ghz|mp|fps|dpi|ppi|nm|mah|w|kw|v|mv|rpm|ft|in|lb|lbs|oz|ed|rs|iso|en|din|gb|astm|ieee|rfc|ansi|ny|nyt|sha|md|utf|ucs|cve)$/i;
+const HEX_COLOUR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 
 export const genericId: Detector = {
   id: 'generic-id',
@@ -30,7 +32,7 @@ export const genericId: Detector = {
     });
     const out = matchAll(PREFIXED, t, (m) => {
       const letters = /^#?([a-z]+)/i.exec(m[0])?.[1] ?? '';
-      if (UNITS.test(letters)) return null;
+      if (UNITS.test(letters) || HEX_COLOUR.test(m[0])) return null;
       // Year-like 4-digit tails after a word ("COVID 2019", "ADA 2024") are not codes.
       const digits = m[0].replace(/\D/g, '');
       if (digits.length === 4 && /^(?:19|20)\d\d$/.test(digits)) return null;
@@ -39,7 +41,7 @@ export const genericId: Detector = {
     out.push(
       ...matchAll(SUFFIXED, t, (m) => {
         const letters = /([a-z]+)$/i.exec(m[0])?.[1] ?? '';
-        if (UNITS.test(letters)) return null;
+        if (UNITS.test(letters) || HEX_COLOUR.test(m[0])) return null;
         if (/^(?:19|20)\d\ds$/i.test(m[0])) return null; // "1990s"
         return mk(m, 0.7);
       }),
@@ -52,8 +54,9 @@ export const genericId: Detector = {
         if (total < 6) return null;
         if (groups.length === 2) {
           const [a, b] = groups;
-          if (a.length === b.length && Number(a) < Number(b)) return null; // a range
+          if (Number(a) < Number(b) && a.length <= b.length) return null; // a range: 7000-10000
           if (/^(?:19|20)\d\d$/.test(a) && /^\d{2}$/.test(b)) return null; // 2021-22
+          if (/^(?:19|20)\d\d$/.test(b)) return null; // a standard and its year: 16549-2023
         }
         return mk(m, 0.6);
       }),

@@ -35,6 +35,7 @@ export const healthPlanId: Detector = {
   id: 'health-plan-id',
   category: 'HEALTH_PLAN',
   description: 'Health plan, insurance policy, member or beneficiary number after its label',
-  source: '45 CFR 164.514(b)(2)(i)(I); https://www.hhs.gov/hipaa/for-professionals/privacy/special-topics/de-identification/',
+  source:
+    '45 CFR 164.514(b)(2)(i)(I); https://www.hhs.gov/hipaa/for-professionals/privacy/special-topics/de-identification/',
   detect: (input) => detectLabelled(input, SPEC, RE),
 };

@@ -32,6 +32,7 @@ export const labelledId: Detector = {
   id: 'labelled-id',
   category: 'OTHER_ID',
   description: 'Identifier introduced by an ID / case / reference / accession label',
-  source: '45 CFR 164.514(b)(2)(i)(R); https://www.hhs.gov/hipaa/for-professionals/privacy/special-topics/de-identification/',
+  source:
+    '45 CFR 164.514(b)(2)(i)(R); https://www.hhs.gov/hipaa/for-professionals/privacy/special-topics/de-identification/',
   detect: (input) => detectLabelled(input, SPEC, RE),
 };

@@ -30,6 +30,7 @@ export const licenseNumber: Detector = {
   id: 'license-number',
   category: 'LICENSE',
   description: 'Licence, certificate or passport number after its label',
-  source: '45 CFR 164.514(b)(2)(i)(K); https://www.hhs.gov/hipaa/for-professionals/privacy/special-topics/de-identification/',
+  source:
+    '45 CFR 164.514(b)(2)(i)(K); https://www.hhs.gov/hipaa/for-professionals/privacy/special-topics/de-identification/',
   detect: (input) => detectLabelled(input, SPEC, RE),
 };

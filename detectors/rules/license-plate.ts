@@ -7,7 +7,7 @@ import type { Detector } from '../types';
 import { matchAll } from '../util';
 
 const RE =
-  /(?:licen[cs]e plate|number plate|plate|tag|registration|reg\.?)(?: number| no\.?| #)?\W{0,3}(?:is |of |reads )?([a-z0-9]{1,4}[ -]?[a-z0-9]{1,5})(?![a-z0-9])/dg;
+  /(?<![a-z])(?:licen[cs]e plate|number plate|plate|tag|registration|reg\.?)(?![a-z])(?: number| no\.?| #)?\W{0,3}(?:is |of |reads )?([a-z0-9]{1,4}[ -]?[a-z0-9]{1,5})(?![a-z0-9])/dg;
 
 export const licensePlate: Detector = {
   id: 'license-plate',

@@ -35,6 +35,7 @@ export const mrn: Detector = {
   id: 'mrn',
   category: 'MRN',
   description: 'Medical record number after an MRN / chart / record label',
-  source: '45 CFR 164.514(b)(2)(i)(H); https://www.hhs.gov/hipaa/for-professionals/privacy/special-topics/de-identification/',
+  source:
+    '45 CFR 164.514(b)(2)(i)(H); https://www.hhs.gov/hipaa/for-professionals/privacy/special-topics/de-identification/',
   detect: (input) => detectLabelled(input, SPEC, RE),
 };

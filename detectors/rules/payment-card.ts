@@ -24,7 +24,13 @@ export const paymentCard: Detector = {
       );
       if (!luhnValid(d)) {
         return labelled
-          ? { start: m.index, end: m.index + m[0].length, category: 'PAYMENT_CARD', confidence: 0.8, reason: 'card number (labelled)' }
+          ? {
+              start: m.index,
+              end: m.index + m[0].length,
+              category: 'PAYMENT_CARD',
+              confidence: 0.8,
+              reason: 'card number (labelled)',
+            }
           : null;
       }
       return {

@@ -13,14 +13,79 @@ import type { Candidate, Detector } from '../types';
 import { before, matchAll } from '../util';
 
 const MAX_LEN = 160;
-const ADDRESS_CUE = /(?:address(?:es)?|addr|lives?|living|resid\w*|located|meet(?: me)?|send(?: it)?(?: \w+){0,4}|mail(?:ed)?|deliver\w*|ship\w*|arrived|moved|stop|home|office|corner)\b[^.?!\n]{0,24}$/;
+const ADDRESS_CUE =
+  /(?:address(?:es)?|addr|lives?|living|resid\w*|located|meet(?: me)?|send(?: it)?(?: \w+){0,4}|mail(?:ed)?|deliver\w*|ship\w*|arrived|moved|stop|home|office|corner)\b[^.?!\n]{0,24}$/;
 const POBOX = /\b(?:p\.?\s?o\.?\s?box|post office box|psc|unit|cmr)\s{0,2}\d{1,6}(?:,?\s{0,2}box\s{0,2}\d{1,6})?/gi;
 const MILITARY = /\b(?:uss|usns|usnv)\s[A-Z][\p{L}]{1,20}|\b(?:apo|fpo|dpo)\s(?:aa|ae|ap)\s\d{5}/giu;
 const CORNER = /\bthe corner of\s/gi;
-const LOWER_OK = new Set(['de', 'del', 'la', 'le', 'les', 'du', 'des', 'di', 'da', 'do', 'dos', 'das', 'van', 'von', 'der', 'den', 'het', 'y', 'e', 'and', 'of', 'the', 'nan', 'str', 'rkp', 'utca', 'út', 'ul', 'u']);
+const LOWER_OK = new Set([
+  'de',
+  'del',
+  'la',
+  'le',
+  'les',
+  'du',
+  'des',
+  'di',
+  'da',
+  'do',
+  'dos',
+  'das',
+  'van',
+  'von',
+  'der',
+  'den',
+  'het',
+  'y',
+  'e',
+  'and',
+  'of',
+  'the',
+  'nan',
+  'str',
+  'rkp',
+  'utca',
+  'út',
+  'ul',
+  'u',
+]);
+
+const FOREIGN_SUFFIX =
+  /(?:stra(?:ss|ß)e|gasse|weg|vägen|veien|straat|laan|katu|gatan|vej|gade|allee|platz|plein|steig|damm|ulica)$/;
+/** Street words that come before the name ("Rue de Virton 38", "Via Roma 12"), never English. */
+const LEADING_STREET = new Set([
+  'rue',
+  'rua',
+  'via',
+  'viale',
+  'calle',
+  'avenida',
+  'av',
+  'piazza',
+  'piazzetta',
+  'praça',
+  'largo',
+  'strada',
+  'carrer',
+  'camino',
+  'paseo',
+  'chemin',
+  'quai',
+  'ulica',
+  'ul',
+  'odos',
+  'leoforos',
+  'plaza',
+  'avenue',
+  'boulevard',
+  'bd',
+  'bld',
+  'allée',
+  'place',
+]);
 
 function isStreetWord(t: Token): boolean {
-  return STREET_TYPES.has(t.key) || /(?:stra(?:ss|ß)e|gasse|weg|vägen|veien|straat|laan|katu|gatan|vej|gade|allee|platz|plein|ring|steig|damm|ulica)$/.test(t.key);
+  return STREET_TYPES.has(t.key) || FOREIGN_SUFFIX.test(t.key);
 }
 
 export const streetAddress: Detector = {
@@ -39,9 +104,18 @@ export const streetAddress: Detector = {
       let conf = 0.8;
       // House number + capitalised word, with a street word or another number within 5 tokens,
       // or an address cue before it.
-      if (/^\d{1,6}[a-z]?$/i.test(t.text) && toks[i + 1] && (toks[i + 1].title || toks[i + 1].caps || /^[NSEW]$/.test(toks[i + 1].text) || /^\d{1,4}$/.test(toks[i + 1].text))) {
+      if (
+        /^\d{1,6}[a-z]?$/i.test(t.text) &&
+        toks[i + 1] &&
+        (toks[i + 1].title ||
+          toks[i + 1].caps ||
+          /^[NSEW]$/.test(toks[i + 1].text) ||
+          /^\d{1,4}$/.test(toks[i + 1].text))
+      ) {
         let street = false;
-        for (let k = i + 1; k < Math.min(n, i + 6); k++) if (isStreetWord(toks[k]) && k > i + 1) street = true;
+        for (let k = i + 1; k < Math.min(n, i + 6); k++)
+          if (k > i + 1 && isStreetWord(toks[k]) && (toks[k].title || toks[k].caps || /^[A-Z]/.test(toks[k].text)))
+            street = true;
         const cue = ADDRESS_CUE.test(before(input, t.start, 60));
         if (street || cue) {
           anchor = true;
@@ -49,7 +123,7 @@ export const streetAddress: Detector = {
         }
       }
       // Street word first: "Rue de Virton 38", "Via Roma 12"; or a street-suffixed word + number.
-      if (!anchor && (t.title || t.caps) && isStreetWord(t)) {
+      if (!anchor && (t.title || t.caps) && (LEADING_STREET.has(t.key) || FOREIGN_SUFFIX.test(t.key))) {
         for (let k = i + 1; k < Math.min(n, i + 5); k++) {
           if (/^\d{1,5}[a-z]?$/i.test(toks[k].text)) {
             anchor = true;
@@ -58,9 +132,14 @@ export const streetAddress: Detector = {
           if (!(toks[k].title || LOWER_OK.has(toks[k].key))) break;
         }
       }
-      if (!anchor && t.title && /^\d{1,5}[a-z]?$/i.test(toks[i + 1]?.text ?? '') && text.slice(t.end, toks[i + 1].start) === ' ') {
+      if (
+        !anchor &&
+        t.title &&
+        /^\d{1,5}[a-z]?$/i.test(toks[i + 1]?.text ?? '') &&
+        text.slice(t.end, toks[i + 1].start) === ' '
+      ) {
         const cue = ADDRESS_CUE.test(before(input, t.start, 60));
-        if (isStreetWord(t) || cue) anchor = true;
+        if (FOREIGN_SUFFIX.test(t.key) || LEADING_STREET.has(t.key) || cue) anchor = true;
       }
       if (!anchor) continue;
       const end = grow(text, toks, i);
@@ -106,8 +185,21 @@ function grow(text: string, toks: Token[], i: number, allowAnd = false): number 
     if (t.end - start > MAX_LEN) break;
     const g = text.slice(toks[k - 1].end, t.start);
     // Gaps inside an address: spaces, commas, line breaks, "#", a dot after an abbreviation.
-    if (!/^(?:[ \t]{0,3}|,[ \t]{0,3}|[ \t]{0,2}\n{1,2}[ \t]{0,3}|,?[ \t]{0,2}\n[ \t]{0,3},?[ \t]{0,2}|[ \t]{0,2}#[ \t]{0,2}|\.[ \t]{0,2}|\.\s?\n\s?)$/.test(g)) break;
-    if (g.startsWith('.') && !(toks[k - 1].text.length <= 4 && /\p{L}/u.test(toks[k - 1].text) && (STREET_TYPES.has(toks[k - 1].key) || UNIT_WORDS.has(toks[k - 1].key) || toks[k - 1].key.length <= 3))) break;
+    if (
+      !/^(?:[ \t]{0,3}|,[ \t]{0,3}|[ \t]{0,2}\n{1,2}[ \t]{0,3}|,?[ \t]{0,2}\n[ \t]{0,3},?[ \t]{0,2}|[ \t]{0,2}#[ \t]{0,2}|\.[ \t]{0,2}|\.\s?\n\s?)$/.test(
+        g,
+      )
+    )
+      break;
+    if (
+      g.startsWith('.') &&
+      !(
+        toks[k - 1].text.length <= 4 &&
+        /\p{L}/u.test(toks[k - 1].text) &&
+        (STREET_TYPES.has(toks[k - 1].key) || UNIT_WORDS.has(toks[k - 1].key) || toks[k - 1].key.length <= 3)
+      )
+    )
+      break;
     const ok =
       t.hasDigit ||
       t.title ||

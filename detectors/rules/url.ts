@@ -9,7 +9,7 @@ import type { Detector } from '../types';
 import { matchAll, trimEnd } from '../util';
 
 const SCHEME = /\b(?:https?|ftp):\/\/[^\s<>"'`]{1,2048}/gi;
-const WWW = /(?<![\w@.\/-])www\.[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,6}(?:[/?#][^\s<>"'`]{0,2048})?/gi;
+const WWW = /(?<![\w@./-])www\.[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,6}(?:[/?#][^\s<>"'`]{0,2048})?/gi;
 const TLDS =
   'com|org|net|edu|gov|io|info|biz|health|care|clinic|hospital|doctor|me|co|us|uk|ca|au|de|fr|nl|be|ch|at|se|no|dk|fi|es|it|pt|pl|cz|ie|nz|in|br|mx|jp|cn|ru|ee|cy|gr|hu|ro|sk|si|hr|lt|lv|is|app|dev|ly';
 const BARE = new RegExp(

@@ -29,7 +29,8 @@ export const usSsn: Detector = {
       const valid = ssnRangeValid(m[1], m[3], m[4]);
       let confidence: number;
       if (labelled) confidence = 0.99;
-      else if (sep === '') return null; // nine bare digits: left to the generic identifier rule
+      else if (sep === '')
+        return null; // nine bare digits: left to the generic identifier rule
       else confidence = valid ? (sep === '-' ? 0.85 : 0.6) : 0.6;
       return {
         start: m.index,
