@@ -15,25 +15,11 @@ export interface Peer {
   version: string;
   /** How the peer is configured, for the report. */
   setup: string;
-  /** Returns the redacted text; sync peers return a string, async ones a promise. */
+  /**
+   * Returns the redacted text; sync peers return a string, async ones a promise. The benchmark scores
+   * a throw on one text as unchanged output and counts it, so one bad text never stops a run.
+   */
   redact(text: string): string | Promise<string>;
-}
-
-export interface PeerOutput {
-  output: string;
-  /** True when the peer threw: the output is then the input, unchanged. */
-  failed: boolean;
-}
-
-/** A peer's error on one text is scored as unchanged output and counted, never thrown. */
-export async function safeRedact(peer: Peer, text: string): Promise<PeerOutput> {
-  try {
-    const out = await peer.redact(text);
-    if (typeof out !== 'string') return { output: text, failed: true };
-    return { output: out, failed: false };
-  } catch {
-    return { output: text, failed: true };
-  }
 }
 
 const require = createRequire(import.meta.url);

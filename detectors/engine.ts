@@ -98,9 +98,15 @@ export function scan(text: string, options: ScanOptions = {}, detectors: readonl
  * " in ", ", " or " of " are joined so the connector is not left between two redactions.
  */
 const PLACE_JOIN = /^(?:,? in |, | of |,? near )$/;
+/** A state after a place ("Mt. Sinai Hospital in NY") belongs to it; alone a state is not PHI. */
+const STATE_TAIL = /^,? (?:in )?(?:[A-Z]{2}|New York|California|Texas|Florida|Illinois|Massachusetts|Pennsylvania|Ohio|Georgia|Michigan|Washington|Maryland|Minnesota)\b/;
 function joinPlaces(text: string, findings: Finding[]): Finding[] {
   const out: Finding[] = [];
   for (const f of findings) {
+    if (f.category === 'LOCATION') {
+      const tail = STATE_TAIL.exec(text.slice(f.end, f.end + 20));
+      if (tail) f.end += tail[0].length;
+    }
     const prev = out[out.length - 1];
     if (
       prev &&

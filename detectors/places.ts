@@ -86,6 +86,8 @@ export const AMBIGUOUS_STATE_CODES = new Set([
 
 /** Words that end the name of a care facility: "... Hospital", "... Medical Center", "... Clinic". */
 export const FACILITY_HEADS = new Set([
+  'hosp',
+  'nursing',
   'hospital',
   'hospitals',
   'clinic',
@@ -135,8 +137,12 @@ export const FACILITY_HEADS = new Set([
   'villa',
   'village',
 ]);
+/** "X Health Center", "Y Cancer Centre": a center is a care facility after one of these. */
+export const CENTER_QUALIFIERS = new Set(['health', 'medical', 'med', 'cancer', 'heart', 'trauma', 'surgical', 'surgery', 'rehabilitation', 'rehab', 'wellness', 'dialysis', 'birthing', 'care', 'treatment', 'eye', 'kidney', 'transplant', "children's", 'children’s', "women's", 'women’s', 'community', 'family', 'burn', 'stroke', 'diabetes', 'imaging', 'infusion', 'oncology', 'pediatric', 'psychiatric', 'behavioral', 'mental']);
 /** Of those, the ones strong enough to make a facility without a cue. */
 export const STRONG_FACILITY_HEADS = new Set([
+  'hosp',
+  'nursing',
   'hospital',
   'hospitals',
   'clinic',

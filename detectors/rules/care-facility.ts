@@ -6,12 +6,12 @@
  * (detectors/places.ts); and any capitalised run after a care cue ("seen at", "admitted to").
  * Source: 45 CFR 164.514(b)(2)(i)(B) (geographic subdivisions smaller than a state).
  */
-import { FACILITY_HEADS, HEALTH_SYSTEMS, NOT_PLACES, STRONG_FACILITY_HEADS, SYSTEM_ACRONYMS } from '../places';
+import { CENTER_QUALIFIERS, FACILITY_HEADS, HEALTH_SYSTEMS, NOT_PLACES, STRONG_FACILITY_HEADS, SYSTEM_ACRONYMS } from '../places';
 import { type Token, tokenize } from '../tokens';
 import type { Candidate, Detector } from '../types';
 import { EPONYM_NOUNS } from '../vocab';
 
-const CONNECTORS = new Set(['and', 'of', '&', 'the', 'for', 'de', 'del', 'la', 'at']);
+const CONNECTORS = new Set(['and', 'of', '&', 'the', 'for', 'de', 'del', 'la']);
 const SAINT = new Set(['st', 'saint', 'mt', 'mount', 'ste', 'sainte']);
 const CARE_VERBS = new Set([
   'seen',
@@ -150,7 +150,7 @@ export const careFacility: Detector = {
         );
         if (hit) {
           const cue = hasCue(text, toks, i);
-          if (!hit.ambiguous || cue) {
+          if ((!hit.ambiguous || cue) && !citedAsSource(toks, i)) {
             const end = extendRun(text, toks, i + hit.words.length - 1);
             out.push({
               start: t.start,
@@ -191,7 +191,14 @@ export const careFacility: Detector = {
       for (let k = i; k <= end; k++) {
         if (FACILITY_HEADS.has(toks[k].key) && (toks[k].title || toks[k].caps)) {
           head = k;
-          strong ||= STRONG_FACILITY_HEADS.has(toks[k].key);
+          strong ||=
+            STRONG_FACILITY_HEADS.has(toks[k].key) ||
+            (/^(?:center|centre|ctr)$/.test(toks[k].key) && k > i && CENTER_QUALIFIERS.has(toks[k - 1].key));
+        }
+        // Hospital acronyms: "UWMC", "BMC", "VUMC".
+        if (toks[k].caps && /^[A-Z]{1,4}MC$/.test(toks[k].text)) {
+          head = k;
+          strong = true;
         }
       }
       const cue = hasCue(text, toks, i);
@@ -199,7 +206,13 @@ export const careFacility: Detector = {
         i = end + 1;
         continue;
       }
-      if (head >= 0 && (strong || cue) && !(head === i && end === i)) {
+      // "recommendations from Mayo Clinic", "data from the Cleveland Clinic": an institution cited as
+      // a source of knowledge, not where a patient was.
+      if (head >= 0 && citedAsSource(toks, i)) {
+        i = end + 1;
+        continue;
+      }
+      if (head >= 0 && (strong || cue) && !(head === i && end === i && !/MC$/.test(toks[i].text))) {
         out.push({
           start: t.start,
           end: toks[end].end,
@@ -218,9 +231,16 @@ export const careFacility: Detector = {
       }
       i = end + 1;
     }
+    for (const c of out) {
+      const fac = text[c.end] === ' ' ? FACILITY_AFTER.exec(text.slice(c.end + 1, c.end + 24)) : null;
+      if (fac) c.end += 1 + fac[0].length;
+    }
     return out;
   },
 };
+
+/** A lower-case facility word after a name belongs to it: "NYU Langone clinic". */
+const FACILITY_AFTER = /^(?:clinic|hospital|hosp|medical center|health center|er|urgent care|office|practice|campus)\b/;
 
 /** Extends a run of capitalised words from index i (inclusive) and returns the last index. */
 function extendRun(text: string, toks: Token[], i: number): number {
@@ -278,4 +298,14 @@ function hasCue(text: string, toks: Token[], i: number): 'care' | 'prep' | undef
     return 'care';
   if (p1.key === 'at' || p1.key === 'to' || p1.key === 'from') return 'prep';
   return undefined;
+}
+
+const SOURCE_NOUNS = new Set(['recommendations', 'recommendation', 'guidelines', 'guideline', 'guidance', 'data', 'study', 'studies', 'research', 'researchers', 'experts', 'protocol', 'protocols', 'criteria', 'published', 'according', 'review', 'reviews', 'advice', 'consensus', 'statement', 'trial', 'trials', 'report', 'reports', 'findings', 'evidence', 'literature', 'article', 'articles', 'resources', 'website']);
+
+function citedAsSource(toks: Token[], i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    if (SOURCE_NOUNS.has(toks[k].key)) return true;
+    if (CARE_VERBS.has(toks[k].key)) return false;
+  }
+  return false;
 }

@@ -10,7 +10,6 @@ import { EXTRA_PLACES, NOT_PLACES, STATE_NAMES, US_STATES } from '../places';
 import { sentenceStart, type Token, tokenize } from '../tokens';
 import type { Candidate, Detector } from '../types';
 import { before, matchAll } from '../util';
-import { EPONYM_NOUNS } from '../vocab';
 
 const PLACE_PREPS = new Set(['in', 'from', 'at', 'near', 'to', 'of', 'around', 'outside', 'towards', 'toward']);
 const CITY_PREFIX = new Set([
@@ -35,6 +34,10 @@ const CITY_PREFIX = new Set([
 const ZIP_AFTER_STATE = /(?:^|[\s,])(\d{5}(?:-\d{4})?)(?!\d)/y;
 const ZIP_LABEL = /(?:zip|zip ?code|postal code|postcode)\W{0,4}(\d{5}(?:-\d{4})?)(?!\d)/dg;
 const extra = new Set(EXTRA_PLACES);
+/** Words after a city name that make it an eponym: "Framingham Risk Score", "Philadelphia chromosome". */
+const CITY_EPONYM = new Set(['score', 'scores', 'study', 'studies', 'scale', 'chromosome', 'criteria', 'classification', 'risk', 'heart', 'coma', 'rule', 'rules', 'protocol', 'trial', 'model', 'method', 'equation', 'formula', 'test', 'declaration', 'convention', 'agreement', 'accord', 'accords', 'consensus', 'statement', 'strain', 'virus', 'fever', 'system']);
+/** A lower-case facility word after a city belongs to the place: "Seattle clinic", "SF General". */
+const FACILITY_AFTER = /^(?:clinic|hospital|hosp|medical center|health center|general|er|urgent care|office|practice|va|nursing home)\b/i;
 
 function isCap(t: Token | undefined): t is Token {
   return !!t && (t.title || t.caps) && !t.hasDigit;
@@ -111,7 +114,7 @@ export const cityState: Detector = {
           .slice(i, k + 1)
           .map((x) => x.key)
           .join(' ');
-        if (STATE_NAMES.has(name)) break;
+        if (STATE_NAMES.has(name) && !cities.has(name)) break;
         const known = cities.has(name) || extra.has(name);
         const prev = toks[i - 1];
         const prep = prev && PLACE_PREPS.has(prev.key) && /^\s+$/.test(text.slice(prev.end, t.start));
@@ -120,12 +123,18 @@ export const cityState: Detector = {
           // "Framingham Risk Score", "Glasgow Coma Scale", "Philadelphia chromosome", "Hamilton's rule".
           const n1 = toks[k + 1];
           const n2 = toks[k + 2];
-          if ((n1 && EPONYM_NOUNS.has(n1.key)) || (n1?.title && n2 && EPONYM_NOUNS.has(n2.key))) break;
+          if ((n1 && CITY_EPONYM.has(n1.key)) || (n1?.title && n2 && CITY_EPONYM.has(n2.key))) break;
           const lone = !prep && sentenceStart(text, toks, i);
-          const conf = known ? (prep ? 0.85 : lone ? 0.45 : 0.65) : 0.7;
+          let conf = known ? (prep ? 0.88 : lone ? 0.45 : 0.65) : 0.7;
+          let end = toks[k].end - (toks[k].possessive ? 2 : 0);
+          const fac = text[toks[k].end] === ' ' ? FACILITY_AFTER.exec(text.slice(toks[k].end + 1, toks[k].end + 24)) : null;
+          if (fac) {
+            end = toks[k].end + 1 + fac[0].length;
+            conf = 0.88;
+          }
           out.push({
             start: t.start,
-            end: toks[k].end - (toks[k].possessive ? 2 : 0),
+            end,
             category: 'LOCATION',
             confidence: conf,
             reason: known ? 'city or town' : 'place name after a preposition',

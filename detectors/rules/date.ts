@@ -29,6 +29,8 @@ const DAY_MONTH = new RegExp(
 // Numeric with year: 3/4/26, 02-22-2024, 12.03.2021; ISO 2026-02-03 (with optional time).
 const NUMERIC = /(?<![\w./-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\w]|[./-]\d)/g;
 const ISO = new RegExp(String.raw`(?<![\w./-])((?:19|20)\d\d)([-/.])(\d{1,2})\2(\d{1,2})(?![\d]|[./-]\d)${TIME}`, 'g');
+// "last Friday", "this past July": a weekday or month relative to now. ("last month" is not a date.)
+const RELATIVE = new RegExp(String.raw`\b(?:last|this past|next|this coming)[ \t]{1,2}(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|${MONTH})\b`, 'gi');
 // Month/day without year, only after a date cue.
 const SHORT = /(?<![\w./-])(\d{1,2})\/(\d{1,2})(?![\w]|[./-]\d)/g;
 const CUE =
@@ -95,6 +97,7 @@ export const date: Detector = {
         return mk(m.index, m.index + m[0].length, 0.9, 'ISO date');
       }),
     );
+    out.push(...matchAll(RELATIVE, t, (m) => mk(m.index, m.index + m[0].length, 0.6, 'weekday or month relative to now')));
     out.push(
       ...matchAll(SHORT, t, (m) => {
         const a = Number(m[1]);

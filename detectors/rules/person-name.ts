@@ -469,6 +469,8 @@ const NOT_NAME = new Set([
   'gender',
 ]);
 
+const OWNED_PLACES = new Set(['office', 'clinic', 'practice', 'surgery', 'hospital', 'practise', 'home', 'house']);
+
 function isNameWord(t: Token): boolean {
   if (t.hasDigit) return false;
   // "I" and "A" are words unless written as initials ("Anna I. Roe").
@@ -507,11 +509,13 @@ export const personName: Detector = {
       // Titles: "Dr. John L.", "Mrs Roe", "Prof. A. Smith".
       if (TITLES.has(t.key) && (t.title || t.caps) && i + 1 < toks.length && joins(text, t, toks[i + 1])) {
         const run = takeRun(text, toks, i + 1);
-        if (run > 0 && !eponymAfter(toks, i + 1 + run)) {
+        if (run > 0) {
           const last = toks[i + run];
+          // "Dr. Patel's clinic" / "Dr. Smith's office" name a place by the person: cover both.
+          const place = toks[i + run + 1];
           out.push({
             start: t.start,
-            end: endOf(text, last),
+            end: last.possessive && place && OWNED_PLACES.has(place.key) ? place.end : endOf(text, last),
             category: 'NAME',
             confidence: 0.9,
             reason: 'name after a title',

@@ -84,6 +84,9 @@ const LEADING_STREET = new Set([
   'place',
 ]);
 
+const FULL_STREET = new Set(['street', 'avenue', 'road', 'boulevard', 'lane', 'drive', 'court', 'terrace', 'parkway', 'highway']);
+const PLACE_PREP = new Set(['on', 'at', 'from', 'in', 'near', 'off']);
+
 function isStreetWord(t: Token): boolean {
   return STREET_TYPES.has(t.key) || FOREIGN_SUFFIX.test(t.key);
 }
@@ -140,6 +143,19 @@ export const streetAddress: Detector = {
       ) {
         const cue = ADDRESS_CUE.test(before(input, t.start, 60));
         if (FOREIGN_SUFFIX.test(t.key) || LEADING_STREET.has(t.key) || cue) anchor = true;
+      }
+      // "from Elm Street, Denver": a named street after a place preposition, without a number.
+      if (
+        !anchor &&
+        t.title &&
+        toks[i + 1] &&
+        FULL_STREET.has(toks[i + 1].key) &&
+        toks[i + 1].title &&
+        i > 0 &&
+        PLACE_PREP.has(toks[i - 1].key)
+      ) {
+        anchor = true;
+        conf = 0.75;
       }
       if (!anchor) continue;
       const end = grow(text, toks, i);
