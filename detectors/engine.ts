@@ -99,7 +99,8 @@ export function scan(text: string, options: ScanOptions = {}, detectors: readonl
  */
 const PLACE_JOIN = /^(?:,? in |, | of |,? near )$/;
 /** A state after a place ("Mt. Sinai Hospital in NY") belongs to it; alone a state is not PHI. */
-const STATE_TAIL = /^,? (?:in )?(?:[A-Z]{2}|New York|California|Texas|Florida|Illinois|Massachusetts|Pennsylvania|Ohio|Georgia|Michigan|Washington|Maryland|Minnesota)\b/;
+const STATE_TAIL =
+  /^,? (?:in )?(?:[A-Z]{2}|New York|California|Texas|Florida|Illinois|Massachusetts|Pennsylvania|Ohio|Georgia|Michigan|Washington|Maryland|Minnesota)\b/;
 function joinPlaces(text: string, findings: Finding[]): Finding[] {
   const out: Finding[] = [];
   for (const f of findings) {

@@ -1,5 +1,5 @@
 import type { Candidate, Category, ScanInput } from './types';
-import { matchAll } from './util';
+import { digits, matchAll, within } from './util';
 
 /**
  * Shared machinery for identifiers that are recognised by their label ("MRN: 12345", "insurance
@@ -28,7 +28,7 @@ export function labelledRegex(labels: readonly string[]): RegExp {
 
 export function detectLabelled(input: ScanInput, spec: LabelSpec, re: RegExp): Candidate[] {
   const minDigits = spec.minDigits ?? 3;
-  return matchAll(re, input.lower, (m) => {
+  return matchAll(within(re, digits(input)), input.lower, (m) => {
     const span = (m as RegExpExecArray & { indices: [number, number][] }).indices[1];
     let [s, e] = span;
     const token = input.lower.slice(s, e);

@@ -4,7 +4,7 @@
  * Source: 45 CFR 164.514(b)(2)(i)(C).
  */
 import type { Detector } from '../types';
-import { matchAll } from '../util';
+import { digits, matchAll, within } from '../util';
 
 const RE =
   /(?<![\w.])(?:(?:aged?|age:)\s{0,2})?(9\d|1[01]\d)(?:\s{0,2}|-)(?:years?|yrs?|y\/?o|yo|y\.o\.|-year|year-old|yr-old)(?:[- ]old)?(?!\w)|(?<![\w])(?:aged?:?|age of)\s{0,2}(9\d|1[01]\d)(?![\w.]|\.\d)/gi;
@@ -15,7 +15,7 @@ export const ageOver89: Detector = {
   description: 'Age of 90 or more',
   source: '45 CFR 164.514(b)(2)(i)(C)',
   detect(input) {
-    return matchAll(RE, input.text, (m) => ({
+    return matchAll(within(RE, digits(input)), input.text, (m) => ({
       start: m.index,
       end: m.index + m[0].length,
       category: 'AGE',

@@ -6,8 +6,15 @@
  * (detectors/places.ts); and any capitalised run after a care cue ("seen at", "admitted to").
  * Source: 45 CFR 164.514(b)(2)(i)(B) (geographic subdivisions smaller than a state).
  */
-import { CENTER_QUALIFIERS, FACILITY_HEADS, HEALTH_SYSTEMS, NOT_PLACES, STRONG_FACILITY_HEADS, SYSTEM_ACRONYMS } from '../places';
-import { type Token, tokenize } from '../tokens';
+import {
+  CENTER_QUALIFIERS,
+  FACILITY_HEADS,
+  HEALTH_SYSTEMS,
+  NOT_PLACES,
+  STRONG_FACILITY_HEADS,
+  SYSTEM_ACRONYMS,
+} from '../places';
+import { type Token, tokensOf } from '../tokens';
 import type { Candidate, Detector } from '../types';
 import { EPONYM_NOUNS } from '../vocab';
 
@@ -92,7 +99,6 @@ const NOT_FACILITY_WORD = new Set([
   'mom',
   'dad',
   'mum',
-  'home',
   'drug',
   'results',
   'result',
@@ -136,7 +142,7 @@ export const careFacility: Detector = {
   source: '45 CFR 164.514(b)(2)(i)(B)',
   detect(input) {
     const text = input.text;
-    const toks = tokenize(text);
+    const toks = tokensOf(input);
     const out: Candidate[] = [];
     const n = toks.length;
     let i = 0;
@@ -300,7 +306,40 @@ function hasCue(text: string, toks: Token[], i: number): 'care' | 'prep' | undef
   return undefined;
 }
 
-const SOURCE_NOUNS = new Set(['recommendations', 'recommendation', 'guidelines', 'guideline', 'guidance', 'data', 'study', 'studies', 'research', 'researchers', 'experts', 'protocol', 'protocols', 'criteria', 'published', 'according', 'review', 'reviews', 'advice', 'consensus', 'statement', 'trial', 'trials', 'report', 'reports', 'findings', 'evidence', 'literature', 'article', 'articles', 'resources', 'website']);
+const SOURCE_NOUNS = new Set([
+  'recommendations',
+  'recommendation',
+  'guidelines',
+  'guideline',
+  'guidance',
+  'data',
+  'study',
+  'studies',
+  'research',
+  'researchers',
+  'experts',
+  'protocol',
+  'protocols',
+  'criteria',
+  'published',
+  'according',
+  'review',
+  'reviews',
+  'advice',
+  'consensus',
+  'statement',
+  'trial',
+  'trials',
+  'report',
+  'reports',
+  'findings',
+  'evidence',
+  'literature',
+  'article',
+  'articles',
+  'resources',
+  'website',
+]);
 
 function citedAsSource(toks: Token[], i: number): boolean {
   for (let k = i - 1; k >= Math.max(0, i - 4); k--) {

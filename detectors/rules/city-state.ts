@@ -7,9 +7,9 @@
  */
 import { lexicon } from '../lexicon';
 import { EXTRA_PLACES, NOT_PLACES, STATE_NAMES, US_STATES } from '../places';
-import { sentenceStart, type Token, tokenize } from '../tokens';
+import { sentenceStart, type Token, tokensOf } from '../tokens';
 import type { Candidate, Detector } from '../types';
-import { before, matchAll } from '../util';
+import { before, digits, matchAll, within } from '../util';
 
 const PLACE_PREPS = new Set(['in', 'from', 'at', 'near', 'to', 'of', 'around', 'outside', 'towards', 'toward']);
 const CITY_PREFIX = new Set([
@@ -35,9 +35,42 @@ const ZIP_AFTER_STATE = /(?:^|[\s,])(\d{5}(?:-\d{4})?)(?!\d)/y;
 const ZIP_LABEL = /(?:zip|zip ?code|postal code|postcode)\W{0,4}(\d{5}(?:-\d{4})?)(?!\d)/dg;
 const extra = new Set(EXTRA_PLACES);
 /** Words after a city name that make it an eponym: "Framingham Risk Score", "Philadelphia chromosome". */
-const CITY_EPONYM = new Set(['score', 'scores', 'study', 'studies', 'scale', 'chromosome', 'criteria', 'classification', 'risk', 'heart', 'coma', 'rule', 'rules', 'protocol', 'trial', 'model', 'method', 'equation', 'formula', 'test', 'declaration', 'convention', 'agreement', 'accord', 'accords', 'consensus', 'statement', 'strain', 'virus', 'fever', 'system']);
+const CITY_EPONYM = new Set([
+  'score',
+  'scores',
+  'study',
+  'studies',
+  'scale',
+  'chromosome',
+  'criteria',
+  'classification',
+  'risk',
+  'heart',
+  'coma',
+  'rule',
+  'rules',
+  'protocol',
+  'trial',
+  'model',
+  'method',
+  'equation',
+  'formula',
+  'test',
+  'declaration',
+  'convention',
+  'agreement',
+  'accord',
+  'accords',
+  'consensus',
+  'statement',
+  'strain',
+  'virus',
+  'fever',
+  'system',
+]);
 /** A lower-case facility word after a city belongs to the place: "Seattle clinic", "SF General". */
-const FACILITY_AFTER = /^(?:clinic|hospital|hosp|medical center|health center|general|er|urgent care|office|practice|va|nursing home)\b/i;
+const FACILITY_AFTER =
+  /^(?:clinic|hospital|hosp|medical center|health center|general|er|urgent care|office|practice|va|nursing home)\b/i;
 
 function isCap(t: Token | undefined): t is Token {
   return !!t && (t.title || t.caps) && !t.hasDigit;
@@ -50,7 +83,7 @@ export const cityState: Detector = {
   source: '45 CFR 164.514(b)(2)(i)(B); USPS Publication 28',
   detect(input) {
     const text = input.text;
-    const toks = tokenize(text);
+    const toks = tokensOf(input);
     const { cities } = lexicon();
     const out: Candidate[] = [];
     const zipAfter = (end: number): number => {
@@ -127,7 +160,8 @@ export const cityState: Detector = {
           const lone = !prep && sentenceStart(text, toks, i);
           let conf = known ? (prep ? 0.88 : lone ? 0.45 : 0.65) : 0.7;
           let end = toks[k].end - (toks[k].possessive ? 2 : 0);
-          const fac = text[toks[k].end] === ' ' ? FACILITY_AFTER.exec(text.slice(toks[k].end + 1, toks[k].end + 24)) : null;
+          const fac =
+            text[toks[k].end] === ' ' ? FACILITY_AFTER.exec(text.slice(toks[k].end + 1, toks[k].end + 24)) : null;
           if (fac) {
             end = toks[k].end + 1 + fac[0].length;
             conf = 0.88;
@@ -145,14 +179,14 @@ export const cityState: Detector = {
       }
     }
     out.push(
-      ...matchAll(ZIP_LABEL, input.lower, (m) => {
+      ...matchAll(within(ZIP_LABEL, digits(input)), input.lower, (m) => {
         const [s, e] = (m as RegExpExecArray & { indices: [number, number][] }).indices[1];
         return { start: s, end: e, category: 'LOCATION', confidence: 0.9, reason: 'ZIP code (labelled)' };
       }),
     );
     // Bare ZIP right after a two-letter state code: "TX 75201".
     out.push(
-      ...matchAll(/(?<![\w-])\d{5}(?:-\d{4})?(?![\w]|[.-]\d)/g, text, (m) => {
+      ...matchAll(within(/(?<![\w-])\d{5}(?:-\d{4})?(?![\w]|[.-]\d)/g, digits(input)), text, (m) => {
         const b = before(input, m.index, 24);
         const st = /\b([a-z]{2})\.?,?\s{1,2}$/.exec(b);
         if (st && US_STATES[st[1]] && /[A-Z]{2}/.test(text.slice(m.index - st[0].length, m.index))) {

@@ -7,7 +7,7 @@
  * Source: 45 CFR 164.514(b)(2)(i)(C); ISO 8601.
  */
 import type { Candidate, Detector } from '../types';
-import { before, matchAll } from '../util';
+import { before, digits, matchAll, within } from '../util';
 
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
@@ -30,7 +30,10 @@ const DAY_MONTH = new RegExp(
 const NUMERIC = /(?<![\w./-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\w]|[./-]\d)/g;
 const ISO = new RegExp(String.raw`(?<![\w./-])((?:19|20)\d\d)([-/.])(\d{1,2})\2(\d{1,2})(?![\d]|[./-]\d)${TIME}`, 'g');
 // "last Friday", "this past July": a weekday or month relative to now. ("last month" is not a date.)
-const RELATIVE = new RegExp(String.raw`\b(?:last|this past|next|this coming)[ \t]{1,2}(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|${MONTH})\b`, 'gi');
+const RELATIVE = new RegExp(
+  String.raw`\b(?:last|this past|next|this coming)[ \t]{1,2}(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|${MONTH})\b`,
+  'gi',
+);
 // Month/day without year, only after a date cue.
 const SHORT = /(?<![\w./-])(\d{1,2})\/(\d{1,2})(?![\w]|[./-]\d)/g;
 const CUE =
@@ -61,7 +64,7 @@ export const date: Detector = {
       confidence,
       reason,
     });
-    const out = matchAll(MONTH_DAY, t, (m) => {
+    const out = matchAll(within(MONTH_DAY, digits(input)), t, (m) => {
       if (!dayOk(Number(m[1]))) return null;
       // "may" is also a verb: only the capitalised month counts, and not at the start of a sentence
       // unless a year follows.
@@ -69,13 +72,13 @@ export const date: Detector = {
       return mk(m.index, m.index + m[0].length, 0.9, 'date');
     });
     out.push(
-      ...matchAll(MONTH_YEAR, t, (m) => {
+      ...matchAll(within(MONTH_YEAR, digits(input)), t, (m) => {
         if (isMay(t, m.index) && t[m.index] !== 'M') return null;
         return mk(m.index, m.index + m[0].length, 0.75, 'month and year');
       }),
     );
     out.push(
-      ...matchAll(DAY_MONTH, t, (m) => {
+      ...matchAll(within(DAY_MONTH, digits(input)), t, (m) => {
         if (!dayOk(Number(m[1]))) return null;
         const monthAt = m.index + m[0].search(/[a-z]{3}/i);
         if (isMay(t, monthAt) && t[monthAt] !== 'M') return null;
@@ -83,7 +86,7 @@ export const date: Detector = {
       }),
     );
     out.push(
-      ...matchAll(NUMERIC, t, (m) => {
+      ...matchAll(within(NUMERIC, digits(input)), t, (m) => {
         const a = Number(m[1]);
         const b = Number(m[3]);
         if (!((monthOk(a) && dayOk(b)) || (dayOk(a) && monthOk(b)))) return null;
@@ -92,14 +95,16 @@ export const date: Detector = {
       }),
     );
     out.push(
-      ...matchAll(ISO, t, (m) => {
+      ...matchAll(within(ISO, digits(input)), t, (m) => {
         if (!monthOk(Number(m[3])) || !dayOk(Number(m[4]))) return null;
         return mk(m.index, m.index + m[0].length, 0.9, 'ISO date');
       }),
     );
-    out.push(...matchAll(RELATIVE, t, (m) => mk(m.index, m.index + m[0].length, 0.6, 'weekday or month relative to now')));
     out.push(
-      ...matchAll(SHORT, t, (m) => {
+      ...matchAll(RELATIVE, t, (m) => mk(m.index, m.index + m[0].length, 0.6, 'weekday or month relative to now')),
+    );
+    out.push(
+      ...matchAll(within(SHORT, digits(input)), t, (m) => {
         const a = Number(m[1]);
         const b = Number(m[2]);
         if (!(monthOk(a) && dayOk(b))) return null;

@@ -3,7 +3,7 @@
  * Source: https://www.rfc-editor.org/rfc/rfc5322#section-3.4.1 ; 45 CFR 164.514(b)(2)(i)(F).
  */
 import type { Detector } from '../types';
-import { matchAll } from '../util';
+import { matchAll, regionsAround, within } from '../util';
 
 const RE =
   /(?<![\w.+-])[\w+-](?:[\w.+-]{0,62}[\w+-])?@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?){0,6}\.[a-z]{2,24}(?![\w@])/gi;
@@ -14,7 +14,7 @@ export const email: Detector = {
   description: 'E-mail address',
   source: 'https://www.rfc-editor.org/rfc/rfc5322#section-3.4.1',
   detect(input) {
-    return matchAll(RE, input.text, (m) => ({
+    return matchAll(within(RE, regionsAround(input, '@', 70, 4)), input.text, (m) => ({
       start: m.index,
       end: m.index + m[0].length,
       category: 'EMAIL',

@@ -10,7 +10,7 @@
  * Source: 45 CFR 164.514(b)(2)(i)(A); name lists: see detectors/data/README.md.
  */
 import { lexicon } from '../lexicon';
-import { sentenceStart, type Token, tokenize } from '../tokens';
+import { sentenceStart, type Token, tokensOf } from '../tokens';
 import type { Candidate, Detector } from '../types';
 import { EPONYM_NOUNS } from '../vocab';
 
@@ -501,7 +501,7 @@ export const personName: Detector = {
   source: '45 CFR 164.514(b)(2)(i)(A); name lists in detectors/data (compromise, faker)',
   detect(input) {
     const text = input.text;
-    const toks = tokenize(text);
+    const toks = tokensOf(input);
     const out: Candidate[] = [];
     let i = 0;
     while (i < toks.length) {
@@ -527,10 +527,10 @@ export const personName: Detector = {
       if (!isNameWord(t)) {
         // Lower-case "bertram m. jørgensen": a listed first name, an initial with a dot, another word.
         if (
-          knownFirst(t) &&
           i + 2 < toks.length &&
           toks[i + 1].initial &&
           toks[i + 1].dot &&
+          knownFirst(t) &&
           /^\p{Ll}/u.test(t.text) &&
           /^\p{L}{2,}$/u.test(toks[i + 2].text)
         ) {

@@ -5,7 +5,7 @@
  * Source: ITU-T E.164; NANPA numbering plan https://nationalnanpa.com ; 45 CFR 164.514(b)(2)(i)(D,E).
  */
 import type { Detector } from '../types';
-import { before, matchAll } from '../util';
+import { before, digits, matchAll, within } from '../util';
 
 // NANP: (555) 123-4567 | 555-123-4567 | 555.123.4567 | 555 123 4567 | +1 555 123 4567 | (555)123-4567
 const NANP =
@@ -29,7 +29,7 @@ export const phone: Detector = {
   contextWords: ['phone', 'tel', 'call', 'cell', 'mobile', 'fax', 'contact', 'number', 'reach'],
   detect(input) {
     const t = input.text;
-    const out = matchAll(NANP, t, (m) => ({
+    const out = matchAll(within(NANP, digits(input)), t, (m) => ({
       start: m.index,
       end: m.index + m[0].length,
       category: category(input, m.index),
@@ -37,7 +37,7 @@ export const phone: Detector = {
       reason: 'phone number format',
     }));
     out.push(
-      ...matchAll(INTL, t, (m) => {
+      ...matchAll(within(INTL, digits(input)), t, (m) => {
         const digits = m[0].replace(/\D/g, '').length;
         if (digits < 8 || digits > 15) return null;
         return {
@@ -50,7 +50,7 @@ export const phone: Detector = {
       }),
     );
     out.push(
-      ...matchAll(NATIONAL, t, (m) => {
+      ...matchAll(within(NATIONAL, digits(input)), t, (m) => {
         const digits = m[0].replace(/\D/g, '').length;
         if (digits < 8 || digits > 13) return null;
         return {
@@ -63,7 +63,7 @@ export const phone: Detector = {
       }),
     );
     out.push(
-      ...matchAll(LABELLED, input.lower, (m) => {
+      ...matchAll(within(LABELLED, digits(input)), input.lower, (m) => {
         const [s, e] = (m as RegExpExecArray & { indices: [number, number][] }).indices[1];
         const digits = m[1].replace(/\D/g, '').length;
         if (digits < 7 || digits > 15) return null;

@@ -8,14 +8,15 @@
  * Source: 45 CFR 164.514(b)(2)(i)(B); USPS Publication 28 (Postal Addressing Standards).
  */
 import { STREET_TYPES, UNIT_WORDS } from '../places';
-import { type Token, tokenFrom, tokenize } from '../tokens';
+import { type Token, tokenFrom, tokensOf } from '../tokens';
 import type { Candidate, Detector } from '../types';
-import { before, matchAll } from '../util';
+import { before, digits, type Gated, matchAll, within } from '../util';
 
 const MAX_LEN = 160;
 const ADDRESS_CUE =
   /(?:address(?:es)?|addr|lives?|living|resid\w*|located|meet(?: me)?|send(?: it)?(?: \w+){0,4}|mail(?:ed)?|deliver\w*|ship\w*|arrived|moved|stop|home|office|corner)\b[^.?!\n]{0,24}$/;
 const POBOX = /\b(?:p\.?\s?o\.?\s?box|post office box|psc|unit|cmr)\s{0,2}\d{1,6}(?:,?\s{0,2}box\s{0,2}\d{1,6})?/gi;
+const MILITARY_START = new Set(['uss', 'usns', 'usnv', 'apo', 'fpo', 'dpo']);
 const MILITARY = /\b(?:uss|usns|usnv)\s[A-Z][\p{L}]{1,20}|\b(?:apo|fpo|dpo)\s(?:aa|ae|ap)\s\d{5}/giu;
 const CORNER = /\bthe corner of\s/gi;
 const LOWER_OK = new Set([
@@ -84,7 +85,18 @@ const LEADING_STREET = new Set([
   'place',
 ]);
 
-const FULL_STREET = new Set(['street', 'avenue', 'road', 'boulevard', 'lane', 'drive', 'court', 'terrace', 'parkway', 'highway']);
+const FULL_STREET = new Set([
+  'street',
+  'avenue',
+  'road',
+  'boulevard',
+  'lane',
+  'drive',
+  'court',
+  'terrace',
+  'parkway',
+  'highway',
+]);
 const PLACE_PREP = new Set(['on', 'at', 'from', 'in', 'near', 'off']);
 
 function isStreetWord(t: Token): boolean {
@@ -98,7 +110,7 @@ export const streetAddress: Detector = {
   source: '45 CFR 164.514(b)(2)(i)(B); USPS Publication 28',
   detect(input) {
     const text = input.text;
-    const toks = tokenize(text);
+    const toks = tokensOf(input);
     const out: Candidate[] = [];
     const n = toks.length;
     for (let i = 0; i < n; i++) {
@@ -163,13 +175,16 @@ export const streetAddress: Detector = {
       out.push({ start: t.start, end, category: 'LOCATION', confidence: conf, reason: 'street address' });
       while (i + 1 < n && toks[i + 1].start < end) i++;
     }
-    const fromRegex = (re: RegExp, reason: string) =>
+    const fromRegex = (re: RegExp | Gated, reason: string) =>
       matchAll(re, text, (m) => {
         const end = growFrom(text, toks, m.index + m[0].length);
         return { start: m.index, end, category: 'LOCATION' as const, confidence: 0.85, reason };
       });
-    out.push(...fromRegex(POBOX, 'post office box'));
-    out.push(...fromRegex(MILITARY, 'military mail address'));
+    out.push(...fromRegex(within(POBOX, digits(input)), 'post office box'));
+    // Military mail: only around the few tokens that can start it (the regex is not digit-bound).
+    const mil: [number, number][] = [];
+    for (const t of toks) if (MILITARY_START.has(t.key)) mil.push([t.start, t.end]);
+    if (mil.length) out.push(...fromRegex(within(MILITARY, mil), 'military mail address'));
     out.push(
       ...matchAll(CORNER, text, (m) => {
         const first = tokenFrom(toks, m.index + m[0].length);

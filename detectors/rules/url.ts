@@ -6,7 +6,7 @@
  * Source: RFC 3986 https://www.rfc-editor.org/rfc/rfc3986 ; 45 CFR 164.514(b)(2)(i)(N).
  */
 import type { Detector } from '../types';
-import { matchAll, trimEnd } from '../util';
+import { matchAll, trimEnd, within } from '../util';
 
 const SCHEME = /\b(?:https?|ftp):\/\/[^\s<>"'`]{1,2048}/gi;
 const WWW = /(?<![\w@./-])www\.[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,6}(?:[/?#][^\s<>"'`]{0,2048})?/gi;
@@ -16,6 +16,8 @@ const BARE = new RegExp(
   String.raw`(?<![\w@.\/-])[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?){0,4}\.(?:${TLDS})(?:\.[a-z]{2})?(?![\w@-])(?:/[^\s<>"'\x60]{0,2048})?`,
   'gi',
 );
+
+const TLD_HINT = new RegExp(String.raw`\.(?:${TLDS})(?![a-z0-9-])`, 'gi');
 
 export const url: Detector = {
   id: 'url',
@@ -31,8 +33,17 @@ export const url: Detector = {
     };
     const out = matchAll(SCHEME, t, build(0.9));
     out.push(...matchAll(WWW, t, build(0.85)));
+    // Bare domains can only start shortly before a ".tld": find those first with a cheap regex.
+    const tlds: [number, number][] = [];
+    TLD_HINT.lastIndex = 0;
+    for (let m = TLD_HINT.exec(t); m; m = TLD_HINT.exec(t)) {
+      const s = Math.max(0, m.index - 260);
+      const last = tlds[tlds.length - 1];
+      if (last && s <= last[1]) last[1] = m.index + 1;
+      else tlds.push([s, m.index + 1]);
+    }
     out.push(
-      ...matchAll(BARE, t, (m) => {
+      ...matchAll(within(BARE, tlds), t, (m) => {
         // "e.g." / "i.e." / "vs.co" style false starts and numbers like 3.co are not domains.
         if (/^\d+\./.test(m[0]) || !/[a-z]{2,}/i.test(m[0].split('.')[0])) return null;
         return build(0.7)(m);
