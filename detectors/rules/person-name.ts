@@ -159,6 +159,7 @@ const STRONG_CUES = new Set([
   'dear',
   'sincerely',
   'signed',
+  'name',
   'friend',
   'colleague',
   'boyfriend',
@@ -529,7 +530,7 @@ export const personName: Detector = {
         if (
           i + 2 < toks.length &&
           toks[i + 1].initial &&
-          toks[i + 1].dot &&
+          /^\p{Ll}$/u.test(toks[i + 1].text) &&
           knownFirst(t) &&
           /^\p{Ll}/u.test(t.text) &&
           /^\p{L}{2,}$/u.test(toks[i + 2].text)
@@ -547,12 +548,21 @@ export const personName: Detector = {
         i++;
         continue;
       }
-      const run = takeRun(text, toks, i);
+      let run = takeRun(text, toks, i);
+      // "Producer James Sparks": a leading capitalised word that is not a name is not part of it.
+      if (run >= 3 && !knownFirst(t) && !knownLast(t) && knownFirst(toks[i + 1])) {
+        i++;
+        run--;
+        continue;
+      }
       const words = toks.slice(i, i + run);
       const lastTok = words[words.length - 1];
       const prev = i > 0 ? toks[i - 1] : undefined;
       const prevGap = prev ? text.slice(prev.end, t.start) : '';
-      const cue = prev && /^[\s,:]{1,3}$/.test(prevGap) && !prev.title && CUES.has(prev.key) ? prev.key : undefined;
+      const cue =
+        prev && /^[\s,:]{1,8}$/.test(prevGap) && !(prev.title && prev.key !== 'name') && CUES.has(prev.key)
+          ? prev.key
+          : undefined;
       const strongCue =
         (cue && STRONG_CUES.has(cue)) ||
         (prev && /^(?:is|am)$/.test(prev.key) && i > 1 && /^(?:name|names)$/.test(toks[i - 2].key));
@@ -569,7 +579,7 @@ export const personName: Detector = {
       } else if (firstKnown && words.length >= 2) {
         conf = 0.85;
         reason = 'listed first name with surname or initial';
-      } else if (words.length >= 2 && lastKnown && (hasInitial || !atStart || cue)) {
+      } else if (words.length >= 2 && lastKnown && (hasInitial || !atStart || cue || words.length === 2)) {
         conf = 0.75;
         reason = 'listed surname';
       } else if (
@@ -582,8 +592,14 @@ export const personName: Detector = {
         conf = lastTok.initial ? 0.6 : 0.7;
         reason = 'name shape (word and initial)';
       } else if (words.length === 1 && firstKnown) {
-        conf = atStart ? 0.45 : cue ? 0.75 : 0.6;
+        conf = atStart ? 0.55 : cue ? 0.75 : 0.6;
         reason = 'listed first name';
+      } else if (words.length === 1 && !atStart && knownLast(t) && !t.caps) {
+        conf = cue ? 0.7 : 0.55;
+        reason = 'listed surname';
+      } else if (words.length === 1 && speakerLabel(text, toks, i) && knownLast(t)) {
+        conf = 0.6;
+        reason = 'speaker label';
       } else if (words.length >= 2 && words[0].initial && knownLast(lastTok)) {
         conf = 0.8;
         reason = 'initial and listed surname';
@@ -618,6 +634,13 @@ export const personName: Detector = {
     return out;
   },
 };
+
+/** "Carla: You saved my life!": a capitalised word alone at the start of a line, then a colon. */
+function speakerLabel(text: string, toks: Token[], i: number): boolean {
+  const t = toks[i];
+  const lineStart = i === 0 || /\n\s*$/.test(text.slice(toks[i - 1].end, t.start));
+  return lineStart && text[t.end] === ':';
+}
 
 /** Number of consecutive name words starting at i (max 4). */
 function takeRun(text: string, toks: Token[], i: number): number {

@@ -52,7 +52,7 @@ const LOWER_OK = new Set([
 ]);
 
 const FOREIGN_SUFFIX =
-  /(?:stra(?:ss|ß)e|gasse|weg|vägen|veien|straat|laan|katu|gatan|vej|gade|allee|platz|plein|steig|damm|ulica)$/;
+  /(?:stra(?:ss|ß)e|straeti|stræti|gasse|weg|vägen|veien|straat|laan|katu|gatan|vej|gade|allee|platz|plein|steig|damm|ulica)$/;
 /** Street words that come before the name ("Rue de Virton 38", "Via Roma 12"), never English. */
 const LEADING_STREET = new Set([
   'rue',
@@ -132,10 +132,36 @@ export const streetAddress: Detector = {
           if (k > i + 1 && isStreetWord(toks[k]) && (toks[k].title || toks[k].caps || /^[A-Z]/.test(toks[k].text)))
             street = true;
         const cue = ADDRESS_CUE.test(before(input, t.start, 60));
-        if (street || cue) {
+        // European order: house or postal number, street name, house number ("51709 Spinatsch 94").
+        const numbered =
+          toks[i + 1].title &&
+          (/^\d{1,5}[a-z]?$/i.test(toks[i + 2]?.text ?? '') ||
+            (toks[i + 2]?.title && /^\d{1,5}[a-z]?$/i.test(toks[i + 3]?.text ?? '')));
+        if (street || cue || numbered) {
           anchor = true;
           conf = street ? 0.85 : 0.7;
         }
+      }
+      // "Apt. 675", "Suite 282": a unit line of an address.
+      if (
+        !anchor &&
+        /^(?:apt|apartment|suite|ste)$/.test(t.key) &&
+        (t.title || t.caps) &&
+        /^\d{1,5}[a-z]?$/i.test(toks[i + 1]?.text ?? '')
+      ) {
+        anchor = true;
+        conf = 0.7;
+      }
+      // "ul. Słowicza 10", "u. 12": lower-case abbreviated street words before the name.
+      if (
+        !anchor &&
+        /^(?:ul|u|al|str)$/.test(t.key) &&
+        t.dot &&
+        toks[i + 1]?.title &&
+        /^\d{1,5}[a-z]?$/i.test(toks[i + 2]?.text ?? '')
+      ) {
+        anchor = true;
+        conf = 0.75;
       }
       // Street word first: "Rue de Virton 38", "Via Roma 12"; or a street-suffixed word + number.
       if (!anchor && (t.title || t.caps) && (LEADING_STREET.has(t.key) || FOREIGN_SUFFIX.test(t.key))) {
