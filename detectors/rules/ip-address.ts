@@ -55,6 +55,9 @@ export const ipAddress: Detector = {
         if ((s.match(/:/g)?.length ?? 0) < 2 || !/[0-9a-f]/i.test(s) || !ipv6Valid(s)) return null;
         // Times such as 10:30:00 are not addresses: require a hex letter, '::', or 5+ groups.
         if (!/[a-f]/i.test(s) && !s.includes('::') && s.split(':').length < 5) return null;
+        // Code such as "C::D" or "a::b" (C++ scopes) is valid IPv6 text but not an address: a compressed
+        // address needs a digit or at least three groups.
+        if (s.includes('::') && !/\d/.test(s) && s.split(':').filter(Boolean).length < 3) return null;
         return {
           start: m.index,
           end: m.index + s.length,
