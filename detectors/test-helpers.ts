@@ -14,6 +14,7 @@ export interface Hit {
   start: number;
   end: number;
   validated?: boolean;
+  reason?: string;
   detector?: string;
 }
 
@@ -32,6 +33,7 @@ export function run(d: Detector, text: string): Hit[] {
       start: c.start,
       end: c.end,
       validated: c.validated,
+      reason: c.reason,
     }))
     .sort((a, b) => a.start - b.start || b.end - a.end);
 }

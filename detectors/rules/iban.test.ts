@@ -3,7 +3,11 @@ import { ibanFor, inFours, run } from '../test-helpers';
 import { iban, ibanValid } from './iban';
 
 // Valid IBANs are built here with ISO 7064 mod 97-10 check digits over synthetic BBANs.
-const VALID = [ibanFor('DE', '999999990000000001'), ibanFor('GB', 'ZZZZ99999900000042'), ibanFor('FR', '99999000000000000000001')];
+const VALID = [
+  ibanFor('DE', '999999990000000001'),
+  ibanFor('GB', 'ZZZZ99999900000042'),
+  ibanFor('FR', '99999000000000000000001'),
+];
 const breakCheck = (v: string) => `${v.slice(0, 2)}${v[2] === '9' ? '0' : '9'}${v.slice(3)}`;
 
 describe('iban', () => {

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { healthScore } from './health-context';
+
+// The decision uses this score to let names, dates and places through in plainly non-clinical prompts
+// (policies/decide.ts, minHealthForWeak = 0.4). These tests pin which side of that line texts fall on.
+const WEAK_LINE = 0.4;
+
+const NOT_CLINICAL = [
+  'Write a python function that parses a CSV file and returns the average of column B.',
+  'Plan a three-day trip to Lisbon with museums and good seafood.',
+  'My laptop battery drains fast; how do I check which apps use the most power?',
+  'Summarize this quarterly sales report for the board.',
+  'The stock price dropped after the CEO resigned.',
+  'What are good restaurants in Chicago for a family dinner?',
+  'Draft an email to my landlord about the broken heater in apartment 4.',
+];
+
+const CLINICAL = [
+  '72yo M w/ hx of CHF, HTN, T2DM on metformin and lisinopril, admitted for COPD exacerbation.',
+  'Patient with pneumonia, started on ceftriaxone and azithromycin; follow-up chest x-ray in 6 weeks.',
+  'What is the first-line treatment for hypertension in a diabetic patient with CKD?',
+  'A 67-year-old woman presents with chest pain and dyspnea; troponin is elevated and ECG shows ST depression.',
+  'Summarize the discharge note: sepsis from a UTI, treated with IV antibiotics, creatinine improving.',
+];
+
+/** About 8,500 characters of an engineering design prompt. */
+function longGeneralText(): string {
+  const paragraph = [
+    'We are migrating the billing service from a monolith to a set of small services behind an API gateway.',
+    'Each service owns its tables, publishes events to a queue, and exposes a versioned REST interface.',
+    'The gateway handles authentication with short-lived tokens and rate limits per client key.',
+    'Deployments run through a pipeline that builds a container image, runs the unit and integration suites, and promotes the image to staging.',
+    'Logs go to a central store with structured fields so that on-call engineers can filter by request id.',
+    'Our caching layer keeps hot product records in memory with a five minute expiry and a background refresh.',
+    'Feature flags let us ship code dark and enable it for a few tenants before a full rollout.',
+    'Please review the design and suggest how to split the invoice generator without breaking existing reports.',
+  ].join(' ');
+  let text = '';
+  while (text.length < 8000) text += `${paragraph}\n\n`;
+  return text;
+}
+
+describe('healthScore', () => {
+  // If this fails, everyday prompts count as clinical and a city or a name in them starts warning.
+  it.each(NOT_CLINICAL)('scores a non-clinical prompt under the line: %j', (text) => {
+    expect(healthScore(text)).toBeLessThan(WEAK_LINE);
+  });
+
+  // If this fails, clinical prompts stop counting as clinical and a patient's name passes without a warning.
+  it.each(CLINICAL)('scores a clinical prompt at or over the line: %j', (text) => {
+    expect(healthScore(text)).toBeGreaterThanOrEqual(WEAK_LINE);
+  });
+
+  it('is 0 for an empty text and stays within [0, 1]', () => {
+    expect(healthScore('')).toBe(0);
+    for (const t of [...NOT_CLINICAL, ...CLINICAL, CLINICAL.join(' ').repeat(20)]) {
+      const s = healthScore(t);
+      expect(s).toBeGreaterThanOrEqual(0);
+      expect(s).toBeLessThanOrEqual(1);
+    }
+  });
+
+  // If this fails, the score is no longer density-aware: a long general text (a design doc, a story)
+  // with a few incidental clinical words ("pain point", "build failure") would count as clinical.
+  it('keeps a long non-clinical text with a few incidental clinical words under the line', () => {
+    const base = longGeneralText();
+    expect(healthScore(base)).toBe(0);
+    const text = `${base}The main pain point is a flaky build failure that nobody can reproduce; the team doctor of process says retries hide it.`;
+    expect(text.length).toBeGreaterThan(8000);
+    const s = healthScore(text);
+    expect(s).toBeGreaterThan(0);
+    expect(s).toBeLessThan(WEAK_LINE);
+  });
+
+  // If this fails, a long clinical note is diluted by its own length and stops counting as clinical.
+  it('keeps a long clinical note over the line', () => {
+    const note = CLINICAL.join(' ');
+    let text = '';
+    while (text.length < 8000) text += `${note}\n`;
+    expect(healthScore(text)).toBeGreaterThanOrEqual(WEAK_LINE);
+  });
+
+  // If this fails, one repeated clinical word inflates the score (cues must be counted once each).
+  it('counts each distinct cue once', () => {
+    expect(healthScore('pain pain pain pain pain pain')).toBe(healthScore('pain'));
+    expect(healthScore('pain')).toBeLessThan(WEAK_LINE);
+  });
+
+  // If this fails, ordinary words with medical-looking endings count as clinical cues.
+  it('ignores look-alike words such as academia, diploma and osmosis', () => {
+    expect(healthScore('academia diploma aroma hypnosis metamorphosis apotheosis osmosis')).toBe(0);
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { run, scanHits } from '../test-helpers';
+import { careFacility } from './care-facility';
+
+describe('care-facility', () => {
+  // If this fails, a facility name (which locates a patient below state level) is missed, or the span
+  // loses part of the name ("St." / "Medical Center") or takes a neighbouring word.
+  it.each([
+    ['admitted to Mass General yesterday', 'Mass General'],
+    ["transferred to St. Vincent's for surgery", "St. Vincent's"],
+    ['follow-up at Elm Clinic next week', 'Elm Clinic'],
+    ['treated at UCLA Medical Center', 'UCLA Medical Center'],
+    ['she was seen at Cedar Crest last week', 'Cedar Crest'],
+    ["born at Children's Hospital of Philadelphia", "Children's Hospital of Philadelphia"],
+    ["Brigham and Women's Hospital discharged her", "Brigham and Women's Hospital"],
+    ["admitted to St. Mary's Hospital", "St. Mary's Hospital"],
+    ['admitted to Johns Hopkins', 'Johns Hopkins'],
+    ['transferred to Mt. Sinai today', 'Mt. Sinai'],
+    ['seen at UWMC', 'UWMC'],
+    ['follow-up at NYU Langone clinic', 'NYU Langone clinic'],
+  ])('finds the facility in %j', (text, value) => {
+    expect(run(careFacility, text).map((h) => [h.value, h.category])).toEqual([[value, 'LOCATION']]);
+    expect(
+      scanHits(text)
+        .filter((h) => h.category === 'LOCATION')
+        .map((h) => h.value),
+    ).toContain(value);
+  });
+
+  // If this fails, a facility followed by its city is split into two redactions with " in " left between.
+  it('joins a facility and its city into one location', () => {
+    const text = 'Mayo Clinic in Rochester, MN did the surgery';
+    expect(scanHits(text).map((h) => [h.value, h.category])).toEqual([['Mayo Clinic in Rochester, MN', 'LOCATION']]);
+  });
+
+  // If this fails, an ambiguous system name ("Duke", "Emory") is reported without a care cue.
+  it('needs a care cue for an ambiguous system name', () => {
+    expect(run(careFacility, 'Duke won the game')).toEqual([]);
+    expect(run(careFacility, 'treated at Duke').map((h) => h.value)).toEqual(['Duke']);
+  });
+
+  // If this fails, herbal remedies, scales, figures or an institution cited as a source of knowledge
+  // are reported as the patient's facility.
+  it.each([
+    "St. John's wort interacts with SSRIs",
+    'Glasgow Coma Scale of 8',
+    'recommendations from Mayo Clinic say',
+    'seen at Figure 3',
+    'seen in ER for chest pain',
+    'admitted to ICU overnight',
+    'treated at home',
+    'was treated with Metformin',
+    'Emory study shows',
+    'a clinic nearby',
+  ])('finds no facility in %j', (text) => {
+    expect(run(careFacility, text)).toEqual([]);
+  });
+});

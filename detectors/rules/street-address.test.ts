@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { run } from '../test-helpers';
+import { streetAddress } from './street-address';
+
+describe('street-address', () => {
+  // If this fails, a street address is missed or cut short (a redaction that leaves the unit, city or
+  // ZIP still locates the patient), or runs on into the next sentence.
+  it.each([
+    [
+      'She lives at 1200 W Elm St Apt 4, Springfield, IL 62704 with her daughter.',
+      '1200 W Elm St Apt 4, Springfield, IL 62704',
+    ],
+    ['Send it to P.O. Box 149, Springfield.', 'P.O. Box 149, Springfield'],
+    ['mail PO Box 149', 'PO Box 149'],
+    ['PSC 4355, Box 4187 APO AP 28906', 'PSC 4355, Box 4187 APO AP 28906'],
+    ['moved to 90 Whitchurch Road last year', '90 Whitchurch Road'],
+    ['Wingertweg 126', 'Wingertweg 126'],
+    ['Rue de Virton 38 Suite 510', 'Rue de Virton 38 Suite 510'],
+    ['the corner of 35 Pentelis Str. and Waechter Turnpike', 'the corner of 35 Pentelis Str. and Waechter Turnpike'],
+    ['lives on 42 Oak Avenue. She works nights.', '42 Oak Avenue'],
+    ['from Elm Street, Denver', 'Elm Street, Denver'],
+  ])('finds the address in %j', (text, value) => {
+    const hits = run(streetAddress, text);
+    expect(hits.map((h) => h.value)).toContain(value);
+    expect(hits.every((h) => h.category === 'LOCATION')).toBe(true);
+    const longest = hits.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
+    expect(longest.value).toBe(value);
+  });
+
+  // If this fails, doses, counts and table references are reported as addresses.
+  it.each([
+    'took 200 Mg tablets',
+    'gave 3 Tylenol Extra Strength',
+    'see Table 2 for details',
+    'in 2021 Boston Marathon',
+    '3 Days later she improved',
+  ])('finds no address in %j', (text) => {
+    expect(run(streetAddress, text)).toEqual([]);
+  });
+
+  // If this fails, the growth bound is gone and an address can swallow a whole paragraph.
+  it('never grows an address past its bound', () => {
+    const text = `lives at 12 Elm Street ${'Aaa '.repeat(200)}`;
+    for (const h of run(streetAddress, text)) expect(h.end - h.start).toBeLessThanOrEqual(200);
+  });
+});

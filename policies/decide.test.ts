@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type { Category, Finding } from '../detectors/types';
+import { DEFAULT_DECISION_POLICY, type DecisionPolicy, decide, isStrong, STRONG_CATEGORIES } from './decide';
+
+const f = (category: Category, confidence: number, start = 0): Finding => ({
+  start,
+  end: start + 4,
+  category,
+  detector: 'test',
+  confidence,
+  reason: 'test',
+});
+
+describe('decide', () => {
+  it('allows a text without findings', () => {
+    expect(decide([], 1)).toEqual({ action: 'allow', categories: [] });
+  });
+
+  // If this fails, a record number or SSN in a non-clinical-looking prompt is let through.
+  it.each(['SSN', 'MRN', 'HEALTH_PLAN', 'PHONE', 'EMAIL', 'PAYMENT_CARD'] as Category[])(
+    'blocks a confident %s whatever the health context',
+    (cat) => {
+      expect(decide([f(cat, 0.95)], 0)).toEqual({ action: 'block', categories: [cat] });
+      expect(decide([f(cat, 0.95)], 1).action).toBe('block');
+    },
+  );
+
+  // If this fails, names, dates and places either warn in recipes and travel questions or pass silently
+  // in clinical notes.
+  it.each(['NAME', 'LOCATION', 'DATE', 'AGE', 'URL'] as Category[])('warns on %s only in a clinical context', (cat) => {
+    expect(decide([f(cat, 0.9)], 1)).toEqual({ action: 'warn', categories: [cat] });
+    expect(decide([f(cat, 0.9)], DEFAULT_DECISION_POLICY.minHealthForWeak).action).toBe('warn');
+    expect(decide([f(cat, 0.9)], DEFAULT_DECISION_POLICY.minHealthForWeak - 0.01)).toEqual({
+      action: 'allow',
+      categories: [],
+    });
+  });
+
+  // If this fails, an unlabelled, unvalidated code blocks everywhere (false alarms on every order number)
+  // or is ignored in clinical text.
+  it('treats a strong category under strongMinConfidence as weak', () => {
+    expect(decide([f('OTHER_ID', 0.6)], 1).action).toBe('warn');
+    expect(decide([f('OTHER_ID', 0.6)], 0).action).toBe('allow');
+    expect(decide([f('OTHER_ID', DEFAULT_DECISION_POLICY.strongMinConfidence)], 0).action).toBe('block');
+  });
+
+  it('ignores findings under minConfidence', () => {
+    expect(decide([f('SSN', DEFAULT_DECISION_POLICY.minConfidence - 0.01)], 1).action).toBe('allow');
+    expect(decide([f('NAME', DEFAULT_DECISION_POLICY.minConfidence - 0.01)], 1).action).toBe('allow');
+  });
+
+  it('takes the most severe action and lists each driving category once', () => {
+    const d = decide([f('NAME', 0.9), f('SSN', 0.99, 10), f('SSN', 0.99, 20), f('DATE', 0.9, 30)], 1);
+    expect(d.action).toBe('block');
+    expect([...d.categories].sort()).toEqual(['DATE', 'NAME', 'SSN']);
+  });
+
+  it('treats the health score as 1 when none is given', () => {
+    expect(decide([f('NAME', 0.9)]).action).toBe('warn');
+  });
+
+  // If this fails, the admin's policy (actions, lines) no longer changes the decision.
+  it('follows the policy', () => {
+    const strict: DecisionPolicy = { ...DEFAULT_DECISION_POLICY, weakAction: 'block', minHealthForWeak: 0 };
+    expect(decide([f('NAME', 0.9)], 0, strict)).toEqual({ action: 'block', categories: ['NAME'] });
+    const lax: DecisionPolicy = { ...DEFAULT_DECISION_POLICY, strongAction: 'warn', weakAction: 'allow' };
+    expect(decide([f('SSN', 0.99), f('NAME', 0.9)], 1, lax)).toEqual({ action: 'warn', categories: ['SSN'] });
+    const picky: DecisionPolicy = { ...DEFAULT_DECISION_POLICY, minConfidence: 0.95 };
+    expect(decide([f('SSN', 0.9)], 1, picky).action).toBe('allow');
+  });
+
+  // If this fails, the split between identifiers that identify alone and those that need health
+  // context (the design note's "recall vs false alarms") has moved.
+  it('classifies categories as strong or weak', () => {
+    for (const c of ['NAME', 'LOCATION', 'DATE', 'AGE', 'URL'] as Category[])
+      expect(STRONG_CATEGORIES.has(c)).toBe(false);
+    for (const c of [
+      'SSN',
+      'MRN',
+      'HEALTH_PLAN',
+      'ACCOUNT',
+      'LICENSE',
+      'PHONE',
+      'FAX',
+      'EMAIL',
+      'PAYMENT_CARD',
+    ] as Category[])
+      expect(STRONG_CATEGORIES.has(c)).toBe(true);
+    expect(isStrong(f('SSN', 0.75))).toBe(true);
+    expect(isStrong(f('SSN', 0.74))).toBe(false);
+    expect(isStrong(f('NAME', 1))).toBe(false);
+  });
+});
