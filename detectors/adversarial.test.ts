@@ -100,6 +100,10 @@ describe.each(Object.entries(INPUTS))('1 MB of %s', (name, text) => {
   );
 
   it('the full scan stays linear and returns well-formed findings', () => {
+    const p0 = performance.now();
+    scan(text.slice(0, PROBE_SIZE));
+    const probeMs = performance.now() - p0;
+    expect(probeMs, `scan on 64 KB of ${name}: ${probeMs.toFixed(0)} ms`).toBeLessThan(PROBE_MS * 4);
     const t0 = performance.now();
     const found = scan(text);
     const ms = performance.now() - t0;

@@ -15,6 +15,8 @@ describe('age-over-89', () => {
     ['a 119-year-old', '119-year-old'],
     ['pt 97yo F', '97yo'],
     ['Age 93, frail', 'Age 93'],
+    ['93 y.o. female', '93 y.o.'],
+    ['aged 90 years', 'aged 90 years'],
   ])('finds the age in %j', (text, value) => {
     expect(values(ageOver89, text)).toEqual([value]);
     expect(scanHits(text).find((h) => h.category === 'AGE')?.value).toBe(value);

@@ -24,6 +24,11 @@ describe('date', () => {
     ['discharged December 24, 2025 at noon', 'December 24, 2025'],
     ['fell last Friday at home', 'last Friday'],
     ['Jan 5 appointment', 'Jan 5'],
+    ['seen Feb. 21st, 2023', 'Feb. 21st, 2023'],
+    ['on 21st February 2023', '21st February 2023'],
+    ['on February 21st', 'February 21st'],
+    ['DOB 1960-01-02', '1960-01-02'],
+    ['on 3/4/2026 at 10:30 am', '3/4/2026'],
   ])('finds the date in %j', (text, value) => {
     expect(values(date, text)).toContain(value);
     expect(scanHits(text).find((h) => h.category === 'DATE')?.value).toBe(value);

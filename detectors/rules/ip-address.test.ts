@@ -23,6 +23,8 @@ describe('ip-address', () => {
     ['loopback ::1 ok', '::1'],
     ['link fe80::1ff:fe23:4567:890a%eth0', 'fe80::1ff:fe23:4567:890a'],
     ['prefix 2001:DB8:: only', '2001:DB8::'],
+    ['upper 2001:DB8:0:0:8:800:200C:417A', '2001:DB8:0:0:8:800:200C:417A'],
+    ['multicast FF01::101', 'FF01::101'],
   ])('finds IPv6 in %j', (text, value) => {
     expect(values(ipAddress, text)).toContain(value);
     expect(scanHits(text).map((h) => [h.value, h.category])).toEqual([[value, 'IP_ADDRESS']]);

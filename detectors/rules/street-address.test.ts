@@ -12,6 +12,8 @@ describe('street-address', () => {
     ],
     ['Send it to P.O. Box 149, Springfield.', 'P.O. Box 149, Springfield'],
     ['mail PO Box 149', 'PO Box 149'],
+    ['P.O. Box 149', 'P.O. Box 149'],
+    ['Post Office Box 12', 'Post Office Box 12'],
     ['PSC 4355, Box 4187 APO AP 28906', 'PSC 4355, Box 4187 APO AP 28906'],
     ['moved to 90 Whitchurch Road last year', '90 Whitchurch Road'],
     ['Wingertweg 126', 'Wingertweg 126'],
