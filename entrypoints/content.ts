@@ -1,56 +1,23 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { createBadge } from '../guard/badge';
+import { createDialog } from '../guard/dialog';
+import { scanFiles } from '../guard/files';
+import { type HoldReport, startGuard } from '../guard/guard';
+import { Checker } from '../guard/verdict';
 import { logger } from '../lib/logger';
 import type { ScanResultMessage } from '../lib/messages';
 import { assess } from '../policies/assess';
+import { redact } from '../policies/redact';
 import { CHATBOT_MATCHES } from '../sites/hosts';
+import { adapterFor } from '../sites/index';
 
-/** Input types whose value is free text a user could type a prompt into. */
-const TEXT_INPUTS = new Set(['text', 'search', '']);
-
-/** The editable element a key event was typed into, looking through open shadow roots. */
-function editableTarget(event: Event): HTMLElement | undefined {
-  const el = event.composedPath()[0];
-  if (el instanceof HTMLTextAreaElement) return el;
-  if (el instanceof HTMLInputElement && TEXT_INPUTS.has(el.type)) return el;
-  if (el instanceof HTMLElement && el.isContentEditable) return el;
-  return undefined;
-}
-
-function textOf(el: HTMLElement): string {
-  if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) return el.value;
-  // A keydown inside a rich editor can target a child; the prompt is the whole editing host.
-  let host = el;
-  while (host.parentElement?.isContentEditable) host = host.parentElement;
-  // biome-ignore lint/performance/useDomNodeTextContent: innerText keeps the line breaks between paragraphs, so "Dr Smith" and "DOB" in two <p> do not fuse into one token.
-  return host.innerText;
-}
-
-function check(text: string): ScanResultMessage {
-  try {
-    const { action, findings } = assess(text);
-    return { type: 'scan-result', action, count: findings.length };
-  } catch {
-    // A detector bug must not let PHI through unremarked: report it as a block.
-    return { type: 'scan-result', action: 'block', count: 0, failed: true };
-  }
-}
-
-/**
- * Stage one of the guard: on Enter in an editable element it checks the prompt and tells the background
- * the decision (no text). It does not hold the message yet; the full guard replaces this.
- */
-function onKeydown(event: KeyboardEvent): void {
-  // Synthetic events come from page scripts, not the user; Shift+Enter is a newline; IME Enter confirms a word.
-  if (!event.isTrusted || event.key !== 'Enter' || event.shiftKey || event.isComposing || event.keyCode === 229) {
-    return;
-  }
-  const el = editableTarget(event);
-  if (!el) return;
-  const text = textOf(el);
-  if (!text.trim()) return;
-  browser.runtime.sendMessage(check(text)).catch(() => {
+/** Tells the background what was held (the action and a count, never text). */
+function report({ action, count, failed }: HoldReport): void {
+  const msg: ScanResultMessage = { type: 'scan-result', action, count };
+  if (failed) msg.failed = true;
+  browser.runtime.sendMessage(msg).catch(() => {
     // The extension was reloaded or updated under this page; this script is an orphan and can only go quiet.
     logger.debug('background unreachable');
   });
@@ -60,7 +27,35 @@ export default defineContentScript({
   matches: [...CHATBOT_MATCHES],
   runAt: 'document_start',
   main(ctx: ContentScriptContext) {
-    // Capture phase on window: runs before the site's own handlers, which may stop propagation or submit.
-    ctx.addEventListener(window, 'keydown', onKeydown, { capture: true });
+    const adapter = adapterFor(new URL(location.href));
+    const checker = new Checker(assess);
+    const dialog = createDialog(document);
+    const idle = (work: () => void) => ctx.requestIdleCallback(() => work(), { timeout: 400 });
+    const badge = createBadge({
+      doc: document,
+      findComposer: () => adapter.findComposer(document),
+      read: adapter.readText,
+      check: (text) => checker.check(text),
+      idle,
+    });
+    // Capture phase on window: these run before the site's own handlers, which may stop propagation or submit.
+    startGuard({
+      win: window,
+      adapter,
+      checker,
+      dialog,
+      redact,
+      // Each file gets a fresh check (its own time budget), leaving the prompt's cached verdict in place.
+      scanFiles: (files) => scanFiles(files, { check: (text) => new Checker(assess).check(text) }),
+      listen: (target, type, handler, options) => ctx.addEventListener(target, type, handler, options),
+      report,
+      changed: () => badge.schedule(),
+    });
+    ctx.onInvalidated(() => {
+      dialog.destroy();
+      badge.destroy();
+    });
+    // The first detection builds the lexicons (tens of ms); do it while idle, not on the user's first Enter.
+    idle(() => assess('Warm-up: Dr Jane Roe saw the patient on 01/02/2000.'));
   },
 });

@@ -1,0 +1,337 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { assess } from '../policies/assess';
+import { redact } from '../policies/redact';
+import chatgpt from '../sites/chatgpt';
+import type { SiteAdapter } from '../sites/types';
+import type { DialogChoice, DialogRequest, GuardDialog } from './dialog';
+import { startGuard } from './guard';
+import { Checker } from './verdict';
+
+const BLOCK = 'Pt seen today, SSN 900-12-3456, follow-up in 2 weeks';
+const WARN = 'Patient John Smith, born 03/04/1961, has type 2 diabetes and hypertension. Summarize his plan.';
+const CLEAN = 'Write a haiku about autumn leaves';
+
+/** Events the test marks as coming from the user; the guard's trust check sees only these (and submits). */
+const user = new WeakSet<Event>();
+const asUser = <E extends Event>(e: E): E => {
+  user.add(e);
+  return e;
+};
+
+class FakeDialog implements GuardDialog {
+  requests: DialogRequest[] = [];
+  choices: DialogChoice[] = [];
+  #open = false;
+  get isOpen() {
+    return this.#open;
+  }
+  async open(req: DialogRequest): Promise<DialogChoice> {
+    this.requests.push(req);
+    this.#open = true;
+    await Promise.resolve();
+    this.#open = false;
+    return this.choices.shift() ?? { action: 'edit' };
+  }
+  destroy() {}
+}
+
+let dialog: FakeDialog;
+let sent: string[];
+let siteKeydowns: KeyboardEvent[];
+let removers: (() => void)[];
+let ta: HTMLTextAreaElement;
+let form: HTMLFormElement;
+
+function setup(
+  opts: { adapter?: SiteAdapter; assess?: (t: string) => ReturnType<typeof assess>; now?: () => number } = {},
+) {
+  document.body.innerHTML = `<form id="f"><textarea id="ta" aria-label="Message"></textarea>
+    <button type="submit" id="send" data-testid="send-button" aria-label="Send prompt">Send</button></form>`;
+  ta = document.getElementById('ta') as HTMLTextAreaElement;
+  form = document.getElementById('f') as HTMLFormElement;
+  sent = [];
+  siteKeydowns = [];
+  // The "site": sends on Enter in keydown and on submit, reading its own state (the textarea).
+  ta.addEventListener('keydown', (e) => {
+    siteKeydowns.push(e);
+    if (e.key === 'Enter' && !e.shiftKey) {
+      e.preventDefault();
+      sent.push(ta.value);
+    }
+  });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    sent.push(ta.value);
+  });
+  dialog = new FakeDialog();
+  removers = [];
+  const checker = new Checker(opts.assess ?? assess, undefined, opts.now);
+  return startGuard({
+    win: window,
+    adapter: opts.adapter ?? chatgpt,
+    checker,
+    dialog,
+    redact,
+    scanFiles: async () => ({ action: 'allow', items: [], notes: [] }),
+    listen: (target, type, handler, options) => {
+      target.addEventListener(type, handler, options);
+      removers.push(() => target.removeEventListener(type, handler, options));
+    },
+    isTrusted: (e) => user.has(e) || e.type === 'submit',
+  });
+}
+
+afterEach(() => {
+  for (const r of removers) r();
+});
+
+const enter = (init: KeyboardEventInit = {}) =>
+  asUser(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, cancelable: true, ...init }));
+const flush = () => new Promise((r) => setTimeout(r, 50));
+
+// If these fail, the guard either lets PHI reach the site's send logic or gets in the way of clean prompts.
+describe('guard: Enter', () => {
+  beforeEach(() => {
+    setup();
+  });
+
+  it('lets a clean prompt through untouched, with no dialog', () => {
+    ta.value = CLEAN;
+    const e = enter();
+    ta.dispatchEvent(e);
+    expect(sent).toEqual([CLEAN]);
+    expect(dialog.requests).toHaveLength(0);
+  });
+
+  it('cancels a prompt with PHI before the site sees the key, and opens the dialog (block: no raw send)', async () => {
+    ta.value = BLOCK;
+    const e = enter();
+    ta.dispatchEvent(e);
+    expect(e.defaultPrevented).toBe(true);
+    expect(siteKeydowns).toHaveLength(0);
+    expect(sent).toEqual([]);
+    await flush();
+    expect(dialog.requests[0].sendLabel).toBeUndefined();
+    expect(dialog.requests[0].redactLabel).toBe('Redact & send');
+    expect(dialog.requests[0].items.map((i) => i.value)).toContain('900-12-3456');
+  });
+
+  it.each([
+    ['Shift+Enter (a newline)', { shiftKey: true }],
+    ['Enter during an IME composition', { isComposing: true }],
+    ['IME Enter reported as keyCode 229', { keyCode: 229 }],
+    ['Alt+Enter', { altKey: true }],
+  ])('ignores %s', (_name, init) => {
+    ta.value = BLOCK;
+    ta.dispatchEvent(enter(init));
+    expect(siteKeydowns).toHaveLength(1);
+    expect(dialog.requests).toHaveLength(0);
+  });
+
+  it('does not act on untrusted (script-made) events', () => {
+    ta.value = BLOCK;
+    ta.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    expect(dialog.requests).toHaveLength(0);
+    expect(sent).toEqual([BLOCK]);
+  });
+
+  it('Send anyway (warn) replays one Enter that the site receives, and is not held again', async () => {
+    dialog.choices.push({ action: 'send', justification: 'synthetic' });
+    ta.value = WARN;
+    ta.dispatchEvent(enter());
+    await flush();
+    expect(sent).toEqual([WARN]);
+    expect(dialog.requests).toHaveLength(1);
+  });
+
+  it('ignores a Send anyway choice in block mode (the dialog never offers it)', async () => {
+    dialog.choices.push({ action: 'send' });
+    ta.value = BLOCK;
+    ta.dispatchEvent(enter());
+    await flush();
+    expect(sent).toEqual([]);
+  });
+
+  it('Redact & send rewrites the box through the native setter and sends placeholders', async () => {
+    dialog.choices.push({ action: 'redact' });
+    const inputs: string[] = [];
+    ta.addEventListener('input', () => inputs.push(ta.value));
+    ta.value = BLOCK;
+    ta.dispatchEvent(enter());
+    await flush();
+    await flush();
+    expect(sent).toEqual([BLOCK.replace('900-12-3456', '[SSN-1]')]);
+    expect(inputs).toEqual([BLOCK.replace('900-12-3456', '[SSN-1]')]);
+  });
+
+  it('holds a second submission while one is being decided, without a second dialog', async () => {
+    ta.value = BLOCK;
+    ta.dispatchEvent(enter());
+    const second = enter();
+    ta.dispatchEvent(second);
+    expect(second.defaultPrevented).toBe(true);
+    await flush();
+    expect(dialog.requests).toHaveLength(1);
+  });
+
+  it('does not send when the page changed the text while the dialog was open', async () => {
+    dialog.choices.push({ action: 'send' });
+    ta.value = WARN;
+    ta.dispatchEvent(enter());
+    ta.value = `${WARN} and more`;
+    await flush();
+    expect(sent).toEqual([]);
+    expect(dialog.requests[1].title).toBe('The prompt changed');
+  });
+});
+
+describe('guard: fail closed', () => {
+  it('holds when detection throws, and offers only Edit', async () => {
+    setup({
+      assess: () => {
+        throw new Error('detector bug');
+      },
+    });
+    ta.value = CLEAN;
+    const e = enter();
+    ta.dispatchEvent(e);
+    expect(e.defaultPrevented).toBe(true);
+    await flush();
+    expect(dialog.requests[0].title).toMatch(/could not check/);
+    expect(dialog.requests[0].redactLabel).toBeUndefined();
+    expect(dialog.requests[0].sendLabel).toBeUndefined();
+  });
+
+  it('holds when detection overruns its budget, saying why', async () => {
+    let t = 0;
+    setup({
+      now: () => t,
+      assess: (text) => {
+        t += 10_000;
+        return assess(text);
+      },
+    });
+    ta.value = CLEAN;
+    const e = enter();
+    ta.dispatchEvent(e);
+    expect(e.defaultPrevented).toBe(true);
+    await flush();
+    expect(dialog.requests[0].summary).toMatch(/longer than allowed/);
+  });
+});
+
+describe('guard: clicks and submits', () => {
+  beforeEach(() => {
+    setup();
+  });
+
+  it('holds a click on the send control (found from an inner node of the composed path)', async () => {
+    ta.value = BLOCK;
+    const click = asUser(new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 }));
+    document.getElementById('send')?.firstChild?.dispatchEvent(click);
+    expect(click.defaultPrevented).toBe(true);
+    await flush();
+    expect(dialog.requests).toHaveLength(1);
+  });
+
+  it('lets a clean click through', () => {
+    ta.value = CLEAN;
+    const click = asUser(new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 }));
+    document.getElementById('send')?.dispatchEvent(click);
+    expect(click.defaultPrevented).toBe(false);
+  });
+
+  it('holds a trusted submit the site makes itself, and passes exactly its own requestSubmit replay', async () => {
+    dialog.choices.push({ action: 'send' });
+    ta.value = WARN;
+    form.requestSubmit();
+    expect(sent).toEqual([]);
+    await flush();
+    expect(sent).toEqual([WARN]);
+    expect(dialog.requests).toHaveLength(1);
+  });
+
+  it('after a decision, a user edit ends the approval: the same text is held again', async () => {
+    dialog.choices.push({ action: 'send' });
+    ta.value = WARN;
+    form.requestSubmit();
+    await flush();
+    ta.dispatchEvent(asUser(new InputEvent('beforeinput', { inputType: 'insertText', data: 'x', bubbles: true })));
+    form.requestSubmit();
+    await flush();
+    expect(dialog.requests).toHaveLength(2);
+  });
+});
+
+describe('guard: mobile-style insertParagraph', () => {
+  it('holds a beforeinput insertParagraph when the adapter says the editor sends on it', async () => {
+    setup({ adapter: { ...chatgpt, keys: { ...chatgpt.keys, insertParagraph: true } } });
+    ta.value = BLOCK;
+    const e = asUser(new InputEvent('beforeinput', { inputType: 'insertParagraph', bubbles: true, cancelable: true }));
+    ta.dispatchEvent(e);
+    expect(e.defaultPrevented).toBe(true);
+    await flush();
+    expect(dialog.requests).toHaveLength(1);
+  });
+
+  it('leaves insertParagraph alone on sites that do not send on it', () => {
+    setup();
+    ta.value = BLOCK;
+    const e = asUser(new InputEvent('beforeinput', { inputType: 'insertParagraph', bubbles: true, cancelable: true }));
+    ta.dispatchEvent(e);
+    expect(e.defaultPrevented).toBe(false);
+  });
+});
+
+describe('guard: report', () => {
+  it('reports the action and a count, never text', async () => {
+    const report = vi.fn();
+    document.body.innerHTML = '<textarea id="ta"></textarea>';
+    const t = document.getElementById('ta') as HTMLTextAreaElement;
+    const d = new FakeDialog();
+    startGuard({
+      win: window,
+      adapter: chatgpt,
+      checker: new Checker(assess),
+      dialog: d,
+      redact,
+      scanFiles: async () => ({ action: 'allow', items: [], notes: [] }),
+      listen: (target, type, handler, options) => {
+        target.addEventListener(type, handler, options);
+        removers.push(() => target.removeEventListener(type, handler, options));
+      },
+      isTrusted: (e) => user.has(e),
+      report,
+    });
+    t.value = BLOCK;
+    t.dispatchEvent(enter());
+    await flush();
+    expect(report).toHaveBeenCalledWith({ action: 'block', count: 1, failed: false });
+    expect(JSON.stringify(report.mock.calls)).not.toContain('900-12');
+  });
+});
+
+describe('guard: lifecycle', () => {
+  it('follows a prompt box that a single-page navigation re-rendered (nothing is cached)', async () => {
+    setup();
+    const fresh = document.createElement('textarea');
+    fresh.setAttribute('aria-label', 'Message');
+    ta.replaceWith(fresh);
+    fresh.value = BLOCK;
+    const e = enter();
+    fresh.dispatchEvent(e);
+    expect(e.defaultPrevented).toBe(true);
+    await flush();
+    expect(dialog.requests).toHaveLength(1);
+  });
+
+  it('registers every listener through the context, so an invalidated script leaves none behind', () => {
+    setup();
+    for (const r of removers.splice(0)) r();
+    ta.value = BLOCK;
+    ta.dispatchEvent(enter());
+    expect(sent).toEqual([BLOCK]);
+    expect(dialog.requests).toHaveLength(0);
+  });
+});
