@@ -34,10 +34,13 @@ export function detectLabelled(input: ScanInput, spec: LabelSpec, re: RegExp): C
     const token = input.lower.slice(s, e);
     const digits = token.replace(/\D+/g, '').length;
     const pureDigits = /^#?[\d\-/.]+$/.test(token);
-    // A bare short number after a loose label ("group 250", "plan 100 mg") is a quantity, not an id.
-    if (digits < (pureDigits ? 4 : 2)) return null;
-    // Years and plain small numbers after a label ("plan 2024") are not identifiers.
-    if (/^(?:19|20)\d\d$/.test(token) || /^\d{1,2}$/.test(token)) return null;
+    // A bare short number after a loose label ("group 250", "plan 100 mg") is a quantity, and a year
+    // ("plan 2024") is not an identifier. On a rejection the search resumes at the rejected token, so a
+    // second label there still gets its value ("chart: MRN: 4471902").
+    if (digits < (pureDigits ? 4 : 2) || /^(?:19|20)\d\d$/.test(token) || /^\d{1,2}$/.test(token)) {
+      re.lastIndex = s;
+      return null;
+    }
     while (e > s && /[-/.]/.test(input.text[e - 1])) e--;
     if (spec.includeLabel) s = m.index;
     const conf = (spec.confidence ?? 0.95) - (digits < minDigits ? 0.25 : 0);

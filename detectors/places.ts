@@ -1,4 +1,5 @@
 /** Place vocabulary shared by the location detectors. All lower case. */
+import type { Token } from './tokens';
 
 export const US_STATES: Record<string, string> = {
   al: 'alabama',
@@ -99,8 +100,6 @@ export const FACILITY_HEADS = new Set([
   'institute',
   'healthcare',
   'health',
-  'medical',
-  'med',
   'center',
   'centre',
   'ctr',
@@ -139,9 +138,9 @@ export const FACILITY_HEADS = new Set([
 ]);
 /** "X Health Center", "Y Cancer Centre": a center is a care facility after one of these. */
 export const CENTER_QUALIFIERS = new Set([
-  'health',
   'medical',
   'med',
+  'health',
   'cancer',
   'heart',
   'trauma',
@@ -186,8 +185,6 @@ export const STRONG_FACILITY_HEADS = new Set([
   'hospice',
   'sanatorium',
   'sanitarium',
-  'medical',
-  'med',
   'healthcare',
   'langone',
   'presbyterian',
@@ -761,3 +758,64 @@ export const NOT_PLACES = new Set([
   'dawn',
   'dusk',
 ]);
+
+const SOURCE_NOUNS = new Set([
+  'recommendations',
+  'recommendation',
+  'guidelines',
+  'guideline',
+  'guidance',
+  'data',
+  'study',
+  'studies',
+  'research',
+  'researchers',
+  'experts',
+  'protocol',
+  'protocols',
+  'criteria',
+  'published',
+  'according',
+  'review',
+  'reviews',
+  'advice',
+  'consensus',
+  'statement',
+  'trial',
+  'trials',
+  'report',
+  'reports',
+  'findings',
+  'evidence',
+  'literature',
+  'article',
+  'articles',
+  'resources',
+  'website',
+]);
+const PATIENT_VERBS = new Set([
+  'seen',
+  'treated',
+  'admitted',
+  'visited',
+  'transferred',
+  'discharged',
+  'diagnosed',
+  'referred',
+  'lives',
+  'living',
+  'born',
+  'died',
+]);
+
+/**
+ * "recommendations from Mayo Clinic", "data from the Cleveland Clinic": an institution or city cited
+ * as a source of knowledge, not where a patient was. Looks back up to four tokens from i.
+ */
+export function citedAsSource(toks: Token[], i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    if (SOURCE_NOUNS.has(toks[k].key)) return true;
+    if (PATIENT_VERBS.has(toks[k].key)) return false;
+  }
+  return false;
+}

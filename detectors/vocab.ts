@@ -2,6 +2,7 @@
 
 /** Words after which a capitalised run is a thing named after a person, not a person. */
 export const EPONYM_NOUNS = new Set([
+  'wort',
   'sign',
   'signs',
   'reflex',

@@ -7,7 +7,7 @@ import type { Detector } from '../types';
 import { digits, matchAll, within } from '../util';
 
 const RE =
-  /(?<![\w.])(?:(?:aged?|age:)\s{0,2})?(9\d|1[01]\d)(?:\s{0,2}|-)(?:years?|yrs?|y\/?o|yo|y\.o\.|-year|year-old|yr-old)(?:[- ]old)?(?!\w)|(?<![\w])(?:aged?:?|age of)\s{0,2}(9\d|1[01]\d)(?![\w.]|\.\d)/gi;
+  /(?<![\w.])(?:(?:aged?|age:)\s{0,2})?(9\d|1[01]\d)(?:[- ]?(?:years?|yrs?|yr)[- ]old|[- ]?y\/o\b|[- ]?yo\b|[- ]?y\.o\.)|(?<![\w])(?:aged?:?|age of)\s{0,2}(9\d|1[01]\d)(?:[ -](?:years?|yrs?)(?:[- ]old)?)?(?![\w.]|\.\d)/gi;
 
 export const ageOver89: Detector = {
   id: 'age-over-89',

@@ -8,6 +8,7 @@
  */
 import {
   CENTER_QUALIFIERS,
+  citedAsSource,
   FACILITY_HEADS,
   HEALTH_SYSTEMS,
   NOT_PLACES,
@@ -79,6 +80,7 @@ const CARE_VERBS = new Set([
   'attends',
   'cared',
 ]);
+const DIRECT_VERBS = new Set(['visited', 'visiting', 'visit', 'attends', 'attended', 'attending']);
 const PREPS = new Set(['at', 'to', 'in', 'from', 'by', '@', 'into', 'within']);
 /** Words that stop a run after "at": not places in a clinical question. */
 const NOT_FACILITY_WORD = new Set([
@@ -195,6 +197,8 @@ export const careFacility: Detector = {
       let head = -1;
       let strong = false;
       for (let k = i; k <= end; k++) {
+        // "Chicago Med", "Penn Medical": the short form ends the name (not "Med Rec No", "Medical Record").
+        if (/^(?:med|medical)$/.test(toks[k].key) && k === end && k > i && toks[k].title) head = k;
         if (FACILITY_HEADS.has(toks[k].key) && (toks[k].title || toks[k].caps)) {
           head = k;
           strong ||=
@@ -255,7 +259,7 @@ function extendRun(text: string, toks: Token[], i: number): number {
   while (end + 1 < toks.length && words < 7) {
     const a = toks[end];
     const b = toks[end + 1];
-    if (a.possessive && !FACILITY_HEADS.has(b.key)) break;
+    if (a.possessive && !FACILITY_HEADS.has(b.key) && !CENTER_QUALIFIERS.has(b.key)) break;
     if (capWord(b) && joined(text, a, b)) {
       end++;
       words++;
@@ -292,7 +296,11 @@ function hasCue(text: string, toks: Token[], i: number): 'care' | 'prep' | undef
   const p2 = toks[i - 2];
   // The cue must be in the same clause: only spaces (or " @ ") between it and the run.
   if (!p1 || !/^(?: {1,2}| ?@ ?)$/.test(text.slice(p1.end, toks[i].start))) return undefined;
-  if (CARE_VERBS.has(p1.key) && !toks[i].initial) return 'care';
+  // A verb directly before the place only when it takes a place as object ("visited Elm Clinic",
+  // "seen @ UCSF"); otherwise a preposition must come between ("seen at"), so "patient HIV status"
+  // or "admission ID" do not make places.
+  const at = /@/.test(text.slice(p1.end, toks[i].start));
+  if ((DIRECT_VERBS.has(p1.key) || (at && CARE_VERBS.has(p1.key))) && !toks[i].initial) return 'care';
   if (
     PREPS.has(p1.key) &&
     p1.key !== 'from' &&
@@ -304,47 +312,4 @@ function hasCue(text: string, toks: Token[], i: number): 'care' | 'prep' | undef
     return 'care';
   if (p1.key === 'at' || p1.key === 'to' || p1.key === 'from') return 'prep';
   return undefined;
-}
-
-const SOURCE_NOUNS = new Set([
-  'recommendations',
-  'recommendation',
-  'guidelines',
-  'guideline',
-  'guidance',
-  'data',
-  'study',
-  'studies',
-  'research',
-  'researchers',
-  'experts',
-  'protocol',
-  'protocols',
-  'criteria',
-  'published',
-  'according',
-  'review',
-  'reviews',
-  'advice',
-  'consensus',
-  'statement',
-  'trial',
-  'trials',
-  'report',
-  'reports',
-  'findings',
-  'evidence',
-  'literature',
-  'article',
-  'articles',
-  'resources',
-  'website',
-]);
-
-function citedAsSource(toks: Token[], i: number): boolean {
-  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
-    if (SOURCE_NOUNS.has(toks[k].key)) return true;
-    if (CARE_VERBS.has(toks[k].key)) return false;
-  }
-  return false;
 }

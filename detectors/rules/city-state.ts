@@ -6,7 +6,7 @@
  * Source: 45 CFR 164.514(b)(2)(i)(B); USPS Publication 28 (state codes, ZIP format).
  */
 import { lexicon } from '../lexicon';
-import { EXTRA_PLACES, NOT_PLACES, STATE_NAMES, US_STATES } from '../places';
+import { citedAsSource, EXTRA_PLACES, NOT_PLACES, STATE_NAMES, US_STATES } from '../places';
 import { sentenceStart, type Token, tokensOf } from '../tokens';
 import type { Candidate, Detector } from '../types';
 import { before, digits, matchAll, within } from '../util';
@@ -147,7 +147,9 @@ export const cityState: Detector = {
           .slice(i, k + 1)
           .map((x) => x.key)
           .join(' ');
-        if (STATE_NAMES.has(name) && !cities.has(name)) break;
+        // A state alone is not PHI (Safe Harbor keeps the state); New York is also the city.
+        if (STATE_NAMES.has(name) && name !== 'new york') break;
+        if (citedAsSource(toks, i)) break;
         const known = cities.has(name) || extra.has(name);
         const prev = toks[i - 1];
         const prep = prev && PLACE_PREPS.has(prev.key) && /^\s+$/.test(text.slice(prev.end, t.start));

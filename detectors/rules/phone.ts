@@ -12,13 +12,13 @@ const NANP =
   /(?<![\w+.-])(?:\+?1[-. ]?)?(?:\(\d{3}\)[-. ]?|\d{3}[-. ])\d{3}[-. ]\d{4}(?:[ ]?(?:x|ext\.?)[ ]?\d{1,5})?(?![\w-]|\.\d)/g;
 // International: +CC followed by digit groups; or 0-prefixed national formats with groups.
 const INTL = /(?<![\w+])\+\d{1,3}(?:[ .-]?\(0\))?(?:[ .-]?\(?\d{1,5}\)?){2,6}(?![\w-]|\.\d)/g;
-const NATIONAL = /(?<![\w+.(-])(?:\(\d{2,5}\)[ ]?|0\d{1,4}[ .-])\d{2,4}(?:[ .-]\d{2,4}){1,3}(?![\w-]|\.\d)/g;
+const NATIONAL = /(?<![\w+.(-]|\d )(?:\(\d{2,5}\)[ ]?|0\d{1,4}[ .-])\d{2,4}(?:[ .-]\d{2,4}){1,3}(?![\w-]|\.\d)/g;
 // Labelled bare numbers: "phone 5551234567", "tel: 0123 456789", "call 451 5986".
 const LABELLED =
-  /(?:phone|ph|tel|telephone|cell|mobile|mob|fax|call|contact|pager|beeper|whatsapp|number)\W{0,4}(\+?[\d(][\d ().-]{5,18}\d)/dg;
+  /(?<![a-z])(?:phone|ph|tel|telephone|cell|mobile|mob|fax|call|pager|beeper|whatsapp|contact(?: number| no\.?| #)?)(?:\s(?:number|no\.?|#))?\W{0,4}(\+?[\d(][\d ().-]{5,18}\d)/dg;
 
 function category(input: Parameters<Detector['detect']>[0], start: number) {
-  return /fax\W{0,12}$/.test(before(input, start, 16)) ? 'FAX' : 'PHONE';
+  return /\bfax\b[^.\n\d]{0,20}$/.test(before(input, start, 28)) ? 'FAX' : 'PHONE';
 }
 
 export const phone: Detector = {
@@ -26,7 +26,7 @@ export const phone: Detector = {
   category: 'PHONE',
   description: 'Telephone or fax number (NANP and international formats)',
   source: 'https://www.itu.int/rec/T-REC-E.164 ; https://nationalnanpa.com',
-  contextWords: ['phone', 'tel', 'call', 'cell', 'mobile', 'fax', 'contact', 'number', 'reach'],
+  contextWords: ['phone', 'tel', 'call', 'cell', 'mobile', 'fax', 'contact', 'reach'],
   detect(input) {
     const t = input.text;
     const out = matchAll(within(NANP, digits(input)), t, (m) => ({

@@ -97,6 +97,52 @@ const FULL_STREET = new Set([
   'parkway',
   'highway',
 ]);
+const NOT_STREET_NAME = new Set([
+  'grade',
+  'stage',
+  'cycle',
+  'day',
+  'days',
+  'week',
+  'weeks',
+  'month',
+  'months',
+  'year',
+  'years',
+  'hour',
+  'hours',
+  'dose',
+  'doses',
+  'tablet',
+  'tablets',
+  'capsule',
+  'capsules',
+  'step',
+  'level',
+  'type',
+  'class',
+  'phase',
+  'part',
+  'chapter',
+  'section',
+  'page',
+  'table',
+  'figure',
+  'room',
+  'bed',
+  'floor',
+  'ward',
+  'version',
+  'round',
+  'session',
+  'visit',
+  'patients',
+  'units',
+  'times',
+  'items',
+  'points',
+]);
+const UNIT_AFTER = /^\s?(?:mg|mcg|ml|g|kg|units?|iu|%|mmol|meq|tabs?|caps?|puffs?|drops?|times|x)\b/i;
 const PLACE_PREP = new Set(['on', 'at', 'from', 'in', 'near', 'off']);
 
 function isStreetWord(t: Token): boolean {
@@ -133,10 +179,16 @@ export const streetAddress: Detector = {
             street = true;
         const cue = ADDRESS_CUE.test(before(input, t.start, 60));
         // European order: house or postal number, street name, house number ("51709 Spinatsch 94").
+        // Not "Grade 2 Stage 3", "Cycle 2 Day 8", "took 2 Tylenol 500 mg": the leading number has two
+        // or more digits, the word is not a clinical or time word, and no unit follows.
+        const k2 = /^\d{1,5}[a-z]?$/i.test(toks[i + 2]?.text ?? '') ? i + 2 : i + 3;
         const numbered =
+          t.text.length >= 2 &&
           toks[i + 1].title &&
-          (/^\d{1,5}[a-z]?$/i.test(toks[i + 2]?.text ?? '') ||
-            (toks[i + 2]?.title && /^\d{1,5}[a-z]?$/i.test(toks[i + 3]?.text ?? '')));
+          !NOT_STREET_NAME.has(toks[i + 1].key) &&
+          (k2 === i + 2 || (toks[i + 2]?.title && !NOT_STREET_NAME.has(toks[i + 2].key))) &&
+          /^\d{1,5}[a-z]?$/i.test(toks[k2]?.text ?? '') &&
+          !UNIT_AFTER.test(text.slice(toks[k2].end, toks[k2].end + 8));
         if (street || cue || numbered) {
           anchor = true;
           conf = street ? 0.85 : 0.7;

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { scanHits } from './test-helpers';
+
+/** Bugs found by the detector test pass; each case failed before its fix. Synthetic values only. */
+describe('regressions', () => {
+  // If this fails, a label followed by a second label swallows the value ("chart: MRN: ...") and a
+  // record number is reported as an unlabelled code (warn) instead of MRN (block).
+  it.each([
+    ['chart: MRN: 4471902', '4471902', 'MRN'],
+    ['medical record MRN 4471902', '4471902', 'MRN'],
+    ['the account acct 55019222', '55019222', 'ACCOUNT'],
+    ['pacemaker serial: PM-20031', 'PM-20031', 'DEVICE'],
+  ])('keeps the value after a doubled label in %j', (text, value, category) => {
+    expect(scanHits(text).map((h) => [h.value, h.category])).toContainEqual([value, category]);
+  });
+
+  // If this fails, "number" is read as a phone label and a labelled record number becomes PHONE.
+  it.each([
+    ['medical record number 4471902', 'MRN'],
+    ['patient account number 99812345', 'ACCOUNT'],
+  ])('labels %j by its own label, not as a phone', (text, category) => {
+    const hits = scanHits(text);
+    expect(hits.map((h) => h.category)).toEqual([category]);
+  });
+
+  // If this fails, clinical acronyms and form words after "patient" or in labels become places.
+  it.each([
+    'the patient ID field is empty',
+    'the patient HIV status is unknown',
+    'patient COVID positive yesterday',
+    'Grade 2 Stage 3 tumour',
+    'Cycle 2 Day 8 labs',
+    'took 2 Tylenol 500 mg',
+    'Day 3 Week 2 of chemo',
+    'data from the Cleveland Clinic show a benefit',
+    'recommendations from the Cleveland Clinic say so',
+    'I live in Texas',
+    "St. John's wort interacts with SSRIs",
+    'the hospital was founded 95 years ago',
+  ])('finds nothing in %j', (text) => {
+    expect(scanHits(text)).toEqual([]);
+  });
+
+  // If this fails, "Med Rec No" is redacted as a place next to the record number.
+  it('reports only the number in "Med Rec No. 00123456"', () => {
+    expect(scanHits('Med Rec No. 00123456').map((h) => [h.value, h.category])).toEqual([['00123456', 'MRN']]);
+  });
+
+  // If this fails, a fax number with words between "fax" and the number is reported as a phone.
+  it('reports FAX for "please fax to 555.555.0100"', () => {
+    expect(scanHits('please fax to 555.555.0100').map((h) => h.category)).toEqual(['FAX']);
+  });
+
+  // If this fails, a card-shaped number failing Luhn is cut into a phone number.
+  it('does not find a phone inside "4000 0000 0000 0003"', () => {
+    expect(scanHits('4000 0000 0000 0003').filter((h) => h.category === 'PHONE')).toEqual([]);
+  });
+
+  // If this fails, a real age of 90+ is no longer caught after the duration fix.
+  it.each(['a 95 years old man', 'a 95-year-old', '95 y/o F', 'aged 95'])('still finds the age in %j', (text) => {
+    expect(scanHits(text).map((h) => h.category)).toEqual(['AGE']);
+  });
+});
