@@ -60,4 +60,14 @@ describe('regressions', () => {
   it.each(['a 95 years old man', 'a 95-year-old', '95 y/o F', 'aged 95'])('still finds the age in %j', (text) => {
     expect(scanHits(text).map((h) => h.category)).toEqual(['AGE']);
   });
+
+  // If this fails, phone numbers announced by how to reach someone, or followed by their kind, leak.
+  it.each([
+    ['Can someone call me on 555 0142? thanks', '555 0142'],
+    ["They're not answering at 55 501 420", '55 501 420'],
+    ['my registered 0961-5550142 got no SMS', '0961-5550142'],
+    ['5550142017-Office', '5550142017'],
+  ])('finds the phone in %j', (text, value) => {
+    expect(scanHits(text).map((h) => [h.value, h.category])).toContainEqual([value, 'PHONE']);
+  });
 });

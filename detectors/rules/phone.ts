@@ -14,8 +14,9 @@ const NANP =
 const INTL = /(?<![\w+])\+\d{1,3}(?:[ .-]?\(0\))?(?:[ .-]?\(?\d{1,5}\)?){2,6}(?![\w-]|\.\d)/g;
 const NATIONAL = /(?<![\w+.(-]|\d )(?:\(\d{2,5}\)[ ]?|0\d{1,4}[ .-])\d{2,4}(?:[ .-]\d{2,4}){1,3}(?![\w-]|\.\d)/g;
 // Labelled bare numbers: "phone 5551234567", "tel: 0123 456789", "call 451 5986".
+const KIND_AFTER = /(?<![\w+.-])(\+?[\d(][\d ().-]{5,18}\d)(?=[- ]?(?:office|mobile|home|work|cell|fax)\b)/g;
 const LABELLED =
-  /(?<![a-z])(?:phone|ph|tel|telephone|cell|mobile|mob|fax|call|pager|beeper|whatsapp|contact(?: number| no\.?| #)?)(?:\s(?:number|no\.?|#))?\W{0,4}(\+?[\d(][\d ().-]{5,18}\d)/dg;
+  /(?<![a-z])(?:phone|ph|tel|telephone|cell|mobile|mob|fax|call|pager|beeper|whatsapp|dial|contact(?: number| no\.?| #)?|(?:call|reach|text|ring) (?:me|us|him|her|them) (?:on|at)|answering at|my (?:number|cell|mobile) is|registered(?: number| phone| mobile)?)(?:\s(?:number|no\.?|#))?\W{0,4}(\+?[\d(][\d ().-]{5,18}\d)/dg;
 
 function category(input: Parameters<Detector['detect']>[0], start: number) {
   return /\bfax\b[^.\n\d]{0,20}$/.test(before(input, start, 28)) ? 'FAX' : 'PHONE';
@@ -68,6 +69,21 @@ export const phone: Detector = {
         const digits = m[1].replace(/\D/g, '').length;
         if (digits < 7 || digits > 15) return null;
         return { start: s, end: e, category: category(input, s), confidence: 0.9, reason: 'labelled phone number' };
+      }),
+    );
+    // A number followed by its kind: "3660170548-Office", "(37) 788-063 mobile".
+    out.push(
+      ...matchAll(within(KIND_AFTER, digits(input)), input.lower, (m) => {
+        const digits = m[1].replace(/\D/g, '').length;
+        if (digits < 7 || digits > 15) return null;
+        const e = m.index + m[1].length;
+        return {
+          start: m.index,
+          end: e,
+          category: /fax/.test(m[0].slice(m[1].length)) ? 'FAX' : 'PHONE',
+          confidence: 0.85,
+          reason: 'phone number with its kind',
+        };
       }),
     );
     return out;
