@@ -33,14 +33,13 @@ function isLower(c: number, ch: string): boolean {
   return c < 128 ? c >= 97 && c <= 122 : NON_ASCII_LOWER.test(ch);
 }
 
-const cache = new WeakMap<object, Token[]>();
-
 /** Tokens of a scan input, computed once and shared by every detector of that scan. */
-export function tokensOf(input: { text: string }): Token[] {
-  let t = cache.get(input);
+export function tokensOf(input: { text: string; cache?: Record<string, unknown> }): Token[] {
+  input.cache ??= {};
+  let t = input.cache.tokens as Token[] | undefined;
   if (!t) {
     t = tokenize(input.text);
-    cache.set(input, t);
+    input.cache.tokens = t;
   }
   return t;
 }

@@ -65,6 +65,8 @@ export interface ScanInput {
   text: string;
   /** Lower-cased copy of `text` (same length, same offsets). */
   lower: string;
+  /** Per-scan results shared by detectors (tokens, regions), filled on first use. */
+  cache?: Record<string, unknown>;
 }
 
 export interface Detector {

@@ -106,20 +106,14 @@ export function digits(input: ScanInput): Regions {
   return regionsAround(input, 'digit');
 }
 
-const regionCache = new WeakMap<object, Map<string, Regions>>();
-
 /**
  * Regions around every character of `chars` (default: digits), `before` characters before and
  * `after` after, merged; computed once per scan input and shared by the detectors.
  */
 export function regionsAround(input: ScanInput, kind: 'digit' | '@' | ':', before = 96, after = 32): Regions {
-  let byKind = regionCache.get(input);
-  if (!byKind) {
-    byKind = new Map();
-    regionCache.set(input, byKind);
-  }
-  const key = `${kind}:${before}:${after}`;
-  const hit = byKind.get(key);
+  input.cache ??= {};
+  const key = `regions:${kind}:${before}:${after}`;
+  const hit = input.cache[key] as Regions | undefined;
   if (hit) return hit;
   const text = input.text;
   const out: [number, number][] = [];
@@ -134,7 +128,7 @@ export function regionsAround(input: ScanInput, kind: 'digit' | '@' | ':', befor
     if (last && s <= last[1]) last[1] = Math.max(last[1], e);
     else out.push([s, e]);
   }
-  byKind.set(key, out);
+  input.cache[key] = out;
   return out;
 }
 
