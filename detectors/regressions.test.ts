@@ -70,4 +70,23 @@ describe('regressions', () => {
   ])('finds the phone in %j', (text, value) => {
     expect(scanHits(text).map((h) => [h.value, h.category])).toContainEqual([value, 'PHONE']);
   });
+
+  // If this fails, names announced by everyday phrasing (not only clinical cues) leak.
+  it.each([
+    ['Sometimes people call me Zorvath', 'Zorvath'],
+    ['Qelmi Varrow lives at the old mill', 'Qelmi Varrow'],
+    ['"It is broken," says Brindlecot.', 'Brindlecot'],
+    ["I'm Ostrava Quell, from the clinic", 'Ostrava Quell'],
+    ["I'm Quennel's daughter", 'Quennel'],
+  ])('finds the name in %j', (text, value) => {
+    expect(scanHits(text).map((h) => [h.value, h.category])).toContainEqual([value, 'NAME']);
+  });
+
+  // If this fails, pronouns before "says" and "Drug X died" are taken for names.
+  it.each(['She says the pain began on the left.', 'He says he has tried twice.', 'patients who received Drug X died'])(
+    'finds no name in %j',
+    (text) => {
+      expect(scanHits(text).filter((h) => h.category === 'NAME')).toEqual([]);
+    },
+  );
 });

@@ -40,6 +40,18 @@ const TITLES = new Set([
 ]);
 /** Of the cues, those that announce a name strongly enough on their own. */
 const STRONG_CUES = new Set([
+  'starring',
+  'kid',
+  'says',
+  'said',
+  'asks',
+  'asked',
+  'told',
+  'thank',
+  'thanks',
+  "i'm",
+  'i’m',
+  'including',
   'patient',
   'pt',
   'pts',
@@ -126,6 +138,21 @@ const CUES = new Set([
 
 /** Title-case words that are never part of a name here. */
 const NOT_NAME = new Set([
+  "i'm",
+  'i’m',
+  'he',
+  'she',
+  'they',
+  'we',
+  'you',
+  'it',
+  'him',
+  'them',
+  'everyone',
+  'someone',
+  'nobody',
+  'somebody',
+  'anyone',
   'the',
   'a',
   'an',
@@ -512,12 +539,16 @@ export const personName: Detector = {
       const prev = i > 0 ? toks[i - 1] : undefined;
       const prevGap = prev ? text.slice(prev.end, t.start) : '';
       const cue =
-        prev && /^[\s,:]{1,8}$/.test(prevGap) && !(prev.title && prev.key !== 'name') && CUES.has(prev.key)
+        prev &&
+        /^[\s,:]{1,8}$/.test(prevGap) &&
+        !(prev.title && prev.key !== 'name' && prev.key !== "i'm" && prev.key !== 'i’m') &&
+        CUES.has(prev.key)
           ? prev.key
           : undefined;
-      const strongCue =
-        (cue && STRONG_CUES.has(cue)) ||
-        (prev && /^(?:is|am)$/.test(prev.key) && i > 1 && /^(?:name|names)$/.test(toks[i - 2].key));
+      const strongCue = (cue && STRONG_CUES.has(cue)) || (prev && /^[\s,:?]{1,8}$/.test(prevGap) && phraseCue(toks, i));
+      // Cues after the run ("Trivo lives on", "Amanda's daughter") are weaker than cues before it.
+      const postCue =
+        (verbAfter(text, toks, i + run) || relativeAfter(toks, i + run - 1)) && !(lastTok.initial && !lastTok.dot);
       const firstKnown = knownFirst(words[0]);
       const lastKnown = words.length > 1 && words.slice(1).some((w) => !w.initial && knownLast(w));
       const hasInitial = words.some((w) => w.initial);
@@ -528,6 +559,9 @@ export const personName: Detector = {
       else if (strongCue) {
         conf = 0.85;
         reason = 'name after a cue word';
+      } else if (postCue) {
+        conf = 0.75;
+        reason = 'name before a verb or family word';
       } else if (firstKnown && words.length >= 2) {
         conf = 0.85;
         reason = 'listed first name with surname or initial';
@@ -586,6 +620,53 @@ export const personName: Detector = {
     return out;
   },
 };
+
+/** Two-word cues before a name: "call me X", "calls me X", "I am X", "name is X", "directed by X". */
+function phraseCue(toks: Token[], i: number): boolean {
+  const p1 = toks[i - 1]?.key;
+  const p2 = toks[i - 2]?.key;
+  if (p1 === 'me' && (p2 === 'call' || p2 === 'calls' || p2 === 'called')) return true;
+  if ((p1 === 'am' && p2 === 'i') || (p1 === 'is' && (p2 === 'name' || p2 === 'names'))) return true;
+  return (
+    p1 === 'by' && (p2 === 'directed' || p2 === 'written' || p2 === 'performed' || p2 === 'signed' || p2 === 'referred')
+  );
+}
+
+/** Verbs that, right after a capitalised run, make it a person: "Trivo lives on ...", "says Gerste." */
+const PERSON_VERBS =
+  /^ (?:lives|lived|is from|was born|spent|says|said|had given|has given|works|worked|told|asked|wrote|called|married|died|is a (?:college|high school|nurse|doctor|patient|student))\b/;
+function verbAfter(text: string, toks: Token[], j: number): boolean {
+  const last = toks[j - 1];
+  return !!last && !last.possessive && PERSON_VERBS.test(text.slice(last.end, last.end + 24));
+}
+
+/** "Amanda's daughter", "Melvin's wife": a possessive run followed by a family word. */
+const FAMILY = new Set([
+  'daughter',
+  'son',
+  'wife',
+  'husband',
+  'mother',
+  'father',
+  'mom',
+  'dad',
+  'sister',
+  'brother',
+  'child',
+  'kids',
+  'children',
+  'baby',
+  'grandson',
+  'granddaughter',
+  'partner',
+  'fiance',
+  'fiancé',
+  'widow',
+]);
+function relativeAfter(toks: Token[], lastIdx: number): boolean {
+  const last = toks[lastIdx];
+  return !!last && last.possessive && FAMILY.has(toks[lastIdx + 1]?.key ?? '');
+}
 
 /** "Carla: You saved my life!": a capitalised word alone at the start of a line, then a colon. */
 function speakerLabel(text: string, toks: Token[], i: number): boolean {
