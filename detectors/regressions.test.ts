@@ -89,4 +89,18 @@ describe('regressions', () => {
       expect(scanHits(text).filter((h) => h.category === 'NAME')).toEqual([]);
     },
   );
+
+  // If this fails, street addresses in European order, with lower-case street words, or quoted
+  // line by line ("> ...") are cut short or missed.
+  it.each([
+    ['He lives on the north side of Quarvo Zelt 2906.', 'Quarvo Zelt 2906'],
+    ['The bus station is on Brucker Bundesstrasse 31', 'Brucker Bundesstrasse 31'],
+    ['send it to 3747 fourth avenue suite 112 calgary', '3747 fourth avenue suite 112'],
+    [
+      'Address:\n>12 Quellweg 44\n>Apt. 805\n>Pines Beach\n>New Zealand 99999',
+      '12 Quellweg 44\n>Apt. 805\n>Pines Beach\n>New Zealand 99999',
+    ],
+  ])('covers the address in %j', (text, value) => {
+    expect(scanHits(text).map((h) => h.value)).toContain(value);
+  });
 });

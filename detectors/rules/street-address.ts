@@ -16,10 +16,17 @@ const MAX_LEN = 160;
 const ADDRESS_CUE =
   /(?:address(?:es)?|addr|lives?|living|resid\w*|located|meet(?: me)?|send(?: it)?(?: \w+){0,4}|mail(?:ed)?|deliver\w*|ship\w*|arrived|moved|stop|home|office|corner)\b[^.?!\n]{0,24}$/;
 const POBOX = /\b(?:p\.?\s?o\.?\s?box|post office box|psc|unit|cmr)\s{0,2}\d{1,6}(?:,?\s{0,2}box\s{0,2}\d{1,6})?/gi;
-const MILITARY_START = new Set(['uss', 'usns', 'usnv', 'apo', 'fpo', 'dpo']);
-const MILITARY = /\b(?:uss|usns|usnv)\s[A-Z][\p{L}]{1,20}|\b(?:apo|fpo|dpo)\s(?:aa|ae|ap)\s\d{5}/giu;
+const MILITARY_START = new Set(['uscgc', 'uss', 'usns', 'usnv', 'apo', 'fpo', 'dpo']);
+const MILITARY = /\b(?:uss|usns|usnv|uscgc)\s[A-Z][\p{L}]{1,20}|\b(?:apo|fpo|dpo)\s(?:aa|ae|ap)\s\d{5}/giu;
 const CORNER = /\bthe corner of\s/gi;
 const LOWER_OK = new Set([
+  'dei',
+  'delle',
+  'della',
+  'degli',
+  'dal',
+  'rue',
+  'via',
   'de',
   'del',
   'la',
@@ -55,6 +62,7 @@ const FOREIGN_SUFFIX =
   /(?:stra(?:ss|ß)e|straeti|stræti|gasse|weg|vägen|veien|straat|laan|katu|gatan|vej|gade|allee|platz|plein|steig|damm|ulica)$/;
 /** Street words that come before the name ("Rue de Virton 38", "Via Roma 12"), never English. */
 const LEADING_STREET = new Set([
+  'avda',
   'rue',
   'rua',
   'via',
@@ -171,9 +179,16 @@ export const streetAddress: Detector = {
         (toks[i + 1].title ||
           toks[i + 1].caps ||
           /^[NSEW]$/.test(toks[i + 1].text) ||
+          (toks[i + 1].initial && toks[i + 1].dot && /^\p{Lu}$/u.test(toks[i + 1].text)) ||
+          LEADING_STREET.has(toks[i + 1].key) ||
+          FOREIGN_SUFFIX.test(toks[i + 1].key) ||
+          (t.text.length >= 2 && FULL_STREET.has(toks[i + 2]?.key ?? '')) ||
           /^\d{1,4}$/.test(toks[i + 1].text))
       ) {
-        let street = false;
+        let street = LEADING_STREET.has(toks[i + 1].key) || FOREIGN_SUFFIX.test(toks[i + 1].key);
+        // "3747 fourth avenue suite 112": a lower-case full street word close after a house number.
+        for (let k = i + 1; k < Math.min(n, i + 4); k++)
+          if (t.text.length >= 2 && FULL_STREET.has(toks[k].key) && k > i + 1) street = true;
         for (let k = i + 1; k < Math.min(n, i + 6); k++)
           if (k > i + 1 && isStreetWord(toks[k]) && (toks[k].title || toks[k].caps || /^[A-Z]/.test(toks[k].text)))
             street = true;
@@ -225,24 +240,28 @@ export const streetAddress: Detector = {
           if (!(toks[k].title || LOWER_OK.has(toks[k].key))) break;
         }
       }
-      if (
-        !anchor &&
-        t.title &&
-        /^\d{1,5}[a-z]?$/i.test(toks[i + 1]?.text ?? '') &&
-        text.slice(t.end, toks[i + 1].start) === ' '
-      ) {
-        const cue = ADDRESS_CUE.test(before(input, t.start, 60));
-        if (FOREIGN_SUFFIX.test(t.key) || LEADING_STREET.has(t.key) || cue) anchor = true;
+      if (!anchor && t.title) {
+        // One to three capitalised words then a house number: "Joaquin Suarez 2906" after an address
+        // cue, or "Brucker Bundesstrasse 31" where a word has a street suffix.
+        let k = i;
+        let suffixed = false;
+        while (k < i + 3 && toks[k]?.title && text.slice(toks[k].end, toks[k + 1]?.start ?? 0) === ' ') {
+          suffixed ||= FOREIGN_SUFFIX.test(toks[k].key) || LEADING_STREET.has(toks[k].key);
+          if (/^\d{1,5}[a-z]?$/i.test(toks[k + 1]?.text ?? '')) {
+            if (suffixed || ADDRESS_CUE.test(before(input, t.start, 60))) anchor = true;
+            break;
+          }
+          k++;
+        }
       }
       // "from Elm Street, Denver": a named street after a place preposition, without a number.
       if (
         !anchor &&
         t.title &&
-        toks[i + 1] &&
-        FULL_STREET.has(toks[i + 1].key) &&
-        toks[i + 1].title &&
         i > 0 &&
-        PLACE_PREP.has(toks[i - 1].key)
+        PLACE_PREP.has(toks[i - 1].key) &&
+        ((toks[i + 1] && FULL_STREET.has(toks[i + 1].key) && toks[i + 1].title) ||
+          (toks[i + 1]?.title && toks[i + 2] && FULL_STREET.has(toks[i + 2].key) && toks[i + 2].title))
       ) {
         anchor = true;
         conf = 0.75;
@@ -295,7 +314,7 @@ function grow(text: string, toks: Token[], i: number, allowAnd = false): number 
     const g = text.slice(toks[k - 1].end, t.start);
     // Gaps inside an address: spaces, commas, line breaks, "#", a dot after an abbreviation.
     if (
-      !/^(?:[ \t]{0,3}|,[ \t]{0,3}|[ \t]{0,2}\n{1,2}[ \t]{0,3}|,?[ \t]{0,2}\n[ \t]{0,3},?[ \t]{0,2}|[ \t]{0,2}#[ \t]{0,2}|\.[ \t]{0,2}|\.\s?\n\s?)$/.test(
+      !/^(?:[ \t]{0,3}|,[ \t]{0,3}|,?[ \t]{0,2}\n[ \t]{0,4}(?:>|\?{1,3})[ \t]{0,4}|[ \t]{0,2}\n{1,2}[ \t]{0,3}|,?[ \t]{0,2}\n[ \t]{0,3},?[ \t]{0,2}|[ \t]{0,2}#[ \t]{0,2}|\.[ \t]{0,2}|\.\s?\n\s?)$/.test(
         g,
       )
     )
@@ -317,6 +336,8 @@ function grow(text: string, toks: Token[], i: number, allowAnd = false): number 
       isStreetWord(t) ||
       UNIT_WORDS.has(t.key) ||
       LOWER_OK.has(t.key) ||
+      // a lower-case street name right before its street word: "fourth avenue"
+      (k + 1 < toks.length && FULL_STREET.has(toks[k + 1].key) && /^\p{L}+$/u.test(t.text)) ||
       (allowAnd && t.key === 'and');
     if (!ok) break;
     // A title-case word right after a sentence-ending full stop starts a new sentence.
