@@ -20,6 +20,25 @@ const MILITARY_START = new Set(['uscgc', 'uss', 'usns', 'usnv', 'apo', 'fpo', 'd
 const MILITARY = /\b(?:uss|usns|usnv|uscgc)\s[A-Z][\p{L}]{1,20}|\b(?:apo|fpo|dpo)\s(?:aa|ae|ap)\s\d{5}/giu;
 const CORNER = /\bthe corner of\s/gi;
 const LOWER_OK = new Set([
+  'nad',
+  'pod',
+  'na',
+  'am',
+  'an',
+  'im',
+  'bei',
+  'sur',
+  'sous',
+  'en',
+  'og',
+  'och',
+  'v',
+  'rúa',
+  'trg',
+  'útja',
+  'tee',
+  'gate',
+  'cite',
   'dei',
   'delle',
   'della',
@@ -62,6 +81,8 @@ const FOREIGN_SUFFIX =
   /(?:stra(?:ss|ß)e|straeti|stræti|gasse|weg|vägen|veien|straat|laan|katu|gatan|vej|gade|allee|platz|plein|steig|damm|ulica)$/;
 /** Street words that come before the name ("Rue de Virton 38", "Via Roma 12"), never English. */
 const LEADING_STREET = new Set([
+  'rúa',
+  'trg',
   'avda',
   'rue',
   'rua',
@@ -341,7 +362,10 @@ function grow(text: string, toks: Token[], i: number, allowAnd = false): number 
       (allowAnd && t.key === 'and');
     if (!ok) break;
     // A title-case word right after a sentence-ending full stop starts a new sentence.
-    if (g.startsWith('.') && /\s/.test(g) && t.title && !UNIT_WORDS.has(t.key) && !isStreetWord(t)) break;
+    // (Not after an abbreviation such as "ul." or "u.", or a house number written "97.")
+    const prevTok = toks[k - 1];
+    const abbrev = isStreetWord(prevTok) || UNIT_WORDS.has(prevTok.key) || prevTok.hasDigit || prevTok.key.length <= 2;
+    if (g.startsWith('.') && /\s/.test(g) && t.title && !UNIT_WORDS.has(t.key) && !isStreetWord(t) && !abbrev) break;
     end = t.end;
     lastIdx = k;
   }
