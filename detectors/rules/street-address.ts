@@ -14,7 +14,7 @@ import { before, digits, type Gated, matchAll, within } from '../util';
 
 const MAX_LEN = 160;
 const ADDRESS_CUE =
-  /(?:address(?:es)?|addr|lives?|living|resid\w*|located|meet(?: me)?|send(?: it)?(?: \w+){0,4}|mail(?:ed)?|deliver\w*|ship\w*|arrived|moved|stop|home|office|corner)\b[^.?!\n]{0,24}$/;
+  /(?:address(?:es)?|addr|lives?|living|resid\w*|located|meet(?: me)?|send(?: it)?(?: \w+){0,4}|mail(?:ed)?|deliver\w*|ship\w*|arrived|moved|stop|home|office|corner)\b[^.?!\n]{0,24}$|\b(?:is|are|was|were) at $/;
 const POBOX = /\b(?:p\.?\s?o\.?\s?box|post office box|psc|unit|cmr)\s{0,2}\d{1,6}(?:,?\s{0,2}box\s{0,2}\d{1,6})?/gi;
 const MILITARY_START = new Set(['uscgc', 'uss', 'usns', 'usnv', 'apo', 'fpo', 'dpo']);
 const MILITARY = /\b(?:uss|usns|usnv|uscgc)\s[A-Z][\p{L}]{1,20}|\b(?:apo|fpo|dpo)\s(?:aa|ae|ap)\s\d{5}/giu;
@@ -225,7 +225,13 @@ export const streetAddress: Detector = {
           (k2 === i + 2 || (toks[i + 2]?.title && !NOT_STREET_NAME.has(toks[i + 2].key))) &&
           /^\d{1,5}[a-z]?$/i.test(toks[k2]?.text ?? '') &&
           !UNIT_AFTER.test(text.slice(toks[k2].end, toks[k2].end + 8));
-        if (street || cue || numbered) {
+        // "9816 214 Pavlou Drandaki": postal or building number, house number, street name.
+        const doubled =
+          t.text.length >= 3 &&
+          /^\d{1,4}$/.test(toks[i + 1].text) &&
+          !!toks[i + 2]?.title &&
+          !NOT_STREET_NAME.has(toks[i + 2].key);
+        if (street || (cue && (toks[i + 1].title || doubled || toks[i + 1].caps)) || numbered) {
           anchor = true;
           conf = street ? 0.85 : 0.7;
         }
