@@ -85,8 +85,8 @@ export const AMBIGUOUS_STATE_CODES = new Set([
   'ar',
 ]);
 
-/** Words that end the name of a care facility: "... Hospital", "... Medical Center", "... Clinic". */
-export const FACILITY_HEADS = new Set([
+/** Of those, the ones strong enough to make a facility without a cue. */
+export const STRONG_FACILITY_HEADS = new Set([
   'hosp',
   'nursing',
   'hospital',
@@ -97,14 +97,23 @@ export const FACILITY_HEADS = new Set([
   'hospice',
   'sanatorium',
   'sanitarium',
-  'institute',
   'healthcare',
+  'langone',
+  'presbyterian',
+  'rehab',
+  'rehabilitation',
+  'pediatrics',
+  'vamc',
+]);
+/** Words that end the name of a care facility: "... Hospital", "... Medical Center", "... Clinic". */
+export const FACILITY_HEADS: ReadonlySet<string> = new Set([
+  ...STRONG_FACILITY_HEADS,
+  'institute',
   'health',
   'center',
   'centre',
   'ctr',
   'practice',
-  'pediatrics',
   'paediatrics',
   'associates',
   'physicians',
@@ -113,9 +122,6 @@ export const FACILITY_HEADS = new Set([
   '?presbyterian',
   '?methodist',
   'baptist',
-  'langone',
-  'rehab',
-  'rehabilitation',
   'home',
   'homes',
   'care',
@@ -124,13 +130,11 @@ export const FACILITY_HEADS = new Set([
   'pharmacy',
   'surgicenter',
   'va',
-  'vamc',
   'system',
   'network',
   'group',
   'children’s',
   "children's",
-  'infirmary',
   'lodge',
   'manor',
   'villa',
@@ -172,26 +176,6 @@ export const CENTER_QUALIFIERS = new Set([
   'psychiatric',
   'behavioral',
   'mental',
-]);
-/** Of those, the ones strong enough to make a facility without a cue. */
-export const STRONG_FACILITY_HEADS = new Set([
-  'hosp',
-  'nursing',
-  'hospital',
-  'hospitals',
-  'clinic',
-  'clinics',
-  'infirmary',
-  'hospice',
-  'sanatorium',
-  'sanitarium',
-  'healthcare',
-  'langone',
-  'presbyterian',
-  'rehab',
-  'rehabilitation',
-  'pediatrics',
-  'vamc',
 ]);
 
 /**
