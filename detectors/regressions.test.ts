@@ -103,4 +103,25 @@ describe('regressions', () => {
   ])('covers the address in %j', (text, value) => {
     expect(scanHits(text).map((h) => h.value)).toContain(value);
   });
+
+  // If this fails, a discharge-summary layout is redacted wrongly: headings as places, "Dr." as Drive
+  // across a line break, "MR." (mitral regurgitation) as a title.
+  it('reads a discharge-summary layout without invented places or names', () => {
+    const text =
+      'Admission Date: 03/14/2025   Discharge Date: 03/19/2025\nDOB: 07/02/1951\nAttending: Dr. Okonkwo\n' +
+      'Hospital Course: diuresed well. Echo showed moderate MR. Seen by PT/OT.';
+    const hits = scanHits(text).map((h) => [h.value, h.category]);
+    expect(hits).toEqual([
+      ['03/14/2025', 'DATE'],
+      ['03/19/2025', 'DATE'],
+      ['07/02/1951', 'DATE'],
+      ['Dr. Okonkwo', 'NAME'],
+    ]);
+  });
+
+  // If this fails, a house number followed by one capitalised word at the very end of the text makes the
+  // street detector throw, and the guard holds every such prompt (fail closed) instead of scanning it.
+  it.each(['Suite 12 Main', 'see 12 Main', '12 Main'])('scans %j without throwing', (text) => {
+    expect(() => scanHits(text)).not.toThrow();
+  });
 });

@@ -222,7 +222,11 @@ export const careFacility: Detector = {
         i = end + 1;
         continue;
       }
-      if (head >= 0 && (strong || cue) && !(head === i && end === i && !/MC$/.test(toks[i].text))) {
+      // A facility name ends in its facility word ("Riverside Hospital") or continues with "of"/"for"
+      // ("Hospital for Special Surgery"); a heading such as "Hospital Course" or "Clinic Notes" does not.
+      const headFirst =
+        head === i && end > i && !CONNECTORS.has(toks[i + 1].key) && !FACILITY_HEADS.has(toks[i + 1].key);
+      if (head >= 0 && (strong || cue) && !headFirst && !(head === i && end === i && !/MC$/.test(toks[i].text))) {
         out.push({
           start: t.start,
           end: toks[end].end,

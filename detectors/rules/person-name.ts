@@ -487,7 +487,13 @@ export const personName: Detector = {
     while (i < toks.length) {
       const t = toks[i];
       // Titles: "Dr. John L.", "Mrs Roe", "Prof. A. Smith".
-      if (TITLES.has(t.key) && (t.title || t.caps) && i + 1 < toks.length && joins(text, t, toks[i + 1])) {
+      // "Dr. Roe", "DR. ROE"; not "moderate MR. Seen by PT" (a capitalised abbreviation before a sentence).
+      if (
+        TITLES.has(t.key) &&
+        (t.title || (t.caps && toks[i + 1]?.caps)) &&
+        i + 1 < toks.length &&
+        joins(text, t, toks[i + 1])
+      ) {
         const run = takeRun(text, toks, i + 1);
         if (run > 0) {
           const last = toks[i + run];

@@ -127,6 +127,12 @@ const FULL_STREET = new Set([
   'highway',
 ]);
 const NOT_STREET_NAME = new Set([
+  'date',
+  'discharge',
+  'admission',
+  'admit',
+  'dob',
+  'age',
   'grade',
   'stage',
   'cycle',
@@ -174,6 +180,18 @@ const NOT_STREET_NAME = new Set([
 const UNIT_AFTER = /^\s?(?:mg|mcg|ml|g|kg|units?|iu|%|mmol|meq|tabs?|caps?|puffs?|drops?|times|x)\b/i;
 const PLACE_PREP = new Set(['on', 'at', 'from', 'in', 'near', 'off']);
 
+/** "Dr. Okonkwo", "St. Vincent": Dr and St before a name are a title or a saint, not Drive or Street. */
+function titleBeforeName(text: string, toks: Token[], k: number): boolean {
+  const t = toks[k];
+  return (
+    (t.key === 'dr' || t.key === 'st') &&
+    /^\.? /.test(text.slice(t.end, t.end + 2)) &&
+    !!toks[k + 1]?.title &&
+    !isStreetWord(toks[k + 1]) &&
+    !UNIT_WORDS.has(toks[k + 1].key)
+  );
+}
+
 function isStreetWord(t: Token): boolean {
   return STREET_TYPES.has(t.key) || FOREIGN_SUFFIX.test(t.key);
 }
@@ -211,8 +229,15 @@ export const streetAddress: Detector = {
         for (let k = i + 1; k < Math.min(n, i + 4); k++)
           if (t.text.length >= 2 && FULL_STREET.has(toks[k].key) && k > i + 1) street = true;
         for (let k = i + 1; k < Math.min(n, i + 6); k++)
-          if (k > i + 1 && isStreetWord(toks[k]) && (toks[k].title || toks[k].caps || /^[A-Z]/.test(toks[k].text)))
+          if (
+            k > i + 1 &&
+            isStreetWord(toks[k]) &&
+            (toks[k].title || toks[k].caps || /^[A-Z]/.test(toks[k].text)) &&
+            !titleBeforeName(text, toks, k)
+          )
             street = true;
+        // The house number and the street share a line.
+        if (/\n/.test(text.slice(t.end, toks[i + 1].start))) street = false;
         const cue = ADDRESS_CUE.test(before(input, t.start, 60));
         // European order: house or postal number, street name, house number ("51709 Spinatsch 94").
         // Not "Grade 2 Stage 3", "Cycle 2 Day 8", "took 2 Tylenol 500 mg": the leading number has two
@@ -221,6 +246,9 @@ export const streetAddress: Detector = {
         const numbered =
           t.text.length >= 2 &&
           toks[i + 1].title &&
+          text.slice(t.end, toks[i + 1].start) === ' ' &&
+          k2 < n &&
+          text.slice(toks[k2 - 1].end, toks[k2].start) === ' ' &&
           !NOT_STREET_NAME.has(toks[i + 1].key) &&
           (k2 === i + 2 || (toks[i + 2]?.title && !NOT_STREET_NAME.has(toks[i + 2].key))) &&
           /^\d{1,5}[a-z]?$/i.test(toks[k2]?.text ?? '') &&
