@@ -796,10 +796,16 @@ const PATIENT_VERBS = new Set([
  * "recommendations from Mayo Clinic", "data from the Cleveland Clinic": an institution or city cited
  * as a source of knowledge, not where a patient was. Looks back up to four tokens from i.
  */
-export function citedAsSource(toks: Token[], i: number): boolean {
+export function citedAsSource(toks: Token[], i: number, end = i): boolean {
   for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
     if (SOURCE_NOUNS.has(toks[k].key)) return true;
     if (PATIENT_VERBS.has(toks[k].key)) return false;
   }
+  // "What does the Mayo Clinic recommend", "Cleveland Clinic guidelines say".
+  for (let k = end + 1; k <= Math.min(toks.length - 1, end + 2); k++) {
+    if (SOURCE_VERBS.test(toks[k].key) || SOURCE_NOUNS.has(toks[k].key)) return true;
+  }
   return false;
 }
+const SOURCE_VERBS =
+  /^(?:recommend|recommends|recommended|suggest|suggests|say|says|advise|advises|publish|publishes|published|state|states)$/;

@@ -124,4 +124,14 @@ describe('regressions', () => {
   it.each(['Suite 12 Main', 'see 12 Main', '12 Main'])('scans %j without throwing', (text) => {
     expect(() => scanHits(text)).not.toThrow();
   });
+
+  // If this fails, a drug dose reads as a street address, or an institution asked about reads as
+  // the place of a patient.
+  it.each([
+    'Write discharge instructions for a patient going home on Eliquis 5 mg BID after an AFib admission.',
+    'What does the Mayo Clinic recommend for Graves disease in pregnancy?',
+    'What do Cleveland Clinic guidelines say about statins?',
+  ])('finds nothing in %j', (text) => {
+    expect(scanHits(text)).toEqual([]);
+  });
 });

@@ -158,8 +158,8 @@ export const careFacility: Detector = {
         );
         if (hit) {
           const cue = hasCue(text, toks, i);
-          if ((!hit.ambiguous || cue) && !citedAsSource(toks, i)) {
-            const end = extendRun(text, toks, i + hit.words.length - 1);
+          const end = extendRun(text, toks, i + hit.words.length - 1);
+          if ((!hit.ambiguous || cue) && !citedAsSource(toks, i, end)) {
             out.push({
               start: t.start,
               end: toks[end].end,
@@ -218,7 +218,7 @@ export const careFacility: Detector = {
       }
       // "recommendations from Mayo Clinic", "data from the Cleveland Clinic": an institution cited as
       // a source of knowledge, not where a patient was.
-      if (head >= 0 && citedAsSource(toks, i)) {
+      if (head >= 0 && citedAsSource(toks, i, end)) {
         i = end + 1;
         continue;
       }

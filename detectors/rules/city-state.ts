@@ -34,6 +34,7 @@ const CITY_PREFIX = new Set([
 const ZIP_AFTER_STATE = /(?:^|[\s,])(\d{5}(?:-\d{4})?)(?!\d)/y;
 const ZIP_LABEL = /(?:zip|zip ?code|postal code|postcode)\W{0,4}(\d{5}(?:-\d{4})?)(?!\d)/dg;
 const extra = new Set(EXTRA_PLACES);
+const FACILITY_HEAD_AFTER = /^ (?:clinic|hospital|health|medical)\b/i;
 /** Words after a city name that make it an eponym: "Framingham Risk Score", "Philadelphia chromosome". */
 const CITY_EPONYM = new Set([
   'score',
@@ -149,7 +150,8 @@ export const cityState: Detector = {
           .join(' ');
         // A state alone is not PHI (Safe Harbor keeps the state); New York is also the city.
         if (STATE_NAMES.has(name) && name !== 'new york') break;
-        if (citedAsSource(toks, i)) break;
+        if (citedAsSource(toks, i, k + (FACILITY_HEAD_AFTER.test(text.slice(toks[k].end, toks[k].end + 12)) ? 1 : 0)))
+          break;
         const known = cities.has(name) || extra.has(name);
         const prev = toks[i - 1];
         const prep = prev && PLACE_PREPS.has(prev.key) && /^\s+$/.test(text.slice(prev.end, t.start));

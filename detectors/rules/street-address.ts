@@ -303,7 +303,8 @@ export const streetAddress: Detector = {
         while (k < i + 3 && toks[k]?.title && text.slice(toks[k].end, toks[k + 1]?.start ?? 0) === ' ') {
           suffixed ||= FOREIGN_SUFFIX.test(toks[k].key) || LEADING_STREET.has(toks[k].key);
           if (/^\d{1,5}[a-z]?$/i.test(toks[k + 1]?.text ?? '')) {
-            if (suffixed || ADDRESS_CUE.test(before(input, t.start, 60))) anchor = true;
+            const unit = UNIT_AFTER.test(text.slice(toks[k + 1].end, toks[k + 1].end + 8)); // "Eliquis 5 mg"
+            if (!unit && (suffixed || ADDRESS_CUE.test(before(input, t.start, 60)))) anchor = true;
             break;
           }
           k++;
