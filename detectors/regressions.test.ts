@@ -134,4 +134,14 @@ describe('regressions', () => {
   ])('finds nothing in %j', (text) => {
     expect(scanHits(text)).toEqual([]);
   });
+
+  // If this fails, specialty practices, a fax announced with "is", or "follow up" (spaced) are missed.
+  it('finds a specialty practice after "at"', () => {
+    expect(scanHits('a referral to Dr. Ananya Rao at Lakeshore Cardiology').map((h) => h.value)).toContain(
+      'Lakeshore Cardiology',
+    );
+  });
+  it('finds "fax is 555-0199" as FAX', () => {
+    expect(scanHits("Our clinic's fax is 555-0199.").map((h) => [h.value, h.category])).toEqual([['555-0199', 'FAX']]);
+  });
 });
