@@ -144,4 +144,16 @@ describe('regressions', () => {
   it('finds "fax is 555-0199" as FAX', () => {
     expect(scanHits("Our clinic's fax is 555-0199.").map((h) => [h.value, h.category])).toEqual([['555-0199', 'FAX']]);
   });
+
+  // If this fails, lists of first names (lower case included) leak, or ordinary lists become names.
+  it('finds every name in a list of first names', () => {
+    const text = 'visitors: leonti, terrence, pamela, donna and brian.';
+    expect(scanHits(text).map((h) => h.value)).toEqual(['leonti', 'terrence', 'pamela', 'donna', 'brian']);
+  });
+  it.each(['Allergies: penicillin, sulfa, and codeine', 'apples, oranges, and pears'])(
+    'finds no names in %j',
+    (text) => {
+      expect(scanHits(text)).toEqual([]);
+    },
+  );
 });

@@ -623,9 +623,54 @@ export const personName: Detector = {
       }
       i += run;
     }
+    out.push(...nameLists(text, toks));
     return out;
   },
 };
+
+/**
+ * Lists of first names: "they had 6: leonti, terrence, pamela, donna and brian". In a list of three or
+ * more single words joined by commas or "and", where at least two are listed first names, every
+ * word is a name (including unlisted and lower-case ones). Ordinary words keep a list from forming.
+ */
+function nameLists(text: string, toks: Token[]): Candidate[] {
+  const out: Candidate[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    const items = [toks[i]];
+    let j = i;
+    for (;;) {
+      const a = toks[j];
+      const b = toks[j + 1];
+      if (!b) break;
+      const g = text.slice(a.end, b.start);
+      if (g === ', ' || g === ',') {
+        if (b.key === 'and' && toks[j + 2] && text.slice(b.end, toks[j + 2].start) === ' ') j += 2;
+        else j += 1;
+      } else if (
+        (g === ' ' || g === ' & ') &&
+        b.key === 'and' &&
+        toks[j + 2] &&
+        text.slice(b.end, toks[j + 2].start) === ' '
+      ) {
+        j += 2;
+      } else if (g === ' & ') {
+        j += 1;
+      } else break;
+      items.push(toks[j]);
+    }
+    if (items.length >= 3) {
+      const known = items.filter((t) => knownFirst(t)).length;
+      const wordy = items.every((t) => /^\p{L}+$/u.test(t.text) && !NOT_NAME.has(t.key) && !t.caps);
+      if (known >= 2 && known * 2 >= items.length && wordy) {
+        for (const t of items)
+          out.push({ start: t.start, end: t.end, category: 'NAME', confidence: 0.7, reason: 'list of first names' });
+      }
+    }
+    i = j + 1;
+  }
+  return out;
+}
 
 /** Two-word cues before a name: "call me X", "calls me X", "I am X", "name is X", "directed by X". */
 function phraseCue(toks: Token[], i: number): boolean {
