@@ -156,4 +156,14 @@ describe('regressions', () => {
       expect(scanHits(text)).toEqual([]);
     },
   );
+
+  // If this fails, names given in answer to a name question, addressed, or met with leak.
+  it.each([
+    ["What's your last name? Qorrinsk", 'Qorrinsk'],
+    ['Follow up with Velmira Ostrok in a couple of months.', 'Velmira Ostrok'],
+    ['Sarah, can I please speak to your manager?', 'Sarah'],
+    ['Qwenlo: "Who are you?"', 'Qwenlo'],
+  ])('finds the name in %j', (text, value) => {
+    expect(scanHits(text).map((h) => [h.value, h.category])).toContainEqual([value, 'NAME']);
+  });
 });

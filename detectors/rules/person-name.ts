@@ -551,7 +551,11 @@ export const personName: Detector = {
         CUES.has(prev.key)
           ? prev.key
           : undefined;
-      const strongCue = (cue && STRONG_CUES.has(cue)) || (prev && /^[\s,:?]{1,8}$/.test(prevGap) && phraseCue(toks, i));
+      const strongCue =
+        (cue && STRONG_CUES.has(cue)) ||
+        (prev && /^[\s,:?]{1,8}$/.test(prevGap) && phraseCue(toks, i)) ||
+        answersNameQuestion(text, toks, i) ||
+        ((knownFirst(words[0]) || knownLast(words[0])) && vocative(text, toks, i, run));
       // Cues after the run ("Trivo lives on", "Amanda's daughter") are weaker than cues before it.
       const postCue =
         (verbAfter(text, toks, i + run) || relativeAfter(toks, i + run - 1)) && !(lastTok.initial && !lastTok.dot);
@@ -589,7 +593,11 @@ export const personName: Detector = {
       } else if (words.length === 1 && !atStart && knownLast(t) && !t.caps) {
         conf = cue ? 0.7 : 0.55;
         reason = 'listed surname';
-      } else if (words.length === 1 && speakerLabel(text, toks, i) && knownLast(t)) {
+      } else if (
+        words.length === 1 &&
+        speakerLabel(text, toks, i) &&
+        (knownLast(t) || /^: ?["“]/.test(text.slice(t.end, t.end + 3)))
+      ) {
         conf = 0.6;
         reason = 'speaker label';
       } else if (words.length >= 2 && words[0].initial && knownLast(lastTok)) {
@@ -678,14 +686,33 @@ function phraseCue(toks: Token[], i: number): boolean {
   const p2 = toks[i - 2]?.key;
   if (p1 === 'me' && (p2 === 'call' || p2 === 'calls' || p2 === 'called')) return true;
   if ((p1 === 'am' && p2 === 'i') || (p1 === 'is' && (p2 === 'name' || p2 === 'names'))) return true;
+  if (p1 === 'with' && (p2 === 'up' || p2 === 'speak' || p2 === 'meet' || p2 === 'appointment' || p2 === 'talk'))
+    return true;
+  if ((p1 === 'to' || p1 === 'with') && (p2 === 'speak' || p2 === 'talk' || p2 === 'spoke' || p2 === 'talked'))
+    return true;
   return (
     p1 === 'by' && (p2 === 'directed' || p2 === 'written' || p2 === 'performed' || p2 === 'signed' || p2 === 'referred')
   );
 }
 
+/** "What's your last name? Nielsen", "the name on the account? User: Eve Magrath": the answer to a name question. */
+function answersNameQuestion(text: string, toks: Token[], i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    if (toks[k].key === 'name' || toks[k].key === 'names') return /\?/.test(text.slice(toks[k].end, toks[i].start));
+  }
+  return false;
+}
+
+/** "Aloisia, can I please speak to ...": a listed name at the start of a sentence, addressed. */
+function vocative(text: string, toks: Token[], i: number, run: number): boolean {
+  return /^, (?:can|could|would|will|please|do|did|are|is|have|what|where|when|how|i|we|you|thanks|thank)\b/i.test(
+    text.slice(toks[i + run - 1].end, toks[i + run - 1].end + 10),
+  );
+}
+
 /** Verbs that, right after a capitalised run, make it a person: "Trivo lives on ...", "says Gerste." */
 const PERSON_VERBS =
-  /^ (?:lives|lived|is from|was born|spent|says|said|had given|has given|works|worked|told|asked|wrote|called|married|died|is a (?:college|high school|nurse|doctor|patient|student))\b/;
+  /^ (?:lives|lived|is from|was born|spent|says|said|had given|has given|works|worked|told|asked|wrote|called|married|died|began|shouted|started|joined|just has|has to|had to|is a (?:college|high school|nurse|doctor|patient|student))\b/;
 function verbAfter(text: string, toks: Token[], j: number): boolean {
   const last = toks[j - 1];
   return !!last && !last.possessive && PERSON_VERBS.test(text.slice(last.end, last.end + 24));
