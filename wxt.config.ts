@@ -15,7 +15,8 @@ export default defineConfig({
     name: 'PHI Guard',
     description:
       'Warns before patient identifiers (PHI) are sent to AI chatbots. Detection runs locally; prompt text never leaves the browser.',
-    permissions: ['storage', 'alarms'],
+    // webNavigation: shadow-AI discovery sees top-level navigations (lib/shadow-nav.ts); no host permissions needed.
+    permissions: ['storage', 'alarms', 'webNavigation'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -28,7 +29,12 @@ export default defineConfig({
             },
           },
         }
-      : { key: CHROMIUM_PUBLIC_KEY }),
+      : {
+          key: CHROMIUM_PUBLIC_KEY,
+          // Chrome and Edge validate enterprise policy for the extension against this schema (generated from
+          // policies/schema.ts). Firefox reads policies.json "3rdparty" without one.
+          storage: { managed_schema: 'managed_schema.json' },
+        }),
   }),
   hooks: {
     // public/README.md documents the folder for developers; it has no business inside the package.

@@ -1,34 +1,58 @@
+// First: configures zod before any schema is built (see the module).
+import '../lib/zod-config';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createBadge } from '../guard/badge';
 import { createDialog } from '../guard/dialog';
-import { scanFiles } from '../guard/files';
-import { type HoldReport, startGuard } from '../guard/guard';
+import { type FileVerdict, scanFiles } from '../guard/files';
+import { type HoldOutcome, type HoldReport, startGuard } from '../guard/guard';
+import { DEFAULT_GUARD_POLICY, type GuardPolicy, guardPolicyFor } from '../guard/policy';
 import { Checker } from '../guard/verdict';
 import { logger } from '../lib/logger';
-import type { ScanResultMessage } from '../lib/messages';
+import type { HoldOutcomeMessage, ScanResultMessage } from '../lib/messages';
+import { loadPolicy, watchPolicy } from '../lib/policy-store';
 import { assess } from '../policies/assess';
+import { assessorFor, type SitePolicy, sitePolicy } from '../policies/effective';
 import { redact } from '../policies/redact';
+import { DEFAULT_POLICY } from '../policies/schema';
 import { CHATBOT_MATCHES } from '../sites/hosts';
 import { adapterFor } from '../sites/index';
 
-/** Tells the background what was held (the action and a count, never text). */
-function report({ action, count, failed }: HoldReport): void {
-  const msg: ScanResultMessage = { type: 'scan-result', action, count };
-  if (failed) msg.failed = true;
+function send(msg: ScanResultMessage | HoldOutcomeMessage): void {
   browser.runtime.sendMessage(msg).catch(() => {
     // The extension was reloaded or updated under this page; this script is an orphan and can only go quiet.
     logger.debug('background unreachable');
   });
 }
 
+/** Tells the background what was held (the action, a count and categories, never text). */
+function report({ action, count, failed, categories, monitored }: HoldReport): void {
+  const msg: ScanResultMessage = { type: 'scan-result', action, count };
+  if (failed) msg.failed = true;
+  if (categories?.length) msg.categories = categories;
+  if (monitored) msg.monitored = true;
+  send(msg);
+}
+
+function outcome({ outcome, justification }: HoldOutcome): void {
+  const msg: HoldOutcomeMessage = { type: 'hold-outcome', outcome };
+  if (justification) msg.justification = justification;
+  send(msg);
+}
+
+const ALLOW_FILES: FileVerdict = { action: 'allow', items: [], notes: [] };
+
 export default defineContentScript({
   matches: [...CHATBOT_MATCHES],
   runAt: 'document_start',
   main(ctx: ContentScriptContext) {
     const adapter = adapterFor(new URL(location.href));
-    const checker = new Checker(assess);
+    const host = location.hostname;
+    // The built-in policy until the stored layers are read (a few milliseconds), then whatever they say.
+    let site: SitePolicy = sitePolicy(DEFAULT_POLICY, host);
+    let guardPolicy: GuardPolicy = guardPolicyFor(DEFAULT_POLICY, site.mode, DEFAULT_GUARD_POLICY);
+    const checker = new Checker(assessorFor(site), guardPolicy);
     const dialog = createDialog(document);
     const idle = (work: () => void) => ctx.requestIdleCallback(() => work(), { timeout: 400 });
     const badge = createBadge({
@@ -38,6 +62,28 @@ export default defineContentScript({
       check: (text) => checker.check(text),
       idle,
     });
+
+    async function applyPolicy() {
+      const { policy } = await loadPolicy();
+      if (!ctx.isValid) return;
+      site = sitePolicy(policy, host);
+      guardPolicy = guardPolicyFor(policy, site.mode, DEFAULT_GUARD_POLICY);
+      checker.configure(assessorFor(site), guardPolicy);
+      badge.schedule();
+    }
+
+    async function checkFiles(files: readonly File[]): Promise<FileVerdict> {
+      if (site.mode === 'off') return ALLOW_FILES;
+      // Each file gets a fresh check (its own time budget), leaving the prompt's cached verdict in place.
+      const verdict = await scanFiles(files, {
+        check: (text) => new Checker(assessorFor(site), guardPolicy).check(text),
+        policy: guardPolicy,
+      });
+      if (site.mode !== 'monitor' || verdict.action === 'allow') return verdict;
+      report({ action: verdict.action, count: verdict.items.length, failed: false, monitored: true });
+      return ALLOW_FILES;
+    }
+
     // Capture phase on window: these run before the site's own handlers, which may stop propagation or submit.
     startGuard({
       win: window,
@@ -45,13 +91,20 @@ export default defineContentScript({
       checker,
       dialog,
       redact,
-      // Each file gets a fresh check (its own time budget), leaving the prompt's cached verdict in place.
-      scanFiles: (files) => scanFiles(files, { check: (text) => new Checker(assess).check(text) }),
+      scanFiles: checkFiles,
       listen: (target, type, handler, options) => ctx.addEventListener(target, type, handler, options),
       report,
+      outcome,
       changed: () => badge.schedule(),
+      policy: () => guardPolicy,
     });
+    // Managed storage, the organisation's policy or the user's options changed: the open page follows.
+    const unwatch = watchPolicy(() => {
+      applyPolicy().catch(() => logger.debug('policy reload failed; keeping the previous one'));
+    });
+    applyPolicy().catch(() => logger.debug('policy load failed; built-in policy in force'));
     ctx.onInvalidated(() => {
+      unwatch();
       dialog.destroy();
       badge.destroy();
     });

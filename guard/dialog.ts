@@ -20,6 +20,8 @@ export interface DialogRequest {
   summary: string;
   items: DialogItem[];
   coaching?: string;
+  /** The organisation's guidance (https), linked under the coaching text. */
+  helpLink?: string;
   /** Label of the safe action (always offered): "Edit", "Cancel upload", "OK". */
   editLabel: string;
   /** Offered when set: "Redact & send". */
@@ -55,6 +57,7 @@ li { border: 1px solid #e2e2e8; border-radius: 8px; padding: 8px 10px; margin: 6
 .cat { font-weight: 600; } .why { color: #555; font-size: 12px; }
 .ctx { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12px; white-space: pre-wrap;
   word-break: break-word; margin-top: 4px; color: #333; }
+a { color: #3b5bdb; }
 mark { background: #ffe08a; color: inherit; border-radius: 3px; padding: 0 2px; }
 .coach { background: #f3f6ff; border-left: 3px solid #3b5bdb; padding: 8px 10px; border-radius: 4px; }
 .row { display: flex; gap: 8px; flex-wrap: wrap; justify-content: flex-end; margin-top: 14px; align-items: center; }
@@ -114,6 +117,17 @@ export function createDialog(doc: Document, isTrusted: (e: Event) => boolean = (
       dialog.append(list);
     }
     if (req.coaching) dialog.append(el('p', { className: 'coach', textContent: req.coaching }));
+    let link: HTMLAnchorElement | undefined;
+    if (req.helpLink && /^https:\/\//.test(req.helpLink)) {
+      const a = el('a', { textContent: "Your organisation's guidance on AI tools" });
+      a.href = req.helpLink;
+      a.target = '_blank';
+      a.rel = 'noopener noreferrer';
+      const p = el('p');
+      p.append(a);
+      dialog.append(p);
+      link = a;
+    }
 
     const row = el('div', { className: 'row' });
     let select: HTMLSelectElement | undefined;
@@ -158,8 +172,8 @@ export function createDialog(doc: Document, isTrusted: (e: Event) => boolean = (
     });
     dialog.addEventListener('keydown', (e) => {
       if (e.key !== 'Tab') return;
-      const focusable = [select, ...buttons].filter(
-        (x): x is HTMLSelectElement | HTMLButtonElement => !!x && !x.disabled,
+      const focusable = [link, select, ...buttons].filter(
+        (x): x is HTMLAnchorElement | HTMLSelectElement | HTMLButtonElement => !!x && !('disabled' in x && x.disabled),
       );
       if (!focusable.length) return;
       const at = focusable.indexOf(root.activeElement as HTMLButtonElement);

@@ -6,6 +6,7 @@ import chatgpt from '../sites/chatgpt';
 import type { SiteAdapter } from '../sites/types';
 import type { DialogChoice, DialogRequest, GuardDialog } from './dialog';
 import { startGuard } from './guard';
+import { DEFAULT_GUARD_POLICY, type GuardPolicy } from './policy';
 import { Checker } from './verdict';
 
 const BLOCK = 'Pt seen today, SSN 900-12-3456, follow-up in 2 weeks';
@@ -307,8 +308,104 @@ describe('guard: report', () => {
     t.value = BLOCK;
     t.dispatchEvent(enter());
     await flush();
-    expect(report).toHaveBeenCalledWith({ action: 'block', count: 1, failed: false });
+    expect(report).toHaveBeenCalledWith({ action: 'block', count: 1, failed: false, categories: ['SSN'] });
     expect(JSON.stringify(report.mock.calls)).not.toContain('900-12');
+  });
+});
+
+// If these fail, the popup's counts and the events are wrong, or a policy change needs a page reload.
+describe('guard: policy modes and outcomes', () => {
+  function start(opts: { assess?: (t: string) => ReturnType<typeof assess>; policy?: () => GuardPolicy } = {}) {
+    const report = vi.fn();
+    const outcome = vi.fn();
+    setup();
+    for (const r of removers) r();
+    removers = [];
+    const checker = new Checker(opts.assess ?? assess);
+    startGuard({
+      win: window,
+      adapter: chatgpt,
+      checker,
+      dialog,
+      redact,
+      scanFiles: async () => ({ action: 'allow', items: [], notes: [] }),
+      listen: (target, type, handler, options) => {
+        target.addEventListener(type, handler, options);
+        removers.push(() => target.removeEventListener(type, handler, options));
+      },
+      isTrusted: (e) => user.has(e) || e.type === 'submit',
+      report,
+      outcome,
+      policy: opts.policy,
+    });
+    return { report, outcome, checker };
+  }
+
+  it('monitor: lets PHI through and reports what would have happened, once per send', async () => {
+    const { report } = start({
+      assess: (t) => {
+        const a = assess(t);
+        return a.action === 'allow' ? a : { ...a, action: 'allow', monitored: a.action };
+      },
+    });
+    ta.value = BLOCK;
+    ta.dispatchEvent(enter());
+    form.requestSubmit();
+    await flush();
+    expect(sent).toEqual([BLOCK, BLOCK]);
+    expect(dialog.requests).toHaveLength(0);
+    expect(report).toHaveBeenCalledTimes(1);
+    expect(report).toHaveBeenCalledWith({
+      action: 'block',
+      count: 1,
+      failed: false,
+      categories: ['SSN'],
+      monitored: true,
+    });
+  });
+
+  it.each([
+    [{ action: 'redact' } as DialogChoice, BLOCK, { outcome: 'redacted' }],
+    [
+      { action: 'send', justification: 'synthetic' } as DialogChoice,
+      WARN,
+      { outcome: 'sent-anyway', justification: 'synthetic' },
+    ],
+    [{ action: 'edit' } as DialogChoice, WARN, { outcome: 'cancelled' }],
+    // Send anyway is not on offer for a blocked prompt: a forged choice is a cancel.
+    [{ action: 'send' } as DialogChoice, BLOCK, { outcome: 'cancelled' }],
+  ])('reports the outcome %j', async (choice, text, expected) => {
+    const { outcome } = start();
+    dialog.choices.push(choice);
+    ta.value = text;
+    ta.dispatchEvent(enter());
+    await flush();
+    expect(outcome).toHaveBeenCalledTimes(1);
+    expect(outcome).toHaveBeenCalledWith(expected);
+  });
+
+  it('reads the policy at each hold, so a change applies to the open page', async () => {
+    let coaching = 'First message';
+    const { checker } = start({
+      policy: () => ({ ...DEFAULT_GUARD_POLICY, coaching, helpLink: 'https://intranet.example.org/ai' }),
+    });
+    ta.value = WARN;
+    ta.dispatchEvent(enter());
+    await flush();
+    expect(dialog.requests[0]).toMatchObject({
+      coaching: 'First message',
+      helpLink: 'https://intranet.example.org/ai',
+    });
+    coaching = 'Second message';
+    // The checker is reconfigured too: here, to a policy under which everything blocks.
+    checker.configure(
+      (t) => ({ ...assess(t), action: assess(t).action === 'allow' ? 'allow' : 'block' }),
+      DEFAULT_GUARD_POLICY,
+    );
+    ta.dispatchEvent(enter());
+    await flush();
+    expect(dialog.requests[1]).toMatchObject({ coaching: 'Second message' });
+    expect(dialog.requests[1].sendLabel).toBeUndefined();
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Finding } from '../detectors/types';
+import type { Category, Finding } from '../detectors/types';
 import type { Redaction } from '../policies/redact';
 import { fallbackSendControlOnPath, sendControlOnPath } from '../sites/define';
 import { editingHostOf, isDisabled } from '../sites/dom';
@@ -11,11 +11,22 @@ import { ReplayGate } from './replay';
 import { rewriteBox, sameText } from './rewrite';
 import type { Checker, Verdict } from './verdict';
 
-/** What the guard reports after holding something: counts and the action, never text. */
+/** What the guard reports after holding something: counts, categories and the action, never text. */
 export interface HoldReport {
   action: Verdict['action'];
   count: number;
   failed: boolean;
+  /** Categories of the findings (none for files, whose items are not categorised). */
+  categories?: Category[];
+  /** Monitor mode: nothing was held; `action` is what would have happened. */
+  monitored?: boolean;
+}
+
+/** What the user did with a held prompt or upload, once it is done. */
+export interface HoldOutcome {
+  outcome: 'redacted' | 'sent-anyway' | 'cancelled';
+  /** The id of the reason picked for Send anyway (from the policy's list, never free text). */
+  justification?: string;
 }
 
 export type Listen = (
@@ -36,10 +47,18 @@ export interface GuardDeps {
   listen: Listen;
   isTrusted?: (event: Event) => boolean;
   report?: (r: HoldReport) => void;
+  /** Told what became of each held prompt or upload. */
+  outcome?: (o: HoldOutcome) => void;
   /** The composer may have changed (typing, paste): the badge refreshes on idle. */
   changed?: () => void;
-  policy?: GuardPolicy;
+  /** The settings, or a getter for them when the admin policy can change while the page is open. */
+  policy?: GuardPolicy | (() => GuardPolicy);
 }
+
+const categoriesOf = (findings: readonly Finding[]): Category[] => [...new Set(findings.map((f) => f.category))];
+
+/** A monitored submission is reported once, though the site's own follow-up events pass through here too. */
+const MONITOR_DEDUPE_MS = 2000;
 
 const isButtonish = (n: EventTarget): boolean =>
   n instanceof HTMLButtonElement ||
@@ -75,7 +94,9 @@ export interface Guard {
 export function startGuard(deps: GuardDeps): Guard {
   const { win, adapter, checker, dialog } = deps;
   const doc = win.document;
-  const policy = deps.policy ?? DEFAULT_GUARD_POLICY;
+  const policyNow = (): GuardPolicy =>
+    typeof deps.policy === 'function' ? deps.policy() : (deps.policy ?? DEFAULT_GUARD_POLICY);
+  let lastMonitored: { text: string; at: number } | undefined;
   const trusted = deps.isTrusted ?? ((e: Event) => e.isTrusted);
   const gate = new ReplayGate();
   let busy = false;
@@ -101,10 +122,26 @@ export function startGuard(deps: GuardDeps): Guard {
     const text = adapter.readText(box);
     if (!text.trim() || isApproved(text)) return false;
     const verdict = checker.check(text);
-    if (verdict.action === 'allow') return false;
+    if (verdict.action === 'allow') {
+      if (verdict.monitored) reportMonitored(text, verdict);
+      return false;
+    }
     stop(e);
     void hold(box, text, verdict, path);
     return true;
+  }
+
+  function reportMonitored(text: string, verdict: Verdict) {
+    const now = performance.now();
+    if (lastMonitored && lastMonitored.text === text && now - lastMonitored.at < MONITOR_DEDUPE_MS) return;
+    lastMonitored = { text, at: now };
+    deps.report?.({
+      action: verdict.monitored ?? 'warn',
+      count: verdict.findings.length,
+      failed: false,
+      categories: categoriesOf(verdict.findings),
+      monitored: true,
+    });
   }
 
   function onKeydown(ev: Event) {
@@ -264,6 +301,7 @@ export function startGuard(deps: GuardDeps): Guard {
     }
     deps.report?.({ action: verdict.action, count: verdict.items.length, failed: verdict.failed === true });
     const many = files.length > 1;
+    const policy = policyNow();
     const choice = await dialog.open({
       title: verdict.action === 'block' ? 'This upload contains patient information' : 'Check this upload first',
       summary: [
@@ -272,20 +310,28 @@ export function startGuard(deps: GuardDeps): Guard {
       ].join(' '),
       items: verdict.items,
       coaching: policy.coaching,
+      helpLink: policy.helpLink,
       editLabel: 'Cancel upload',
       sendLabel: verdict.action === 'warn' ? 'Upload anyway' : undefined,
       justifications: policy.justifications,
       requireJustification: policy.requireJustification,
     });
-    if (choice.action === 'send' && verdict.action === 'warn') deliver(files);
+    if (choice.action === 'send' && verdict.action === 'warn') {
+      deliver(files);
+      deps.outcome?.({ outcome: 'sent-anyway', justification: choice.justification });
+    } else {
+      deps.outcome?.({ outcome: 'cancelled' });
+    }
   }
 
   function requestFor(text: string, verdict: Verdict): DialogRequest {
+    const policy = policyNow();
     const n = verdict.findings.length;
     const found = `${n} possible identifier${n === 1 ? '' : 's'}`;
     const base = {
       items: findingItems(text, verdict.findings),
       coaching: policy.coaching,
+      helpLink: policy.helpLink,
       editLabel: 'Edit',
       redactLabel: n > 0 ? 'Redact & send' : undefined,
       justifications: policy.justifications,
@@ -325,51 +371,79 @@ export function startGuard(deps: GuardDeps): Guard {
   async function hold(box: HTMLElement, text: string, verdict: Verdict, path: Path) {
     busy = true;
     try {
-      deps.report?.({ action: verdict.action, count: verdict.findings.length, failed: verdict.failure === 'error' });
+      deps.report?.({
+        action: verdict.action,
+        count: verdict.findings.length,
+        failed: verdict.failure === 'error',
+        categories: categoriesOf(verdict.findings),
+      });
       const choice: DialogChoice = await dialog.open(requestFor(text, verdict));
-      if (choice.action === 'edit') {
-        box.focus();
-        return;
+      // What the user ends up doing; reported once the outcome is known (a failed redaction is a cancel).
+      let outcome: HoldOutcome = { outcome: 'cancelled' };
+      try {
+        outcome = await decided(box, text, verdict, path, choice);
+      } finally {
+        deps.outcome?.(outcome);
       }
-      // Only choices the dialog offered count (block mode has no Send anyway; a failed check has neither).
-      if (choice.action === 'send' && (verdict.action !== 'warn' || verdict.failure === 'error')) return;
-      if (choice.action === 'redact' && (verdict.findings.length === 0 || verdict.failure === 'error')) return;
-      let sendText = text;
-      if (choice.action === 'redact') {
-        const redaction = deps.redact(text, verdict.findings);
-        sendText = redaction.text;
-        if (path.kind === 'paste') {
-          approve(sendText);
-          replayPaste(path.target, { text: sendText });
-          return;
-        }
-        const result = await rewriteBox(box, sendText, adapter.readText);
-        const now = adapter.readText(box);
-        const leftover = [...redaction.mapping.values()].some((v) => now.includes(v));
-        if (!result.ok || leftover) {
-          await notice(
-            'PHI Guard could not redact this prompt',
-            'The editor did not accept the redacted text, so nothing was sent. Remove the identifiers by hand.',
-          );
-          box.focus();
-          return;
-        }
-      } else if (path.kind === 'paste') {
-        approve(text);
-        replayPaste(path.target, { text });
-        return;
-      }
-      // The page could have changed the box while the dialog was open: send only what the user decided on.
-      if (!box.isConnected || !sameText(adapter.readText(box), sendText)) {
-        await notice('The prompt changed', 'The prompt changed while PHI Guard held it, so nothing was sent.');
-        return;
-      }
-      approve(sendText);
-      focusAtEnd(box);
-      await replay(box, path);
     } finally {
       busy = false;
     }
+  }
+
+  async function decided(
+    box: HTMLElement,
+    text: string,
+    verdict: Verdict,
+    path: Path,
+    choice: DialogChoice,
+  ): Promise<HoldOutcome> {
+    const cancelled: HoldOutcome = { outcome: 'cancelled' };
+    const done: HoldOutcome =
+      choice.action === 'send'
+        ? { outcome: 'sent-anyway', justification: choice.justification }
+        : { outcome: 'redacted' };
+    if (choice.action === 'edit') {
+      box.focus();
+      return cancelled;
+    }
+    // Only choices the dialog offered count (block mode has no Send anyway; a failed check has neither).
+    if (choice.action === 'send' && (verdict.action !== 'warn' || verdict.failure === 'error')) return cancelled;
+    if (choice.action === 'redact' && (verdict.findings.length === 0 || verdict.failure === 'error')) {
+      return cancelled;
+    }
+    let sendText = text;
+    if (choice.action === 'redact') {
+      const redaction = deps.redact(text, verdict.findings);
+      sendText = redaction.text;
+      if (path.kind === 'paste') {
+        approve(sendText);
+        replayPaste(path.target, { text: sendText });
+        return done;
+      }
+      const result = await rewriteBox(box, sendText, adapter.readText);
+      const now = adapter.readText(box);
+      const leftover = [...redaction.mapping.values()].some((v) => now.includes(v));
+      if (!result.ok || leftover) {
+        await notice(
+          'PHI Guard could not redact this prompt',
+          'The editor did not accept the redacted text, so nothing was sent. Remove the identifiers by hand.',
+        );
+        box.focus();
+        return cancelled;
+      }
+    } else if (path.kind === 'paste') {
+      approve(text);
+      replayPaste(path.target, { text });
+      return done;
+    }
+    // The page could have changed the box while the dialog was open: send only what the user decided on.
+    if (!box.isConnected || !sameText(adapter.readText(box), sendText)) {
+      await notice('The prompt changed', 'The prompt changed while PHI Guard held it, so nothing was sent.');
+      return cancelled;
+    }
+    approve(sendText);
+    focusAtEnd(box);
+    return (await replay(box, path)) ? done : cancelled;
   }
 
   /** Focus with the caret at the end: a click in the dialog moved the selection, and editors such as Quill
@@ -400,24 +474,28 @@ export function startGuard(deps: GuardDeps): Guard {
     }
   }
 
-  async function replay(box: HTMLElement, path: Path) {
+  /** Replays the held submission; false when it could not be sent. */
+  async function replay(box: HTMLElement, path: Path): Promise<boolean> {
     const form = box.closest('form');
     if (path.kind === 'click') {
       const control = await waitForControl(box, path.control);
-      if (!control) return notice('PHI Guard could not send', 'The send button did not become available.');
+      if (!control) {
+        await notice('PHI Guard could not send', 'The send button did not become available.');
+        return false;
+      }
       const expect = [{ type: 'click', target: control as EventTarget }];
       const owner = (control as HTMLButtonElement).form ?? null;
       if (owner) expect.push({ type: 'submit', target: owner });
       gate.run(expect, () => control.click());
-      return;
+      return true;
     }
     if (path.kind === 'submit') {
       const target = path.form.isConnected ? path.form : form;
-      if (!target) return;
+      if (!target) return false;
       const submitter =
         path.submitter?.isConnected && (path.submitter as HTMLButtonElement).form === target ? path.submitter : null;
       gate.run([{ type: 'submit', target }], () => target.requestSubmit(submitter));
-      return;
+      return true;
     }
     if (path.kind === 'insertParagraph') {
       const target = (path.target as Node).isConnected ? path.target : box;
@@ -425,7 +503,7 @@ export function startGuard(deps: GuardDeps): Guard {
       gate.run(form ? [{ type: 'submit', target: form }] : [], () =>
         target.dispatchEvent(new InputEvent('beforeinput', init)),
       );
-      return;
+      return true;
     }
     if (path.kind === 'enter') {
       const target = (path.target as Node).isConnected && box.contains(path.target as Node) ? path.target : box;
@@ -444,7 +522,9 @@ export function startGuard(deps: GuardDeps): Guard {
         target.dispatchEvent(new KeyboardEvent('keydown', init));
         target.dispatchEvent(new KeyboardEvent('keyup', init));
       });
+      return true;
     }
+    return false;
   }
 
   const capture = { capture: true };

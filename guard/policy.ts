@@ -1,8 +1,8 @@
 import type { Action } from '../policies/decide';
+import { DEFAULT_COACHING, type Mode, type Policy } from '../policies/schema';
 
 /**
- * The guard's defaults until the managed policy (a later issue) supplies them. Each is one constant so the
- * policy loader can replace it field by field.
+ * The guard's settings: the defaults below, with the admin policy's fields mapped on by `guardPolicyFor`.
  */
 export interface GuardPolicy {
   /** Time allowed for one check before the guard holds the prompt (fail closed), plus a per-character share. */
@@ -12,6 +12,8 @@ export interface GuardPolicy {
   onFailure: 'hold' | 'allow';
   /** Shown in the dialog under the findings. */
   coaching: string;
+  /** The organisation's guidance, linked under the coaching text. */
+  helpLink?: string;
   /** Send anyway (warn mode) needs a reason picked from `justifications`. */
   requireJustification: boolean;
   justifications: readonly { id: string; label: string }[];
@@ -27,9 +29,7 @@ export const DEFAULT_GUARD_POLICY: GuardPolicy = {
   budgetMs: 150,
   budgetMsPerKChar: 3,
   onFailure: 'hold',
-  coaching:
-    'Patient identifiers must not be sent to AI chatbots. Remove them, or let PHI Guard replace them with ' +
-    'placeholders such as [NAME-1] before sending.',
+  coaching: DEFAULT_COACHING,
   requireJustification: true,
   justifications: [
     { id: 'not-phi', label: 'Not patient information (false alarm)' },
@@ -44,4 +44,21 @@ export const DEFAULT_GUARD_POLICY: GuardPolicy = {
 /** The time budget for checking `chars` characters. */
 export function budgetFor(chars: number, policy: GuardPolicy = DEFAULT_GUARD_POLICY): number {
   return policy.budgetMs + (chars / 1000) * policy.budgetMsPerKChar;
+}
+
+/**
+ * The guard's settings under the admin policy in `mode` (policies/effective.ts decides the mode per site): block
+ * refuses files it cannot read, monitor and off let them pass, and a failed check lets a monitored prompt pass.
+ */
+export function guardPolicyFor(policy: Policy, mode: Mode, base: GuardPolicy = DEFAULT_GUARD_POLICY): GuardPolicy {
+  const unreadable = (a: Action): Record<UnreadableKind, Action> => ({ pdf: a, docx: a, image: a, other: a });
+  return {
+    ...base,
+    coaching: policy.coachingMessage,
+    helpLink: policy.helpLink,
+    requireJustification: policy.requireJustification,
+    onFailure: policy.failClosed && mode !== 'monitor' && mode !== 'off' ? 'hold' : 'allow',
+    unreadableFiles:
+      mode === 'block' ? unreadable('block') : mode === 'warn' ? base.unreadableFiles : unreadable('allow'),
+  };
 }

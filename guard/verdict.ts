@@ -11,6 +11,8 @@ export interface Verdict {
   /** Why the guard holds beyond the findings: detection failed or ran out of time (fail closed). */
   failure?: 'error' | 'timeout';
   ms: number;
+  /** Monitor mode: the guard lets it through, and this is what warn or block would have done. */
+  monitored?: Action;
 }
 
 export type AssessFn = (text: string) => Assessment;
@@ -24,10 +26,17 @@ export class Checker {
   #last: { text: string; verdict: Verdict } | undefined;
 
   constructor(
-    private readonly assess: AssessFn,
-    private readonly policy: GuardPolicy = DEFAULT_GUARD_POLICY,
+    private assess: AssessFn,
+    private policy: GuardPolicy = DEFAULT_GUARD_POLICY,
     private readonly now: () => number = () => performance.now(),
   ) {}
+
+  /** A new policy (managed storage changed while the page is open): later checks use it, none is cached. */
+  configure(assess: AssessFn, policy: GuardPolicy): void {
+    this.assess = assess;
+    this.policy = policy;
+    this.#last = undefined;
+  }
 
   check(text: string): Verdict {
     if (this.#last?.text === text) return this.#last.verdict;
@@ -57,6 +66,9 @@ export class Checker {
       // The result is complete but arrived late: hold so a slow path can never become a silent pass-through.
       const action = assessment.action === 'allow' ? 'warn' : assessment.action;
       return { action, findings: assessment.findings, failure: 'timeout', ms };
+    }
+    if (assessment.monitored) {
+      return { action: 'allow', findings: assessment.findings, monitored: assessment.monitored, ms };
     }
     return { action: assessment.action, findings: assessment.action === 'allow' ? [] : assessment.findings, ms };
   }

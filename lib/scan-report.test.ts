@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { decisionHistory, todaysCounts } from './activity';
 import { lastScan } from './last-scan';
-import { recordScanResult } from './scan-report';
+import { recordHoldOutcome, recordScanResult } from './scan-report';
 
 const OWN_ID = 'our-extension-id';
 const tabSender = { id: OWN_ID, tab: { id: 1 }, url: 'https://chatgpt.com/c/1' };
@@ -23,6 +24,33 @@ describe('recordScanResult', () => {
   ])('ignores messages from %s', async (_who, sender) => {
     expect(await recordScanResult({ type: 'scan-result', action: 'warn', count: 1 }, sender, OWN_ID)).toBe(false);
     expect(await lastScan.getValue()).toBeNull();
+  });
+
+  it('counts and records what was held, with categories and no text', async () => {
+    await recordScanResult(
+      { type: 'scan-result', action: 'warn', count: 2, categories: ['NAME', 'DATE'] },
+      tabSender,
+      OWN_ID,
+    );
+    expect(
+      await recordHoldOutcome(
+        { type: 'hold-outcome', outcome: 'sent-anyway', justification: 'synthetic' },
+        tabSender,
+        OWN_ID,
+      ),
+    ).toBe(true);
+    expect(await todaysCounts()).toMatchObject({ held: 1, sentAnyway: 1 });
+    expect(await decisionHistory.getValue()).toMatchObject([
+      { site: 'chatgpt.com', action: 'warned', categories: ['NAME', 'DATE'], outcome: 'sent-anyway' },
+    ]);
+  });
+
+  it('does not count a clean prompt, and takes outcomes only from our content scripts', async () => {
+    await recordScanResult({ type: 'scan-result', action: 'allow', count: 0 }, tabSender, OWN_ID);
+    expect(
+      await recordHoldOutcome({ type: 'hold-outcome', outcome: 'redacted' }, { ...tabSender, id: 'x' }, OWN_ID),
+    ).toBe(false);
+    expect(await todaysCounts()).toMatchObject({ held: 0, redacted: 0 });
   });
 
   it('ignores malformed reports', async () => {

@@ -20,6 +20,13 @@ export interface DecisionPolicy {
   strongMinConfidence: number;
   /** Minimum confidence for a finding to count at all. */
   minConfidence: number;
+  /**
+   * Per-category floors set by the admin policy (policies/effective.ts): a finding of the category with at
+   * least `strongMinConfidence` gets at least this action. Raises, never lowers.
+   */
+  categoryActions?: Partial<Record<Category, Action>>;
+  /** Per-category replacement for `minConfidence`. */
+  categoryMinConfidence?: Partial<Record<Category, number>>;
 }
 
 /** Categories that are an identifier by themselves, whatever the surrounding text. */
@@ -73,10 +80,12 @@ export function decide(
   let action: Action = 'allow';
   const cats = new Set<Category>();
   for (const f of findings) {
-    if (f.confidence < policy.minConfidence) continue;
+    if (f.confidence < (policy.categoryMinConfidence?.[f.category] ?? policy.minConfidence)) continue;
     const strong = isStrong(f, policy);
     if (!strong && health < policy.minHealthForWeak) continue;
-    const a = strong ? policy.strongAction : policy.weakAction;
+    let a = strong ? policy.strongAction : policy.weakAction;
+    const floor = policy.categoryActions?.[f.category];
+    if (floor && f.confidence >= policy.strongMinConfidence && RANK[floor] > RANK[a]) a = floor;
     if (a === 'allow') continue;
     cats.add(f.category);
     if (RANK[a] > RANK[action]) action = a;
