@@ -91,3 +91,16 @@ describe('decide', () => {
     expect(isStrong(f('NAME', 1))).toBe(false);
   });
 });
+
+describe('decide: quasi-identifiers in combination', () => {
+  // If this fails, "Mrs. Roe: your biopsy from Oct 3 was benign" (a name, a date, one clinical word)
+  // is allowed because a short prompt does not reach the clinical-context threshold.
+  it('warns on two kinds of quasi-identifier with any health cue', () => {
+    expect(decide([f('NAME', 0.9), f('DATE', 0.9, 10)], 0.2).action).toBe('warn');
+  });
+  // If this fails, the combination rule fires without any clinical content, or on one kind alone.
+  it('still allows them with no health cue, and one kind alone under the threshold', () => {
+    expect(decide([f('NAME', 0.9), f('DATE', 0.9, 10)], 0).action).toBe('allow');
+    expect(decide([f('NAME', 0.9), f('NAME', 0.9, 10)], 0.2).action).toBe('allow');
+  });
+});

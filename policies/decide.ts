@@ -54,6 +54,9 @@ export const DEFAULT_DECISION_POLICY: DecisionPolicy = {
   minConfidence: 0.5,
 };
 
+/** Quasi-identifiers that identify in combination. */
+const COMBINING: ReadonlySet<Category> = new Set<Category>(['NAME', 'DATE', 'LOCATION', 'AGE']);
+
 const RANK: Record<Action, number> = { allow: 0, warn: 1, block: 2 };
 
 export interface Decision {
@@ -79,10 +82,18 @@ export function decide(
 ): Decision {
   let action: Action = 'allow';
   const cats = new Set<Category>();
+  const counts = (f: Finding) => f.confidence >= (policy.categoryMinConfidence?.[f.category] ?? policy.minConfidence);
+  // Two kinds of quasi-identifier together (a name and a date, a name and a place) with any clinical
+  // cue at all identify a patient's health event, even in a short prompt ("Mrs. Roe: your biopsy from
+  // Oct 3 was benign"); alone they need a clearly clinical text.
+  const weakKinds = new Set(
+    findings.filter((f) => counts(f) && !isStrong(f, policy) && COMBINING.has(f.category)).map((f) => f.category),
+  );
+  const weakCounts = health >= policy.minHealthForWeak || (health > 0 && weakKinds.size >= 2);
   for (const f of findings) {
-    if (f.confidence < (policy.categoryMinConfidence?.[f.category] ?? policy.minConfidence)) continue;
+    if (!counts(f)) continue;
     const strong = isStrong(f, policy);
-    if (!strong && health < policy.minHealthForWeak) continue;
+    if (!strong && !weakCounts) continue;
     let a = strong ? policy.strongAction : policy.weakAction;
     const floor = policy.categoryActions?.[f.category];
     if (floor && f.confidence >= policy.strongMinConfidence && RANK[floor] > RANK[a]) a = floor;
