@@ -79,7 +79,7 @@ export async function reloadPolicies(context: BrowserContext): Promise<void> {
 export async function waitForManaged(
   worker: Worker,
   ok: (managed: Record<string, unknown>) => boolean,
-  timeout = 15_000,
+  timeout = 40_000, // Chromium reads policy files ~5 s after start; allow for a loaded CI machine
 ): Promise<Record<string, unknown>> {
   const end = Date.now() + timeout;
   for (;;) {
