@@ -84,6 +84,12 @@ export const dailyCounts = storage.defineItem<DailyCounts | null>('local:dailyCo
 export const decisionHistory = storage.defineItem<HistoryEntry[]>('local:decisionHistory', { fallback: [] });
 export const pendingEvents = storage.defineItem<LocalEvent[]>('local:pendingEvents', { fallback: [] });
 
+/** Where recorded events also go (the background sets it to the reporting outbox, lib/reporting.ts). */
+let forward: ((event: LocalEvent) => Promise<void>) | undefined;
+export function forwardEventsTo(fn: ((event: LocalEvent) => Promise<void>) | undefined): void {
+  forward = fn;
+}
+
 let chain: Promise<unknown> = Promise.resolve();
 /** Runs `work` after every earlier write has finished (one writer at a time). */
 function serial<T>(work: () => Promise<T>): Promise<T> {
@@ -121,6 +127,10 @@ export const localEventQueue: EventSink = {
       const list = [...(await pendingEvents.getValue())];
       list.push(parsed.data);
       await pendingEvents.setValue(list.slice(-EVENTS_MAX));
+      return parsed.data;
+    }).then(async (stored) => {
+      // Outside the chain: a slow outbox never delays the local record.
+      if (stored && forward) await forward(stored).catch(() => undefined);
     }),
 };
 
