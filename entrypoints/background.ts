@@ -10,7 +10,7 @@ import { ORG_REFRESH_ALARM, syncOrgPolicy } from '../lib/org-sync';
 import { reportPolicyIssues } from '../lib/policy-issues';
 import { loadPolicy, orgPolicyCache, readManaged } from '../lib/policy-store';
 import { browserName, eventUser, installId, toGuardEvent } from '../lib/reporting';
-import { recordHoldOutcome, recordScanResult } from '../lib/scan-report';
+import { recordCoverage, recordHoldOutcome, recordScanResult } from '../lib/scan-report';
 import { continueTo, handleNavigation, type ShadowDeps } from '../lib/shadow-nav';
 import type { ResolvedPolicy } from '../policies/layers';
 
@@ -134,8 +134,9 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((msg: unknown, sender) => {
     const type = (msg as { type?: unknown } | null)?.type;
-    if (type === 'scan-result' || type === 'hold-outcome') {
-      const record = type === 'scan-result' ? recordScanResult : recordHoldOutcome;
+    if (type === 'scan-result' || type === 'hold-outcome' || type === 'coverage-lost') {
+      const record =
+        type === 'scan-result' ? recordScanResult : type === 'hold-outcome' ? recordHoldOutcome : recordCoverage;
       record(msg, sender, browser.runtime.id)
         .then((ok) => {
           if (!ok) logger.warn('dropped a message that is not a valid report from our content script');

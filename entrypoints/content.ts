@@ -4,13 +4,14 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createBadge } from '../guard/badge';
+import { COVERAGE_DELAY_MS, createCoverageWatch } from '../guard/coverage';
 import { createDialog } from '../guard/dialog';
 import { type FileVerdict, scanFiles } from '../guard/files';
 import { type HoldOutcome, type HoldReport, startGuard } from '../guard/guard';
 import { DEFAULT_GUARD_POLICY, type GuardPolicy, guardPolicyFor } from '../guard/policy';
 import { Checker } from '../guard/verdict';
 import { logger } from '../lib/logger';
-import type { HoldOutcomeMessage, ScanResultMessage } from '../lib/messages';
+import type { CoverageLostMessage, HoldOutcomeMessage, ScanResultMessage } from '../lib/messages';
 import { loadPolicy, watchPolicy } from '../lib/policy-store';
 import { assess } from '../policies/assess';
 import { assessorFor, type SitePolicy, sitePolicy } from '../policies/effective';
@@ -19,7 +20,7 @@ import { DEFAULT_POLICY } from '../policies/schema';
 import { CHATBOT_MATCHES } from '../sites/hosts';
 import { adapterFor } from '../sites/index';
 
-function send(msg: ScanResultMessage | HoldOutcomeMessage): void {
+function send(msg: ScanResultMessage | HoldOutcomeMessage | CoverageLostMessage): void {
   browser.runtime.sendMessage(msg).catch(() => {
     // The extension was reloaded or updated under this page; this script is an orphan and can only go quiet.
     logger.debug('background unreachable');
@@ -27,11 +28,14 @@ function send(msg: ScanResultMessage | HoldOutcomeMessage): void {
 }
 
 /** Tells the background what was held (the action, a count and categories, never text). */
-function report({ action, count, failed, categories, monitored }: HoldReport): void {
+function report({ action, count, failed, categories, monitored, counts, detectors, confidence }: HoldReport): void {
   const msg: ScanResultMessage = { type: 'scan-result', action, count };
   if (failed) msg.failed = true;
   if (categories?.length) msg.categories = categories;
   if (monitored) msg.monitored = true;
+  if (counts && Object.keys(counts).length) msg.counts = counts;
+  if (detectors?.length) msg.detectors = detectors;
+  if (confidence) msg.confidence = confidence;
   send(msg);
 }
 
@@ -103,7 +107,25 @@ export default defineContentScript({
       applyPolicy().catch(() => logger.debug('policy reload failed; keeping the previous one'));
     });
     applyPolicy().catch(() => logger.debug('policy load failed; built-in policy in force'));
+    // A supported chatbot page whose prompt box the adapter cannot find: the guard is blind there; say so once.
+    const coverage = createCoverageWatch({
+      found: () => adapter.findComposer(document) !== undefined,
+      report: () => {
+        if (site.mode !== 'off') send({ type: 'coverage-lost' });
+      },
+      delayMs: COVERAGE_DELAY_MS,
+      setTimer: (fn, ms) => ctx.setTimeout(fn, ms),
+      clearTimer: (id) => clearTimeout(id as number),
+    });
+    if (adapter.matches.length > 0) {
+      const armWhenIdle = () => idle(() => coverage.arm());
+      if (document.readyState === 'complete') armWhenIdle();
+      else ctx.addEventListener(window, 'load', armWhenIdle, { once: true });
+      // SPA navigation (history API): the new view gets its own delay.
+      ctx.addEventListener(window, 'wxt:locationchange', () => coverage.arm());
+    }
     ctx.onInvalidated(() => {
+      coverage.stop();
       unwatch();
       dialog.destroy();
       badge.destroy();

@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Finding } from '../detectors/types';
 import { assess } from '../policies/assess';
 import { redact } from '../policies/redact';
 import chatgpt from '../sites/chatgpt';
 import type { SiteAdapter } from '../sites/types';
 import type { DialogChoice, DialogRequest, GuardDialog } from './dialog';
-import { startGuard } from './guard';
+import { startGuard, summarizeFindings } from './guard';
 import { DEFAULT_GUARD_POLICY, type GuardPolicy } from './policy';
 import { Checker } from './verdict';
 
@@ -308,7 +309,15 @@ describe('guard: report', () => {
     t.value = BLOCK;
     t.dispatchEvent(enter());
     await flush();
-    expect(report).toHaveBeenCalledWith({ action: 'block', count: 1, failed: false, categories: ['SSN'] });
+    expect(report).toHaveBeenCalledWith({
+      action: 'block',
+      count: 1,
+      failed: false,
+      categories: ['SSN'],
+      counts: { SSN: 1 },
+      detectors: ['us-ssn'],
+      confidence: 'high',
+    });
     expect(JSON.stringify(report.mock.calls)).not.toContain('900-12');
   });
 });
@@ -360,6 +369,9 @@ describe('guard: policy modes and outcomes', () => {
       count: 1,
       failed: false,
       categories: ['SSN'],
+      counts: { SSN: 1 },
+      detectors: ['us-ssn'],
+      confidence: 'high',
       monitored: true,
     });
   });
@@ -430,5 +442,33 @@ describe('guard: lifecycle', () => {
     ta.dispatchEvent(enter());
     expect(sent).toEqual([BLOCK]);
     expect(dialog.requests).toHaveLength(0);
+  });
+});
+
+describe('guard: finding summary', () => {
+  it('counts per category, lists known detectors once, and buckets the highest confidence', () => {
+    const f = (category: Finding['category'], detector: string, confidence: number): Finding => ({
+      start: 0,
+      end: 1,
+      category,
+      detector,
+      confidence,
+      reason: 'test',
+    });
+    expect(
+      summarizeFindings([
+        f('NAME', 'person-name', 0.7),
+        f('NAME', 'person-name', 0.8),
+        f('MRN', 'custom:acme-mrn', 0.9),
+        f('OTHER_ID', 'not-a-detector', 0.5),
+      ]),
+    ).toEqual({
+      categories: ['NAME', 'MRN', 'OTHER_ID'],
+      counts: { NAME: 2, MRN: 1, OTHER_ID: 1 },
+      detectors: ['person-name', 'custom-pattern'],
+      confidence: 'high',
+    });
+    expect(summarizeFindings([f('DATE', 'date', 0.7)]).confidence).toBe('medium');
+    expect(summarizeFindings([])).toEqual({ categories: [], counts: {}, detectors: [], confidence: 'none' });
   });
 });

@@ -1,4 +1,6 @@
+import { type DetectorId, reportedDetectorId } from '../detectors/ids';
 import type { Category, Finding } from '../detectors/types';
+import { type ConfidenceBucket, confidenceBucket } from '../events/schema';
 import type { Redaction } from '../policies/redact';
 import { fallbackSendControlOnPath, sendControlOnPath } from '../sites/define';
 import { editingHostOf, isDisabled } from '../sites/dom';
@@ -20,6 +22,12 @@ export interface HoldReport {
   categories?: Category[];
   /** Monitor mode: nothing was held; `action` is what would have happened. */
   monitored?: boolean;
+  /** How many findings of each category. */
+  counts?: Partial<Record<Category, number>>;
+  /** Which detectors fired (known ids; an organisation's pattern is `custom-pattern`). */
+  detectors?: DetectorId[];
+  /** The bucket of the highest confidence among the findings. */
+  confidence?: ConfidenceBucket;
 }
 
 /** What the user did with a held prompt or upload, once it is done. */
@@ -55,7 +63,26 @@ export interface GuardDeps {
   policy?: GuardPolicy | (() => GuardPolicy);
 }
 
-const categoriesOf = (findings: readonly Finding[]): Category[] => [...new Set(findings.map((f) => f.category))];
+/** What a report says about findings: categories, counts per category, detectors and a confidence bucket. */
+export function summarizeFindings(
+  findings: readonly Finding[],
+): Required<Pick<HoldReport, 'categories' | 'counts' | 'detectors' | 'confidence'>> {
+  const counts: Partial<Record<Category, number>> = {};
+  const detectors = new Set<DetectorId>();
+  let max: number | undefined;
+  for (const f of findings) {
+    counts[f.category] = (counts[f.category] ?? 0) + 1;
+    const id = reportedDetectorId(f.detector);
+    if (id) detectors.add(id);
+    if (Number.isFinite(f.confidence) && (max === undefined || f.confidence > max)) max = f.confidence;
+  }
+  return {
+    categories: Object.keys(counts) as Category[],
+    counts,
+    detectors: [...detectors],
+    confidence: confidenceBucket(max),
+  };
+}
 
 /** A monitored submission is reported once, though the site's own follow-up events pass through here too. */
 const MONITOR_DEDUPE_MS = 2000;
@@ -139,7 +166,7 @@ export function startGuard(deps: GuardDeps): Guard {
       action: verdict.monitored ?? 'warn',
       count: verdict.findings.length,
       failed: false,
-      categories: categoriesOf(verdict.findings),
+      ...summarizeFindings(verdict.findings),
       monitored: true,
     });
   }
@@ -375,7 +402,7 @@ export function startGuard(deps: GuardDeps): Guard {
         action: verdict.action,
         count: verdict.findings.length,
         failed: verdict.failure === 'error',
-        categories: categoriesOf(verdict.findings),
+        ...summarizeFindings(verdict.findings),
       });
       const choice: DialogChoice = await dialog.open(requestFor(text, verdict));
       // What the user ends up doing; reported once the outcome is known (a failed redaction is a cancel).

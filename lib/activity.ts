@@ -9,7 +9,16 @@
 
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
+import { DETECTOR_IDS, type DetectorId } from '../detectors/ids';
 import { CATEGORIES, type Category } from '../detectors/types';
+import { CONFIDENCE_BUCKETS, type ConfidenceBucket, MAX_COUNT } from '../events/schema';
+
+/** What a held prompt's findings looked like: per-category counts, detectors, confidence bucket. */
+export interface FindingSummary {
+  counts?: Partial<Record<Category, number>>;
+  detectors?: DetectorId[];
+  confidence?: ConfidenceBucket;
+}
 
 export interface DailyCounts {
   /** Local calendar day, YYYY-MM-DD. */
@@ -30,6 +39,10 @@ export interface HistoryEntry {
   action: HistoryAction;
   categories: Category[];
   outcome?: HistoryOutcome;
+  /** Kept so the outcome's event can say the same as the hold's. */
+  counts?: FindingSummary['counts'];
+  detectors?: FindingSummary['detectors'];
+  confidence?: FindingSummary['confidence'];
 }
 
 /** Event actions, in the reporting schema's vocabulary (events/schema.ts) plus this issue's policy issues. */
@@ -42,6 +55,7 @@ export const LOCAL_EVENT_ACTIONS = [
   'sent_anyway',
   'cancelled',
   'unsanctioned_visit',
+  'coverage_lost',
   'policy_issue',
 ] as const;
 
@@ -56,6 +70,10 @@ export const localEventSchema = z.strictObject({
   action: z.enum(LOCAL_EVENT_ACTIONS),
   site: z.string().regex(HOST).nullable(),
   categories: z.array(z.enum(CATEGORIES)).max(CATEGORIES.length),
+  /** How many findings of each category (absent: 1 each). */
+  counts: z.partialRecord(z.enum(CATEGORIES), z.number().int().min(1).max(MAX_COUNT)).optional(),
+  detectors: z.array(z.enum(DETECTOR_IDS)).max(DETECTOR_IDS.length).optional(),
+  confidence: z.enum(CONFIDENCE_BUCKETS).optional(),
   /** A Send anyway reason id (sent_anyway only). */
   justification: z
     .string()
@@ -134,11 +152,31 @@ export const localEventQueue: EventSink = {
     }),
 };
 
+function pickSummary(s: FindingSummary): FindingSummary {
+  const out: FindingSummary = {};
+  if (s.counts && Object.keys(s.counts).length) out.counts = { ...s.counts };
+  if (s.detectors?.length) out.detectors = [...s.detectors];
+  if (s.confidence) out.confidence = s.confidence;
+  return out;
+}
+
+/** A supported chatbot page on which the site adapter found no prompt box (the guard cannot see prompts there). */
+export function recordCoverageLost(site: string, at = Date.now()): Promise<void> {
+  return localEventQueue.record({ at, action: 'coverage_lost', site: site || null, categories: [] });
+}
+
 /** A prompt or upload was held (or, in monitor mode, would have been). */
 export function recordHold(
-  h: { site: string; action: 'allow' | 'warn' | 'block'; failed: boolean; categories: Category[]; monitored: boolean },
+  h: {
+    site: string;
+    action: 'allow' | 'warn' | 'block';
+    failed: boolean;
+    categories: Category[];
+    monitored: boolean;
+  } & FindingSummary,
   at = Date.now(),
 ): Promise<void> {
+  const summary = pickSummary(h);
   const action: HistoryAction = h.monitored
     ? 'monitored'
     : h.failed
@@ -149,7 +187,7 @@ export function recordHold(
   return serial(async () => {
     await dailyCounts.setValue(bump(await dailyCounts.getValue(), at, h.monitored ? 'monitored' : 'held'));
     const history = (await decisionHistory.getValue()).map((h) => ({ ...h }));
-    history.push({ at, site: h.site, action, categories: h.categories });
+    history.push({ at, site: h.site, action, categories: h.categories, ...summary });
     await decisionHistory.setValue(history.slice(-HISTORY_MAX));
   }).then(() =>
     localEventQueue.record({
@@ -157,6 +195,7 @@ export function recordHold(
       action: h.monitored ? 'allowed' : action === 'held' ? 'held' : action === 'blocked' ? 'blocked' : 'warned',
       site: h.site || null,
       categories: h.categories,
+      ...summary,
       ...(h.monitored ? { monitored: true as const } : {}),
     }),
   );
@@ -168,6 +207,7 @@ export function recordOutcome(
   at = Date.now(),
 ): Promise<void> {
   let categories: Category[] = [];
+  let summary: FindingSummary = {};
   return serial(async () => {
     if (o.outcome !== 'cancelled') {
       const key = o.outcome === 'redacted' ? 'redacted' : 'sentAnyway';
@@ -179,6 +219,7 @@ export function recordOutcome(
       if (h.site === o.site && h.outcome === undefined && h.action !== 'monitored') {
         h.outcome = o.outcome;
         categories = h.categories;
+        summary = pickSummary(h);
         break;
       }
     }
@@ -189,6 +230,7 @@ export function recordOutcome(
       action: o.outcome === 'sent-anyway' ? 'sent_anyway' : o.outcome,
       site: o.site || null,
       categories,
+      ...summary,
       ...(o.outcome === 'sent-anyway' && o.justification ? { justification: o.justification } : {}),
     }),
   );

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseHoldOutcome, parseScanResult } from './messages';
+import { DETECTOR_IDS, reportedDetectorId } from '../detectors/ids';
+import { REGISTRY } from '../detectors/registry';
+import { parseCoverageLost, parseHoldOutcome, parseScanResult } from './messages';
 
 // If this accepts junk, a hostile page's content-script context could fill the background's state with forged data.
 describe('parseScanResult', () => {
@@ -39,6 +41,24 @@ describe('parseScanResult', () => {
     { type: 'scan-result', action: 'warn', count: 1, categories: ['SSN', 'Jane Roe'] },
     { type: 'scan-result', action: 'warn', count: 1, categories: 'SSN' },
     { type: 'scan-result', action: 'warn', count: 1, monitored: 1 },
+    // Counts: known categories among those listed, whole numbers within bounds, a plain object.
+    { type: 'scan-result', action: 'warn', count: 1, categories: ['SSN'], counts: { SSN: 0 } },
+    { type: 'scan-result', action: 'warn', count: 1, categories: ['SSN'], counts: { SSN: 1.5 } },
+    { type: 'scan-result', action: 'warn', count: 1, categories: ['SSN'], counts: { SSN: '1' } },
+    { type: 'scan-result', action: 'warn', count: 1, categories: ['SSN'], counts: { SSN: 1e6 } },
+    { type: 'scan-result', action: 'warn', count: 1, categories: ['SSN'], counts: { NAME: 1 } },
+    { type: 'scan-result', action: 'warn', count: 1, categories: ['SSN'], counts: { 'Jane Roe': 1 } },
+    { type: 'scan-result', action: 'warn', count: 1, categories: ['SSN'], counts: [1] },
+    { type: 'scan-result', action: 'warn', count: 1, categories: ['SSN'], counts: 'SSN:1' },
+    // Detectors: known ids only, a bounded array; never a value or a custom pattern's own id.
+    { type: 'scan-result', action: 'warn', count: 1, detectors: ['us-ssn', '900-12-3456'] },
+    { type: 'scan-result', action: 'warn', count: 1, detectors: ['custom:acme-mrn'] },
+    { type: 'scan-result', action: 'warn', count: 1, detectors: 'us-ssn' },
+    { type: 'scan-result', action: 'warn', count: 1, detectors: Array(DETECTOR_IDS.length + 1).fill('us-ssn') },
+    { type: 'scan-result', action: 'warn', count: 1, detectors: [7] },
+    // Confidence: a bucket name, never a number.
+    { type: 'scan-result', action: 'warn', count: 1, confidence: 0.97 },
+    { type: 'scan-result', action: 'warn', count: 1, confidence: 'very high' },
   ])('rejects %j', (msg) => {
     expect(parseScanResult(msg)).toBeUndefined();
   });
@@ -53,6 +73,46 @@ describe('parseScanResult', () => {
         monitored: true,
       }),
     ).toEqual({ type: 'scan-result', action: 'block', count: 2, categories: ['SSN', 'NAME'], monitored: true });
+  });
+
+  it('keeps per-category counts, known detector ids (deduplicated) and the confidence bucket', () => {
+    expect(
+      parseScanResult({
+        type: 'scan-result',
+        action: 'block',
+        count: 3,
+        categories: ['SSN', 'NAME'],
+        counts: { SSN: 1, NAME: 2 },
+        detectors: ['us-ssn', 'person-name', 'us-ssn', 'custom-pattern'],
+        confidence: 'high',
+        values: ['900-12-3456'],
+      }),
+    ).toEqual({
+      type: 'scan-result',
+      action: 'block',
+      count: 3,
+      categories: ['SSN', 'NAME'],
+      counts: { SSN: 1, NAME: 2 },
+      detectors: ['us-ssn', 'person-name', 'custom-pattern'],
+      confidence: 'high',
+    });
+  });
+
+  it('the known detector ids are exactly the registry plus the custom stand-ins', () => {
+    expect([...DETECTOR_IDS].sort()).toEqual([...REGISTRY.map((d) => d.id), 'custom-term', 'custom-pattern'].sort());
+    expect(reportedDetectorId('us-ssn')).toBe('us-ssn');
+    expect(reportedDetectorId('custom:acme-mrn')).toBe('custom-pattern');
+    expect(reportedDetectorId('Jane Roe')).toBeUndefined();
+  });
+});
+
+describe('parseCoverageLost', () => {
+  it('keeps only the type', () => {
+    expect(parseCoverageLost({ type: 'coverage-lost', url: 'https://claude.ai/chat/123', text: 'x' })).toEqual({
+      type: 'coverage-lost',
+    });
+    expect(parseCoverageLost({ type: 'scan-result' })).toBeUndefined();
+    expect(parseCoverageLost(null)).toBeUndefined();
   });
 });
 

@@ -1,4 +1,6 @@
+import { DETECTOR_IDS, type DetectorId } from '../detectors/ids';
 import { CATEGORIES, type Category } from '../detectors/types';
+import { CONFIDENCE_BUCKETS, type ConfidenceBucket, MAX_COUNT as MAX_CATEGORY_COUNT } from '../events/schema';
 import type { Action } from '../policies/decide';
 
 /**
@@ -14,6 +16,17 @@ export interface ScanResultMessage {
   categories?: Category[];
   /** Monitor mode: nothing was held; `action` is what would have happened. */
   monitored?: true;
+  /** How many findings of each category (keys among `categories`). */
+  counts?: Partial<Record<Category, number>>;
+  /** Which detectors fired (known ids only, see detectors/ids.ts). */
+  detectors?: DetectorId[];
+  /** The bucket of the highest confidence among the findings behind the decision (events/schema.ts). */
+  confidence?: ConfidenceBucket;
+}
+
+/** A supported chatbot page where the site adapter found no prompt box: nothing else is said. */
+export interface CoverageLostMessage {
+  type: 'coverage-lost';
 }
 
 /** What became of a held prompt or upload. */
@@ -33,6 +46,8 @@ export type PageMessage =
 const ACTIONS: readonly string[] = ['allow', 'warn', 'block'] satisfies Action[];
 const OUTCOMES: readonly string[] = ['redacted', 'sent-anyway', 'cancelled'] satisfies HoldOutcomeMessage['outcome'][];
 const CATEGORY_SET: ReadonlySet<string> = new Set(CATEGORIES);
+const DETECTOR_SET: ReadonlySet<string> = new Set(DETECTOR_IDS);
+const BUCKETS: readonly string[] = CONFIDENCE_BUCKETS;
 /** Far above any real prompt; a bigger count is a forged or corrupted message. */
 const MAX_COUNT = 100_000;
 const JUSTIFICATION_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
@@ -57,11 +72,41 @@ export function parseScanResult(msg: unknown): ScanResultMessage | undefined {
     if (!m.categories.every((c) => typeof c === 'string' && CATEGORY_SET.has(c))) return undefined;
     categories = [...new Set(m.categories as Category[])];
   }
+  let counts: Partial<Record<Category, number>> | undefined;
+  if (m.counts !== undefined) {
+    const c = asRecord(m.counts);
+    if (!c || Array.isArray(c) || Object.getPrototypeOf(c) !== Object.prototype) return undefined;
+    const keys = Object.keys(c);
+    if (keys.length > CATEGORIES.length) return undefined;
+    counts = {};
+    for (const k of keys) {
+      if (!CATEGORY_SET.has(k) || (categories && !categories.includes(k as Category))) return undefined;
+      const n = c[k];
+      if (!Number.isInteger(n) || (n as number) < 1 || (n as number) > MAX_CATEGORY_COUNT) return undefined;
+      counts[k as Category] = n as number;
+    }
+  }
+  let detectors: DetectorId[] | undefined;
+  if (m.detectors !== undefined) {
+    if (!Array.isArray(m.detectors) || m.detectors.length > DETECTOR_IDS.length) return undefined;
+    if (!m.detectors.every((d) => typeof d === 'string' && DETECTOR_SET.has(d))) return undefined;
+    detectors = [...new Set(m.detectors as DetectorId[])];
+  }
+  if (m.confidence !== undefined && (typeof m.confidence !== 'string' || !BUCKETS.includes(m.confidence))) {
+    return undefined;
+  }
   const out: ScanResultMessage = { type: 'scan-result', action: m.action as Action, count: m.count as number };
   if (m.failed) out.failed = true;
   if (categories) out.categories = categories;
   if (m.monitored) out.monitored = true;
+  if (counts) out.counts = counts;
+  if (detectors) out.detectors = detectors;
+  if (m.confidence !== undefined) out.confidence = m.confidence as ConfidenceBucket;
   return out;
+}
+
+export function parseCoverageLost(msg: unknown): CoverageLostMessage | undefined {
+  return asRecord(msg)?.type === 'coverage-lost' ? { type: 'coverage-lost' } : undefined;
 }
 
 export function parseHoldOutcome(msg: unknown): HoldOutcomeMessage | undefined {

@@ -1,7 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { guardEventSchema } from '../events/schema';
-import { forwardEventsTo, type LocalEvent, localEventQueue, recordHold } from './activity';
+import {
+  forwardEventsTo,
+  type LocalEvent,
+  localEventQueue,
+  pendingEvents,
+  recordCoverageLost,
+  recordHold,
+  recordOutcome,
+} from './activity';
 import { browserName, type EventContext, eventUser, installId, toGuardEvent } from './reporting';
 
 beforeEach(() => fakeBrowser.reset());
@@ -45,6 +53,72 @@ describe('reporting: local records as schema events', () => {
       expect(guardEventSchema.safeParse(toGuardEvent(local({ action }), CTX)).success).toBe(true);
     }
     expect(toGuardEvent(local({ action: 'warned', monitored: true }), CTX)?.action).toBe('allowed');
+  });
+
+  it('carries per-category counts, detectors and the confidence bucket; 1, [] and none when absent', () => {
+    const e = toGuardEvent(
+      local({
+        action: 'blocked',
+        categories: ['SSN', 'NAME'],
+        counts: { SSN: 2, NAME: 1 },
+        detectors: ['us-ssn', 'person-name'],
+        confidence: 'high',
+      }),
+      CTX,
+    );
+    expect(guardEventSchema.safeParse(e).success).toBe(true);
+    expect(e).toMatchObject({
+      categories: { SSN: 2, NAME: 1 },
+      detectors: ['us-ssn', 'person-name'],
+      confidence: 'high',
+    });
+    // A count for a category the record does not list is ignored; a listed category without a count is 1.
+    expect(
+      toGuardEvent(local({ action: 'warned', categories: ['DATE'], counts: { SSN: 3 } }), CTX)?.categories,
+    ).toEqual({ DATE: 1 });
+    expect(toGuardEvent(local({ action: 'held', categories: ['DATE'] }), CTX)).toMatchObject({
+      categories: { DATE: 1 },
+      detectors: [],
+      confidence: 'none',
+    });
+  });
+
+  it('reports coverage_lost with the site and nothing else', async () => {
+    await recordCoverageLost('claude.ai', AT);
+    const [stored] = await pendingEvents.getValue();
+    expect(stored).toEqual({ at: AT, action: 'coverage_lost', site: 'claude.ai', categories: [] });
+    const e = toGuardEvent(stored, CTX);
+    expect(guardEventSchema.safeParse(e).success).toBe(true);
+    expect(e).toMatchObject({
+      action: 'coverage_lost',
+      site: 'claude.ai',
+      categories: {},
+      detectors: [],
+      confidence: 'none',
+    });
+  });
+
+  it('the outcome event says what the hold said (counts, detectors, confidence)', async () => {
+    await recordHold(
+      {
+        site: 'chatgpt.com',
+        action: 'block',
+        failed: false,
+        categories: ['SSN'],
+        monitored: false,
+        counts: { SSN: 2 },
+        detectors: ['us-ssn'],
+        confidence: 'high',
+      },
+      AT,
+    );
+    await recordOutcome({ site: 'chatgpt.com', outcome: 'cancelled' }, AT);
+    const events = (await pendingEvents.getValue()).map((l) => toGuardEvent(l, CTX));
+    expect(events.map((e) => e?.action)).toEqual(['blocked', 'cancelled']);
+    for (const e of events) {
+      expect(guardEventSchema.safeParse(e).success).toBe(true);
+      expect(e).toMatchObject({ categories: { SSN: 2 }, detectors: ['us-ssn'], confidence: 'high' });
+    }
   });
 
   it('does not report policy issues, the warn page continue, or records without a site', () => {

@@ -5,8 +5,9 @@
  * when no endpoint is configured.
  *
  * Mapping (LocalEvent -> GuardEvent): the action keeps its name (monitor mode's would-be holds are `allowed`);
- * categories become counts of 1 (the content script reports which categories fired, not how often each);
- * detectors are not reported by the content script yet (empty), confidence is `none` (unknown); a Send anyway
+ * categories carry the content script's per-category counts (1 where a record has none, e.g. an upload or an
+ * older record); detectors and the confidence bucket are the content script's (empty and `none` when it
+ * sent none, e.g. for an upload, `coverage_lost` or `unsanctioned_visit`); a Send anyway
  * reason outside the schema's fixed list becomes `other`. Not reported: `policy_issue` records (the schema has no
  * action for them yet; they stay in the local queue for the options page) and the warn page's `continued`
  * (the visit itself was already reported as `unsanctioned_visit`).
@@ -18,6 +19,8 @@ import {
   eventTime,
   type GuardEvent,
   JUSTIFICATION_CODES,
+  MAX_COUNT,
+  MAX_DETECTORS,
   randomId,
   siteHost,
 } from '../events/schema';
@@ -41,7 +44,7 @@ export function toGuardEvent(local: LocalEvent, ctx: EventContext): GuardEvent |
   const site = local.site ? siteHost(`https://${local.site}/`) : null;
   if (!site) return null;
   const categories: GuardEvent['categories'] = {};
-  for (const c of local.categories) categories[c] = 1;
+  for (const c of local.categories) categories[c] = Math.min(MAX_COUNT, Math.max(1, local.counts?.[c] ?? 1));
   const event: GuardEvent = {
     id: randomId(),
     time: eventTime(new Date(local.at)),
@@ -50,8 +53,8 @@ export function toGuardEvent(local: LocalEvent, ctx: EventContext): GuardEvent |
     site,
     action: local.monitored ? 'allowed' : local.action,
     categories,
-    detectors: [],
-    confidence: 'none',
+    detectors: [...new Set(local.detectors ?? [])].slice(0, MAX_DETECTORS),
+    confidence: local.confidence ?? 'none',
     policyVersion: POLICY_VERSION.test(ctx.policyVersion) ? ctx.policyVersion : 'default',
     extensionVersion: ctx.extensionVersion,
     browser: ctx.browser,

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { decisionHistory, todaysCounts } from './activity';
+import { decisionHistory, pendingEvents, todaysCounts } from './activity';
 import { lastScan } from './last-scan';
-import { recordHoldOutcome, recordScanResult } from './scan-report';
+import { recordCoverage, recordHoldOutcome, recordScanResult } from './scan-report';
 
 const OWN_ID = 'our-extension-id';
 const tabSender = { id: OWN_ID, tab: { id: 1 }, url: 'https://chatgpt.com/c/1' };
@@ -56,5 +56,34 @@ describe('recordScanResult', () => {
   it('ignores malformed reports', async () => {
     expect(await recordScanResult({ type: 'scan-result', action: 'explode', count: 1 }, tabSender, OWN_ID)).toBe(false);
     expect(await lastScan.getValue()).toBeNull();
+  });
+});
+
+describe('recordCoverage', () => {
+  it('records coverage_lost for the sender host only, from our content scripts only', async () => {
+    expect(await recordCoverage({ type: 'coverage-lost', text: 'Jane Roe' }, tabSender, OWN_ID)).toBe(true);
+    expect(await recordCoverage({ type: 'coverage-lost' }, { ...tabSender, id: 'x' }, OWN_ID)).toBe(false);
+    expect(await recordCoverage({ type: 'scan-result' }, tabSender, OWN_ID)).toBe(false);
+    const events = await pendingEvents.getValue();
+    expect(events).toEqual([{ at: expect.any(Number), action: 'coverage_lost', site: 'chatgpt.com', categories: [] }]);
+  });
+
+  it('keeps counts, detectors and the confidence bucket of a held prompt', async () => {
+    await recordScanResult(
+      {
+        type: 'scan-result',
+        action: 'block',
+        count: 2,
+        categories: ['SSN'],
+        counts: { SSN: 2 },
+        detectors: ['us-ssn'],
+        confidence: 'high',
+      },
+      tabSender,
+      OWN_ID,
+    );
+    expect(await pendingEvents.getValue()).toMatchObject([
+      { action: 'blocked', categories: ['SSN'], counts: { SSN: 2 }, detectors: ['us-ssn'], confidence: 'high' },
+    ]);
   });
 });

@@ -1,6 +1,6 @@
-import { recordHold, recordOutcome } from './activity';
+import { recordCoverageLost, recordHold, recordOutcome } from './activity';
 import { lastScan } from './last-scan';
-import { parseHoldOutcome, parseScanResult } from './messages';
+import { parseCoverageLost, parseHoldOutcome, parseScanResult } from './messages';
 
 /** The parts of runtime.MessageSender the background relies on (the browser fills them, not the sender). */
 export interface Sender {
@@ -46,6 +46,9 @@ export async function recordScanResult(msg: unknown, sender: Sender, ownId: stri
       failed: result.failed === true,
       categories: result.categories ?? [],
       monitored: result.monitored === true,
+      counts: result.counts,
+      detectors: result.detectors,
+      confidence: result.confidence,
     });
   }
   return true;
@@ -57,5 +60,15 @@ export async function recordHoldOutcome(msg: unknown, sender: Sender, ownId: str
   const o = parseHoldOutcome(msg);
   if (!o) return false;
   await recordOutcome({ site: hostOf(sender.url), outcome: o.outcome, justification: o.justification });
+  return true;
+}
+
+/** Handles a content script's report that the page has no prompt box it can find. Returns whether it was recorded. */
+export async function recordCoverage(msg: unknown, sender: Sender, ownId: string): Promise<boolean> {
+  if (!fromOurContentScript(sender, ownId)) return false;
+  if (!parseCoverageLost(msg)) return false;
+  const site = hostOf(sender.url);
+  if (!site) return false;
+  await recordCoverageLost(site);
   return true;
 }

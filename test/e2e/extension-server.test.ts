@@ -18,7 +18,7 @@ import { events as eventsTable } from '../../server/db/schema';
 import { createEnrollmentToken } from '../../server/store/auth';
 import { closeDialogIfOpen, enterPrompt } from './composer';
 import { chooseJustification, clickDialog, waitForDialog } from './dialog-driver';
-import { checkBrowser, type ExtensionBrowser, launchWithExtension } from './harness';
+import { checkBrowser, type ExtensionBrowser, launchWithExtension, serveHtml } from './harness';
 import { BLOCK, BLOCK_VALUE, openReplica, WARN, WARN_VALUES, waitSent } from './matrix';
 import { checkPolicyWrite, readLocal, removeManagedPolicy, writeManagedPolicy } from './policy';
 
@@ -152,6 +152,18 @@ describe.skipIf(!policyCheck.available)('extension + admin server: events, zero-
       rows.filter((r) => r.action === 'blocked' || (r.action === 'cancelled' && 'SSN' in r.categories)),
     ).toHaveLength(2);
     expect(Object.keys(rows.find((r) => r.action === 'blocked')?.categories ?? {})).toEqual(['SSN']);
+    // Counts per category, the detectors that fired and the confidence bucket travel with the hold and its outcome.
+    for (const r of rows.filter((r) => 'SSN' in r.categories)) {
+      expect(r.categories).toEqual({ SSN: 1 });
+      expect(r.detectors).toEqual(['us-ssn']);
+      expect(r.confidence).toBe('high');
+    }
+    for (const r of rows.filter((r) => r.action !== 'unsanctioned_visit' && !('SSN' in r.categories))) {
+      expect(r.detectors).toEqual(expect.arrayContaining(['person-name', 'date']));
+      expect(r.confidence).not.toBe('none');
+      for (const n of Object.values(r.categories)) expect(n).toBeGreaterThanOrEqual(1);
+    }
+    expect(rows.find((r) => r.action === 'unsanctioned_visit')).toMatchObject({ detectors: [], confidence: 'none' });
     const anyway = rows.find((r) => r.action === 'sent_anyway');
     expect(anyway?.justification).toBe('not-phi');
     expect(Object.keys(anyway?.categories ?? {})).toEqual(expect.arrayContaining(['NAME', 'DATE']));
@@ -203,6 +215,33 @@ describe.skipIf(!policyCheck.available)('extension + admin server: events, zero-
     // Nothing more arrives later (no duplicate deliveries pending).
     await chat.waitForTimeout(3000);
     expect((await stored()).length).toBe(before + 6);
+  });
+
+  it('a supported chatbot page with no prompt box reports coverage_lost once (after the 10 s delay)', async () => {
+    const before = (await stored()).filter((r) => r.action === 'coverage_lost').length;
+    await serveHtml(
+      b.context,
+      'https://claude.ai/new',
+      '<!doctype html><title>Claude</title><main><p>Nothing to type into here.</p></main>',
+    );
+    const page = await b.context.newPage();
+    await page.goto('https://claude.ai/new');
+    // An SPA navigation before the deadline restarts it; still one report for the page.
+    await page.waitForTimeout(2000);
+    await page.evaluate(() => history.pushState({}, '', '/chat/abc'));
+    await expect
+      .poll(async () => (await stored()).filter((r) => r.action === 'coverage_lost').length, {
+        timeout: 40_000,
+        interval: 1000,
+      })
+      .toBe(before + 1);
+    const row = (await stored()).find((r) => r.action === 'coverage_lost');
+    expect(row).toMatchObject({ site: 'claude.ai', categories: {}, detectors: [], confidence: 'none' });
+    // The ChatGPT replica has its prompt box: nothing was reported for it.
+    expect((await stored()).filter((r) => r.action === 'coverage_lost' && r.site === 'chatgpt.com')).toEqual([]);
+    await page.waitForTimeout(3000);
+    expect((await stored()).filter((r) => r.action === 'coverage_lost')).toHaveLength(before + 1);
+    await page.close();
   });
 
   it('no request the extension made, and nothing the server received, contains a typed value', async () => {
