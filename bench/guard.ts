@@ -14,6 +14,7 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { assess } from '../policies/assess';
 import { CHROMIUM_PATH, checkBrowser, launchWithExtension } from '../test/e2e/harness';
 import { serveReplica } from '../test/e2e/replicas/build';
+import { COMPOSER } from '../test/e2e/replicas/composers';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => {
@@ -39,23 +40,6 @@ const EDITOR: Record<string, string> = {
   'character-ai': 'React textarea',
   huggingchat: 'Svelte-style textarea',
   notebooklm: 'Angular-style textarea',
-};
-const COMPOSER: Record<string, string> = {
-  chatgpt: '#prompt-textarea',
-  claude: '[data-testid="chat-input"]',
-  gemini: '.ql-editor[role="textbox"]',
-  copilot: '#userInput',
-  'm365-copilot': '#m365-chat-editor-target-element',
-  perplexity: '#ask-input',
-  deepseek: 'textarea[name="search"]',
-  grok: '[aria-label="Ask Grok anything"]',
-  mistral: 'form .ProseMirror',
-  poe: 'textarea[class*="GrowingTextArea"]',
-  huggingchat: 'form textarea',
-  notebooklm: '.query-box-input',
-  'meta-ai': '#meta-ed',
-  you: '#search-input-textarea',
-  'character-ai': 'main textarea',
 };
 
 /** Clean prompts of everyday length, varied so no check is answered from the guard's one-entry cache. */

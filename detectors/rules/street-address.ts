@@ -7,7 +7,7 @@
  * unit words, commas, line breaks) up to a sentence end, bounded to 160 characters.
  * Source: 45 CFR 164.514(b)(2)(i)(B); USPS Publication 28 (Postal Addressing Standards).
  */
-import { STREET_TYPES, UNIT_WORDS } from '../places';
+import { LEADING_STREET, STREET_TYPES, UNIT_WORDS } from '../places';
 import { type Token, tokenFrom, tokensOf } from '../tokens';
 import type { Candidate, Detector } from '../types';
 import { before, digits, type Gated, matchAll, within } from '../util';
@@ -79,40 +79,6 @@ const LOWER_OK = new Set([
 
 const FOREIGN_SUFFIX =
   /(?:stra(?:ss|ß)e|straeti|stræti|gasse|weg|vägen|veien|straat|laan|katu|gatan|vej|gade|allee|platz|plein|steig|damm|ulica)$/;
-/** Street words that come before the name ("Rue de Virton 38", "Via Roma 12"), never English. */
-const LEADING_STREET = new Set([
-  'rúa',
-  'trg',
-  'avda',
-  'rue',
-  'rua',
-  'via',
-  'viale',
-  'calle',
-  'avenida',
-  'av',
-  'piazza',
-  'piazzetta',
-  'praça',
-  'largo',
-  'strada',
-  'carrer',
-  'camino',
-  'paseo',
-  'chemin',
-  'quai',
-  'ulica',
-  'ul',
-  'odos',
-  'leoforos',
-  'plaza',
-  'avenue',
-  'boulevard',
-  'bd',
-  'bld',
-  'allée',
-  'place',
-]);
 
 const FULL_STREET = new Set([
   'street',

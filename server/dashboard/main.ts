@@ -6,6 +6,7 @@
 import { CATEGORIES } from '../../detectors/types';
 import { EVENT_ACTIONS } from '../../events/schema';
 import { validateOrgPolicy } from '../policy/validate';
+import type { Overview as StoreOverview } from '../store/events';
 import { hbars, type Stack, stackedBars } from './charts';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -146,26 +147,8 @@ $('filters').addEventListener('submit', (ev) => ev.preventDefault());
 
 // ---- overview -----------------------------------------------------------------------------------------------
 
-interface Overview {
-  range: { bucket: 'hour' | 'day' };
-  totals: { events: number; users: number; installs: number };
-  timeline: { bucket: string; action: string; count: number }[];
-  categories: { category: string; count: number }[];
-  sites: {
-    site: string;
-    events: number;
-    users: number;
-    installs: number;
-    unsanctionedVisits: number;
-    coverageLost: number;
-    lastCoverageLost: string | null;
-    lastWorking: string | null;
-  }[];
-  actions: Record<string, number>;
-  justifications: { justification: string; count: number }[];
-  sendAnywayRate: number | null;
-  sanctionedSites: string[];
-}
+/** What GET /admin/overview returns: the store's overview plus the sanctioned sites of the policy in force. */
+type Overview = StoreOverview & { sanctionedSites: string[] };
 
 const knownSites = new Set<string>();
 

@@ -13,6 +13,7 @@ import { assess } from '../../policies/assess';
 import { chooseJustification, clickDialog, dialogLabels, readDialog, waitForDialog } from './dialog-driver';
 import { checkBrowser, type ExtensionBrowser, launchWithExtension } from './harness';
 import { serveReplica } from './replicas/build';
+import { COMPOSER } from './replicas/composers';
 
 export const CLEAN = 'Write a haiku about autumn leaves falling on a quiet pond';
 /** Strong identifier: the default policy blocks it. */
@@ -126,25 +127,6 @@ export async function dropFiles(page: Page, selector: string, paths: string[]): 
   }
   await s.detach();
 }
-
-/** The composer selector the replica reports (what a user clicks to type). */
-const COMPOSER: Record<string, string> = {
-  chatgpt: '#prompt-textarea',
-  claude: '[data-testid="chat-input"]',
-  gemini: '.ql-editor[role="textbox"]',
-  copilot: '#userInput',
-  'm365-copilot': '#m365-chat-editor-target-element',
-  perplexity: '#ask-input',
-  deepseek: 'textarea[name="search"]',
-  grok: '[aria-label="Ask Grok anything"]',
-  mistral: 'form .ProseMirror',
-  poe: 'textarea[class*="GrowingTextArea"]',
-  huggingchat: 'form textarea',
-  notebooklm: '.query-box-input',
-  'meta-ai': '#meta-ed',
-  you: '#search-input-textarea',
-  'character-ai': 'main textarea',
-};
 
 export function guardMatrix(title: string, cases: SiteCase[]): void {
   const browserCheck = checkBrowser();
