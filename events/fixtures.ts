@@ -20,3 +20,17 @@ export function sampleEvent(over: Partial<GuardEvent> = {}): GuardEvent {
     ...over,
   };
 }
+
+/** The event's top-level string fields: where tests try to smuggle free text or injection strings. */
+export const STRING_FIELDS: readonly (keyof GuardEvent)[] = [
+  'id',
+  'time',
+  'installId',
+  'site',
+  'action',
+  'confidence',
+  'policyVersion',
+  'extensionVersion',
+  'browser',
+  'justification',
+];

@@ -5,7 +5,7 @@
  */
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { sampleEvent } from '../events/fixtures';
+import { STRING_FIELDS, sampleEvent } from '../events/fixtures';
 import { eventTime, type GuardEvent, guardEventSchema } from '../events/schema';
 import { refreshOrgPolicy } from '../policies/org-policy';
 import { buildApp } from './app';
@@ -116,18 +116,7 @@ describe.each(backends())('admin server API on $name', (backend) => {
     });
 
     it('injection strings in every field', async () => {
-      const fields: (keyof GuardEvent)[] = [
-        'id',
-        'time',
-        'installId',
-        'site',
-        'action',
-        'confidence',
-        'policyVersion',
-        'extensionVersion',
-        'browser',
-        'justification',
-      ];
+      const fields = STRING_FIELDS;
       for (const text of INJECTIONS) {
         for (const field of fields) {
           const res = await post({ events: [{ ...sampleEvent({ action: 'sent_anyway' }), [field]: text }] });
