@@ -10,6 +10,7 @@
  * Source: 45 CFR 164.514(b)(2)(i)(A); name lists: see detectors/data/README.md.
  */
 import { lexicon } from '../lexicon';
+import { STATE_NAMES } from '../places';
 import { sentenceStart, type Token, tokensOf } from '../tokens';
 import type { Candidate, Detector } from '../types';
 import { EPONYM_NOUNS } from '../vocab';
@@ -101,6 +102,91 @@ const STRONG_CUES = new Set([
   'provider',
   'attending',
   'therapist',
+]);
+/** Words after which any word is a name: "name: ann roe", "named ann". */
+const NAMING = new Set(['name', 'names', 'named', 'called', "i'm", 'i’m']);
+/** Function words that end a lower-case name ("ann roe has ...", "ann roe in a month"). */
+const LOWER_STOP = new Set([
+  'has',
+  'had',
+  'have',
+  'was',
+  'were',
+  'be',
+  'been',
+  'lives',
+  'lived',
+  'said',
+  'says',
+  'went',
+  'about',
+  'into',
+  'but',
+  'so',
+  'then',
+  'also',
+  'just',
+  'again',
+  'today',
+  'tomorrow',
+  'yesterday',
+  'now',
+  'soon',
+  'later',
+  'here',
+  'there',
+  'asap',
+  'too',
+  'speak',
+  'call',
+  'called',
+  'calls',
+  'everyone',
+]);
+/** Occupations written before a name, also in title case: "Producer Ann Roe", "author Jan Kowalski". */
+const ROLE_NOUNS = new Set([
+  'producer',
+  'director',
+  'author',
+  'writer',
+  'songwriter',
+  'singer',
+  'composer',
+  'poet',
+  'novelist',
+  'actor',
+  'actress',
+  'artist',
+  'painter',
+  'editor',
+  'journalist',
+  'reporter',
+  'founder',
+  'cofounder',
+  'co-founder',
+  'ceo',
+  'chairman',
+  'chairwoman',
+  'senator',
+  'governor',
+  'judge',
+  'coach',
+  'detective',
+  'professor',
+  'pastor',
+  'lawyer',
+  'attorney',
+  'drummer',
+  'guitarist',
+  'vocalist',
+  'rapper',
+  'comedian',
+  'playwright',
+  'filmmaker',
+  'photographer',
+  'sergeant',
+  'lieutenant',
+  'colonel',
 ]);
 /** Lower-case words that announce a name right after them: the strong cues and these weaker ones. */
 const CUES = new Set([
@@ -451,8 +537,13 @@ const NOT_NAME = new Set([
 
 const OWNED_PLACES = new Set(['office', 'clinic', 'practice', 'surgery', 'hospital', 'practise', 'home', 'house']);
 
+/** Set per scan: the text has no capital letter at all ("follow up with jane roe"). */
+let lowerText = false;
+
 function isNameWord(t: Token): boolean {
   if (t.hasDigit) return false;
+  // In a text written without capitals, listed or name-shaped words stand in for title case.
+  if (lowerText && !t.initial) return !NOT_NAME.has(t.key) && (knownFirst(t) || knownLast(t) || shaped(t));
   // "I" and "A" are words unless written as initials ("Anna I. Roe").
   if (t.initial) return /\p{Lu}/u.test(t.text[0]) && (t.dot || !/^[IA]$/.test(t.text));
   return t.title && !NOT_NAME.has(t.key);
@@ -465,6 +556,85 @@ function knownFirst(t: Token): boolean {
 function knownLast(t: Token): boolean {
   const { last, ambiguous } = lexicon();
   return last.has(t.key) && !ambiguous.has(t.key);
+}
+
+/**
+ * Surname endings of many languages: Slavic (-ov, -ova, -ev, -ski, -ska, -wicz, -enko, -ić, -ová),
+ * Nordic (-sson, -sen, -dóttir), Finnish (-nen), Georgian (-dze, -shvili), Armenian (-yan), Greek
+ * (-poulos, -akis), Japanese (-moto, -mura, -yama, -hara, -naga ...). Source: general onomastics.
+ */
+const SURNAME_END =
+  /(?:[^aeiou]ov|[^aeiou]ova|[^aeiou]ev|[^aeiou]eva|[aiy]ev|ovich|evich|ovna|evna|skiy?|skaya|sky|ska|cki|cka|wicz|enko|chuk|czuk|czyk|ić|vič|ová|ský|cký|sson|[^eio]ason|[^o]sen|d[óo]ttir|[aeiouäöy]nen|dze|shvili|yan|poulos|opoulou|akis|moto|mura|kawa|gawa|yama|saki|zaki|shita|hara|naga|kami|uchi|guchi|bayashi|hashi|shima|jima)$/;
+/** Latin letters with diacritics (Latin-1 Supplement and Extended-A/B), common in names written in English text. */
+const DIACRITIC = /[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]/;
+/** Shaped words that are eponyms, places or loanwords in clinical or everyday English. */
+const NOT_SHAPED = new Set([
+  'hashimoto',
+  'kawasaki',
+  'takayasu',
+  'nagasaki',
+  'hiroshima',
+  'sahara',
+  'sjögren',
+  'ménière',
+  'behçet',
+  'barré',
+  'guillain-barré',
+  'schönlein',
+  'henoch-schönlein',
+  'münchausen',
+  'münchhausen',
+  'ménétrier',
+  'café',
+  'résumé',
+  'naïve',
+  'déjà',
+  'protégé',
+  'fiancé',
+  'fiancée',
+  'pokémon',
+  'québec',
+  'zürich',
+  'são',
+  'méxico',
+  'perú',
+  'bogotá',
+  'españa',
+  'curaçao',
+  'montréal',
+  'köln',
+  'münchen',
+  'linen',
+  'casanova',
+  'geneva',
+  'mosaic',
+]);
+/** A word shaped like a surname (ending) or a name written with diacritics, that is not a place or eponym. */
+function shaped(t: Token): boolean {
+  if (t.key.length < 4 || t.hasDigit || t.caps) return false;
+  if (!SURNAME_END.test(t.key) && !(DIACRITIC.test(t.key) && !foreignText())) return false;
+  const { cities, ambiguous } = lexicon();
+  return !cities.has(t.key) && !ambiguous.has(t.key) && !NOT_SHAPED.has(t.key) && !STATE_NAMES.has(t.key);
+}
+/**
+ * Set per scan: tokens of the text, for foreignText(). A text in a language written with diacritics
+ * (Turkish, Hungarian ...) has many lower-case words with them; there, diacritics say nothing about names.
+ */
+let scanToks: Token[] = [];
+let foreign: boolean | undefined;
+function foreignText(): boolean {
+  if (foreign === undefined) {
+    let n = 0;
+    for (const t of scanToks) if (!t.title && !t.caps && DIACRITIC.test(t.text) && ++n >= 3) break;
+    foreign = n >= 3 && !lowerText;
+  }
+  return foreign;
+}
+function lastLike(t: Token): boolean {
+  return knownLast(t) || shaped(t);
+}
+function nameLike(t: Token): boolean {
+  return knownFirst(t) || knownLast(t) || shaped(t);
 }
 
 /** Only a space, or ". " after an initial / title abbreviation, may join two words of a name. */
@@ -482,15 +652,36 @@ export const personName: Detector = {
   detect(input) {
     const text = input.text;
     const toks = tokensOf(input);
+    lowerText = text === input.lower;
+    scanToks = toks;
+    foreign = undefined;
     const out: Candidate[] = [];
+    let roleBefore = -1;
     let i = 0;
     while (i < toks.length) {
       const t = toks[i];
+      // "Producer Ann Roe": an occupation before a run is not part of it, and announces it.
+      if (
+        ROLE_NOUNS.has(t.key) &&
+        i + 1 < toks.length &&
+        text.slice(t.end, toks[i + 1].start) === ' ' &&
+        isNameWord(toks[i + 1])
+      ) {
+        roleBefore = i + 1;
+        i++;
+        continue;
+      }
       // Titles: "Dr. John L.", "Mrs Roe", "Prof. A. Smith".
       // "Dr. Roe", "DR. ROE"; not "moderate MR. Seen by PT" (a capitalised abbreviation before a sentence).
       if (
         TITLES.has(t.key) &&
-        (t.title || (t.caps && toks[i + 1]?.caps)) &&
+        (t.title ||
+          (t.caps && toks[i + 1]?.caps) ||
+          // "ms. Quinzia", "mr. elliott": a lower-case title with its full stop, not "20 ms. After".
+          (t.dot &&
+            /^\p{Ll}/u.test(t.text) &&
+            !toks[i - 1]?.hasDigit &&
+            (toks[i + 1]?.title || (lowerText && isNameWord(toks[i + 1] ?? t))))) &&
         i + 1 < toks.length &&
         joins(text, t, toks[i + 1])
       ) {
@@ -501,7 +692,7 @@ export const personName: Detector = {
           const place = toks[i + run + 1];
           out.push({
             start: t.start,
-            end: last.possessive && place && OWNED_PLACES.has(place.key) ? place.end : endOf(text, last),
+            end: last.possessive && place && OWNED_PLACES.has(place.key) ? place.end : suffixEnd(text, toks, i + run),
             category: 'NAME',
             confidence: 0.9,
             reason: 'name after a title',
@@ -511,6 +702,36 @@ export const personName: Detector = {
         }
       }
       if (!isNameWord(t)) {
+        // A text without capitals: "my name is vitoria", "follow up with ann roe", "name: ann b. roe".
+        if (lowerText && /^\p{Ll}{2,}$/u.test(t.text) && !NOT_NAME.has(t.key) && !LOWER_STOP.has(t.key)) {
+          const p = toks[i - 1];
+          const g = p ? text.slice(p.end, t.start) : '';
+          if (
+            p &&
+            /^[\s,:]{1,8}$/.test(g) &&
+            (NAMING.has(p.key) || phraseCue(toks, i) || (STRONG_CUES.has(p.key) && nameLike(t)))
+          ) {
+            let k = i + 1;
+            while (
+              k < toks.length &&
+              k < i + 3 &&
+              /^\.? $/.test(text.slice(toks[k - 1].end, toks[k].start)) &&
+              /^\p{Ll}+$/u.test(toks[k].text) &&
+              !NOT_NAME.has(toks[k].key) &&
+              !LOWER_STOP.has(toks[k].key)
+            )
+              k++;
+            out.push({
+              start: t.start,
+              end: endOf(text, toks[k - 1]),
+              category: 'NAME',
+              confidence: 0.75,
+              reason: 'name after a cue word',
+            });
+            i = k;
+            continue;
+          }
+        }
         // Lower-case "bertram m. jørgensen": a listed first name, an initial with a dot, another word.
         if (
           i + 2 < toks.length &&
@@ -555,23 +776,44 @@ export const personName: Detector = {
         (cue && STRONG_CUES.has(cue)) ||
         (prev && /^[\s,:?]{1,8}$/.test(prevGap) && phraseCue(toks, i)) ||
         answersNameQuestion(text, toks, i) ||
-        ((knownFirst(words[0]) || knownLast(words[0])) && vocative(text, toks, i, run));
+        (nameLike(words[0]) && vocative(text, toks, i, run)) ||
+        // "Warrane, can I please ...": an unlisted word opening the text, addressed.
+        (i === 0 &&
+          run <= 2 &&
+          !INTERJECTIONS.has(t.key) &&
+          /^, (?:can|could|would|will) (?:i|you|we)\b/i.test(text.slice(lastTok.end, lastTok.end + 16)));
       // Cues after the run ("Trivo lives on", "Amanda's daughter") are weaker than cues before it.
       const postCue =
         (verbAfter(text, toks, i + run) || relativeAfter(toks, i + run - 1)) && !(lastTok.initial && !lastTok.dot);
       const firstKnown = knownFirst(words[0]);
-      const lastKnown = words.length > 1 && words.slice(1).some((w) => !w.initial && knownLast(w));
+      const lastKnown = words.length > 1 && words.slice(1).some((w) => !w.initial && lastLike(w));
       const hasInitial = words.some((w) => w.initial);
       const atStart = sentenceStart(text, toks, i);
       let conf = 0;
       let reason = '';
-      if (eponymAfter(toks, i + run)) conf = 0;
-      else if (strongCue) {
+      if (eponymAfter(text, toks, i + run)) conf = 0;
+      else if (roleBefore === i && (words.length >= 2 || nameLike(t))) {
+        conf = 0.8;
+        reason = 'name after an occupation';
+      } else if (
+        words.length === 1 &&
+        /^, ?$/.test(prevGap) &&
+        /^[?!]/.test(text[t.end] ?? '') &&
+        lexicon().first.has(t.key) &&
+        !t.possessive
+      ) {
+        // "Remember me, Randy?": a first name addressed at the end of a sentence.
+        conf = 0.6;
+        reason = 'name addressed';
+      } else if (strongCue) {
         conf = 0.85;
         reason = 'name after a cue word';
       } else if (postCue) {
         conf = 0.75;
         reason = 'name before a verb or family word';
+      } else if (words.length >= 3 && words.some((w) => STRONG_PARTICLES.has(w.key))) {
+        conf = 0.7;
+        reason = 'name with a particle';
       } else if (firstKnown && words.length >= 2) {
         conf = 0.85;
         reason = 'listed first name with surname or initial';
@@ -590,17 +832,17 @@ export const personName: Detector = {
       } else if (words.length === 1 && firstKnown) {
         conf = atStart ? 0.55 : cue ? 0.75 : 0.6;
         reason = 'listed first name';
-      } else if (words.length === 1 && !atStart && knownLast(t) && !t.caps) {
+      } else if (words.length === 1 && !atStart && lastLike(t) && !t.caps) {
         conf = cue ? 0.7 : 0.55;
         reason = 'listed surname';
       } else if (
         words.length === 1 &&
         speakerLabel(text, toks, i) &&
-        (knownLast(t) || /^: ?["“]/.test(text.slice(t.end, t.end + 3)))
+        (lastLike(t) || /^: ?["“]/.test(text.slice(t.end, t.end + 3)) || dialogue(text, t))
       ) {
         conf = 0.6;
         reason = 'speaker label';
-      } else if (words.length >= 2 && words[0].initial && knownLast(lastTok)) {
+      } else if (words.length >= 2 && words[0].initial && lastLike(lastTok)) {
         conf = 0.8;
         reason = 'initial and listed surname';
       }
@@ -627,11 +869,26 @@ export const personName: Detector = {
         continue;
       }
       if (conf >= 0.5) {
-        out.push({ start: t.start, end: endOf(text, lastTok), category: 'NAME', confidence: conf, reason });
+        out.push({
+          start: t.start,
+          end: suffixEnd(text, toks, i + run - 1),
+          category: 'NAME',
+          confidence: conf,
+          reason,
+        });
       }
       i += run;
     }
+    const head = headerName(text, toks);
+    if (head) out.unshift(head);
     out.push(...nameLists(text, toks));
+    out.sort((a, b) => a.start - b.start);
+    const more = coordinated(text, toks, out);
+    if (more.length) {
+      out.push(...more);
+      out.sort((a, b) => a.start - b.start);
+    }
+    if (out.length) out.push(...mentionedAgain(toks, out));
     return out;
   },
 };
@@ -685,6 +942,8 @@ function phraseCue(toks: Token[], i: number): boolean {
   const p1 = toks[i - 1]?.key;
   const p2 = toks[i - 2]?.key;
   if (p1 === 'me' && (p2 === 'call' || p2 === 'calls' || p2 === 'called')) return true;
+  // "She named him Frank", "they called her Ada".
+  if ((p1 === 'him' || p1 === 'her') && (p2 === 'named' || p2 === 'called' || p2 === 'call')) return true;
   if ((p1 === 'am' && p2 === 'i') || (p1 === 'is' && (p2 === 'name' || p2 === 'names'))) return true;
   if (p1 === 'with' && (p2 === 'up' || p2 === 'speak' || p2 === 'meet' || p2 === 'appointment' || p2 === 'talk'))
     return true;
@@ -697,8 +956,11 @@ function phraseCue(toks: Token[], i: number): boolean {
 
 /** "What's your last name? Nielsen", "the name on the account? User: Eve Magrath": the answer to a name question. */
 function answersNameQuestion(text: string, toks: Token[], i: number): boolean {
-  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
-    if (toks[k].key === 'name' || toks[k].key === 'names') return /\?/.test(text.slice(toks[k].end, toks[i].start));
+  for (let k = i - 1; k >= Math.max(0, i - 7); k--) {
+    if (toks[k].key === 'name' || toks[k].key === 'names')
+      return (
+        /\?/.test(text.slice(toks[k].end, toks[i].start)) && (k >= i - 3 || /: $/.test(text.slice(0, toks[i].start)))
+      );
   }
   return false;
 }
@@ -709,6 +971,73 @@ function vocative(text: string, toks: Token[], i: number, run: number): boolean 
     text.slice(toks[i + run - 1].end, toks[i + run - 1].end + 10),
   );
 }
+
+/** Words that open a request without addressing anyone by name: "Hey, can you ...". */
+const INTERJECTIONS = new Set([
+  'hey',
+  'okay',
+  'ok',
+  'so',
+  'well',
+  'now',
+  'also',
+  'sorry',
+  'first',
+  'next',
+  'then',
+  'again',
+  'finally',
+  'honestly',
+  'actually',
+  'quick',
+  'quickly',
+  'listen',
+  'look',
+  'wait',
+  'alright',
+  'right',
+  'great',
+  'cool',
+  'sure',
+  'oh',
+  'chatgpt',
+  'gpt',
+  'ai',
+  'bot',
+  'assistant',
+  'computer',
+  'team',
+  'guys',
+  'folks',
+  'everyone',
+  'all',
+  'friends',
+  'sir',
+  'madam',
+  'doc',
+  'boss',
+  'excuse',
+  'pardon',
+  'perfect',
+  'good',
+  'nice',
+  'fine',
+  'understood',
+  'noted',
+  'agreed',
+  'question',
+  'today',
+  'tomorrow',
+  'yesterday',
+  'here',
+  'there',
+  'otherwise',
+  'additionally',
+  'lastly',
+  'besides',
+  'meanwhile',
+  'however',
+]);
 
 /** Verbs that, right after a capitalised run, make it a person: "Trivo lives on ...", "says Gerste." */
 const PERSON_VERBS =
@@ -756,7 +1085,26 @@ function speakerLabel(text: string, toks: Token[], i: number): boolean {
 /** Number of consecutive name words starting at i (max 4). */
 function takeRun(text: string, toks: Token[], i: number): number {
   let n = 0;
-  while (i + n < toks.length && n < 4 && isNameWord(toks[i + n])) {
+  while (i + n < toks.length && n < 4) {
+    const t = toks[i + n];
+    // "olga kravetz" in a text without capitals: a word after a listed first name.
+    const lowerSurname =
+      lowerText &&
+      n === 1 &&
+      knownFirst(toks[i]) &&
+      /^\p{Ll}{2,}$/u.test(t.text) &&
+      !NOT_NAME.has(t.key) &&
+      !LOWER_STOP.has(t.key) &&
+      !lexicon().ambiguous.has(t.key);
+    if (!isNameWord(t) && !innerInitial(toks, i + n, n) && !lowerSurname) {
+      // "Willemine ten Pas", "Maika van de Noort": particles between a first name and a surname.
+      const p = n > 0 ? particles(text, toks, i + n) : 0;
+      if (p > 0 && n + p < 5 && (STRONG_PARTICLES.has(t.key) || knownFirst(toks[i + n - 1]))) {
+        n += p;
+        continue;
+      }
+      if (!(n === 0 && t.key === 'jan' && t.title && toks[i + 1] && lastLike(toks[i + 1]))) break; // "Jan Jílek"
+    }
     if (n > 0 && !joins(text, toks[i + n - 1], toks[i + n])) break;
     n++;
     if (toks[i + n - 1].possessive) break;
@@ -764,13 +1112,216 @@ function takeRun(text: string, toks: Token[], i: number): number {
   return n;
 }
 
-function eponymAfter(toks: Token[], j: number): boolean {
+function eponymAfter(text: string, toks: Token[], j: number): boolean {
   const next = toks[j];
-  return next !== undefined && EPONYM_NOUNS.has(next.key) && !toks[j - 1]?.initial;
+  return (
+    next !== undefined &&
+    EPONYM_NOUNS.has(next.key) &&
+    !toks[j - 1]?.initial &&
+    !/\n/.test(text.slice(toks[j - 1].end, next.start))
+  );
 }
 
 /** End of a name token, with the full stop of a final initial ("John L.") but not a possessive. */
 function endOf(text: string, t: Token): number {
   const end = t.possessive ? t.end - 2 : t.end;
   return t.initial && text[end] === '.' ? end + 1 : end;
+}
+
+/**
+ * An initial written without its full stop inside a name: "Martim A Pereira" (after a listed first
+ * name), "codey m ross" in a text without capitals. Not the words "a" and "i" of a lower-case text.
+ */
+function innerInitial(toks: Token[], k: number, n: number): boolean {
+  const t = toks[k];
+  const next = toks[k + 1];
+  if (n === 0 || !t.initial || !next || !isNameWord(next) || next.initial) return false;
+  if (lowerText) return /^\p{Ll}$/u.test(t.text) && (t.dot || (t.text !== 'a' && t.text !== 'i'));
+  return !t.dot && /^\p{Lu}$/u.test(t.text) && knownFirst(toks[k - 1]) && next.title;
+}
+
+/** Generational and professional suffixes that belong to a name: "Kevin Roe II", "Ann Roe MD". */
+const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'md', 'dds', 'dmd', 'phd', 'dvm', 'rn', 'esq']);
+/** End of the name ending at token k, with a following suffix ("Jr.", "II", ", MD"). */
+function suffixEnd(text: string, toks: Token[], k: number): number {
+  const last = toks[k];
+  const next = toks[k + 1];
+  if (
+    next &&
+    !last.possessive &&
+    NAME_SUFFIXES.has(next.key) &&
+    (next.caps || next.title) &&
+    /^,? $/.test(text.slice(last.end, next.start))
+  )
+    return next.dot && next.key.length <= 3 ? next.end + 1 : next.end;
+  return endOf(text, last);
+}
+
+/** "Ubul: What a wife.\nNicole: ...": a line-start label in a dialogue whose next line is spoken by a listed first name. */
+function dialogue(text: string, t: Token): boolean {
+  const nl = text.indexOf('\n', t.end);
+  if (nl < 0 || nl - t.end > 200) return false;
+  const m = /^[ \t>]*(\p{Lu}\p{Ll}+):/u.exec(text.slice(nl + 1, nl + 40));
+  return !!m && lexicon().first.has(m[1].toLowerCase());
+}
+
+const STRONG_PARTICLES = new Set(['van', 'von', 'ten', 'ter']);
+/** Number of lower-case particle tokens at k (one or two) followed by a capitalised word, all space-joined; else 0. */
+function particles(text: string, toks: Token[], k: number): number {
+  let p = 0;
+  while (
+    p < 2 &&
+    toks[k + p] &&
+    PARTICLES.has(toks[k + p].text) &&
+    text.slice(toks[k + p - 1].end, toks[k + p].start) === ' '
+  )
+    p++;
+  const next = toks[k + p];
+  return p > 0 && next?.title && text.slice(toks[k + p - 1].end, next.start) === ' ' ? p : 0;
+}
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'ten',
+  'ter',
+  'de',
+  'der',
+  'den',
+  'da',
+  'di',
+  'del',
+  'della',
+  'dos',
+  'du',
+  'le',
+  'la',
+  'al',
+  'bin',
+  'ibn',
+]);
+/**
+ * The first line of a contact block or signature: "Ann Roe\nAcme Inc.\n12 Elm St ...". A line of two
+ * to five name words at the very start of the text, followed by lines with digits (an address, a
+ * phone), that has some sign of a name: a listed or name-shaped word, a particle ("van de"), the
+ * same words in an e-mail address, or the line repeated below.
+ */
+function headerName(text: string, toks: Token[]): Candidate | undefined {
+  if (toks.length < 3 || !/^[\s>?]*$/.test(text.slice(0, toks[0].start))) return undefined;
+  let n = 0;
+  while (n < toks.length && n < 6 && !/\n/.test(text.slice(toks[n].end, toks[n + 1]?.start ?? text.length))) {
+    if (n > 0 && !/^\.? $/.test(text.slice(toks[n - 1].end, toks[n].start))) return undefined;
+    n++;
+  }
+  n++;
+  if (n < 2 || n > 5 || n >= toks.length) return undefined;
+  const words = toks.slice(0, n);
+  const caseOk = words.every(
+    (w) =>
+      !w.hasDigit &&
+      !NOT_NAME.has(w.key) &&
+      !w.possessive &&
+      (w.title || w.initial || PARTICLES.has(w.key) || (/^\p{Ll}/u.test(w.text) && w.key.length > 1)),
+  );
+  const lower = words.every((w) => /^\p{Ll}/u.test(w.text));
+  if (!caseOk || (!lower && !words[0].title) || words[n - 1].initial || PARTICLES.has(words[n - 1].key))
+    return undefined;
+  const rest = text.slice(words[n - 1].end, words[n - 1].end + 400);
+  if (!/\d/.test(rest)) return undefined;
+  const line = text.slice(words[0].start, words[n - 1].end);
+  const joined = words.map((w) => w.key).join('');
+  const sign =
+    words.some((w, k) => (!w.initial && nameLike(w)) || PARTICLES.has(w.key) || (w.initial && k > 0)) ||
+    rest.includes(line) ||
+    (rest.includes('@') && rest.toLowerCase().includes(`${joined}@`));
+  if (!sign) return undefined;
+  return {
+    start: words[0].start,
+    end: words[n - 1].end,
+    category: 'NAME',
+    confidence: 0.7,
+    reason: 'name heading a contact block',
+  };
+}
+
+/**
+ * "Marrero and Murphy", "Kónya, Becker and Vasquez": single capitalised words coordinated with a
+ * name are names too. One member must be a name (found, listed or name-shaped).
+ */
+function coordinated(text: string, toks: Token[], found: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  let f = 0;
+  const isFound = (t: Token) => {
+    while (f > 0 && found[f - 1].start > t.start) f--;
+    while (f < found.length && found[f].end <= t.start) f++;
+    return f < found.length && found[f].start <= t.start && found[f].end >= t.end;
+  };
+  const single = (k: number) => {
+    const t = toks[k];
+    if (!t?.title || NOT_NAME.has(t.key) || lexicon().cities.has(t.key) || STATE_NAMES.has(t.key)) return false;
+    const p = toks[k - 1];
+    const q = toks[k + 1];
+    return !(p?.title && text.slice(p.end, t.start) === ' ') && !(q?.title && text.slice(t.end, q.start) === ' ');
+  };
+  for (let j = 1; j + 1 < toks.length; j++) {
+    if (toks[j].key !== 'and' || text.slice(toks[j - 1].end, toks[j].start) !== ' ') continue;
+    if (text.slice(toks[j].end, toks[j + 1].start) !== ' ' || !single(j - 1) || !single(j + 1)) continue;
+    if (eponymAfter(text, toks, j + 2)) continue; // "Kernig and Brudzinski signs"
+    const members = [toks[j - 1], toks[j + 1]];
+    // Earlier members of a list: "Kónya, Becker and ...".
+    for (let k = j - 2; k >= 1 && text.slice(toks[k].end, toks[k + 1].start) === ', ' && single(k); k--) {
+      members.push(toks[k]);
+    }
+    if (!members.some((t) => nameLike(t) || isFound(t))) continue;
+    for (const t of members)
+      out.push({
+        start: t.start,
+        end: endOf(text, t),
+        category: 'NAME',
+        confidence: 0.6,
+        reason: 'coordinated with a name',
+      });
+  }
+  return out;
+}
+
+/** A name found once is a name wherever it is written again the same way ("... early Roe?"). */
+function mentionedAgain(toks: Token[], found: Candidate[]): Candidate[] {
+  if (!found.length) return [];
+  const keys = new Set<string>();
+  let f = 0;
+  const covered: boolean[] = new Array(toks.length);
+  for (let k = 0; k < toks.length && f < found.length; k++) {
+    const t = toks[k];
+    while (f < found.length && found[f].end <= t.start) f++;
+    if (f >= found.length) break;
+    const c = found[f];
+    if (c.start <= t.start && t.end <= c.end + 2) {
+      covered[k] = true;
+      if (
+        c.confidence >= 0.6 &&
+        nameLike(t) &&
+        !t.initial &&
+        t.key.length >= 3 &&
+        !t.hasDigit &&
+        !TITLES.has(t.key) &&
+        !NOT_NAME.has(t.key) &&
+        !lexicon().ambiguous.has(t.key)
+      )
+        keys.add(t.key);
+    }
+  }
+  const out: Candidate[] = [];
+  if (!keys.size) return out;
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k];
+    if (covered[k] || !keys.has(t.key) || !(t.title || lowerText)) continue;
+    out.push({
+      start: t.start,
+      end: t.possessive ? t.end - 2 : t.end,
+      category: 'NAME',
+      confidence: 0.6,
+      reason: 'name mentioned again',
+    });
+  }
+  return out;
 }

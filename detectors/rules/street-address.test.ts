@@ -21,6 +21,21 @@ describe('street-address', () => {
     ['the corner of 35 Pentelis Str. and Waechter Turnpike', 'the corner of 35 Pentelis Str. and Waechter Turnpike'],
     ['lives on 42 Oak Avenue. She works nights.', '42 Oak Avenue'],
     ['from Elm Street, Denver', 'Elm Street, Denver'],
+    // Numbers before the street's own number, lower-case street words of other languages, a unit line
+    // under its street line, a crossing "X and Y 12", parentheses, abbreviations with a full stop.
+    ['Please return to 94940 2507 Brackenleigh Suite 620 Apt. 581 today', '94940 2507 Brackenleigh Suite 620 Apt. 581'],
+    ['It is at 2234 Vornesy gate 232\n Apt. 342\n Tarnvik', '2234 Vornesy gate 232\n Apt. 342\n Tarnvik'],
+    ['Meet at 233 Ildikó tér 19.\n Suite 282\n Dombvár', '233 Ildikó tér 19.\n Suite 282\n Dombvár'],
+    ['12520 Varkony rkp. 18. Apt. 417 Kisvár', '12520 Varkony rkp. 18. Apt. 417 Kisvár'],
+    ['update my address to: Maarit and Kvistvej 75', 'Maarit and Kvistvej 75'],
+    ['The bus station is on Pod Kalinem 1677', 'Pod Kalinem 1677'],
+    ['at 85190 Avda. Rio Tarno 58 Apt. 461', '85190 Avda. Rio Tarno 58 Apt. 461'],
+    ['lives at 28910 136 Vardeos Str., Klirovo', '28910 136 Vardeos Str'],
+    ['sent to 1738 Cheriton Dr Quenby Extensions', '1738 Cheriton Dr Quenby Extensions'],
+    [
+      'It is 654 Rua Ana Vornelo 1159, Tarnos, Cyprus (Greek) 13475',
+      '654 Rua Ana Vornelo 1159, Tarnos, Cyprus (Greek) 13475',
+    ],
   ])('finds the address in %j', (text, value) => {
     const hits = run(streetAddress, text);
     expect(hits.map((h) => h.value)).toContain(value);

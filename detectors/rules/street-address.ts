@@ -80,6 +80,54 @@ const LOWER_OK = new Set([
 const FOREIGN_SUFFIX =
   /(?:stra(?:ss|ß)e|straeti|stræti|gasse|weg|vägen|veien|straat|laan|katu|gatan|vej|gade|allee|platz|plein|steig|damm|ulica)$/;
 
+/**
+ * Street-type words of languages that write them in lower case after the name, before the number:
+ * "Erzsébet tér 19", "Trenerys gate 232", "Luite tee 87", "Stensås terrasse 38", "Csabai kapu 39".
+ */
+const LOWER_STREET = new Set([
+  'tér',
+  'út',
+  'útja',
+  'utca',
+  'u',
+  'rkp',
+  'körút',
+  'köz',
+  'sor',
+  'sétány',
+  'kapu',
+  'gate',
+  'gata',
+  'gatan',
+  'vägen',
+  'väg',
+  'veien',
+  'vei',
+  'vej',
+  'gade',
+  'tee',
+  'põik',
+  'tänav',
+  'terrasse',
+  'allé',
+  'plass',
+  'katu',
+  'tie',
+  'kuja',
+  'polku',
+  'straat',
+  'laan',
+  'weg',
+  'gasse',
+  'str',
+  'ulica',
+  'ul',
+  'cesta',
+  'náměstí',
+  'třída',
+  'nábřeží',
+]);
+
 const FULL_STREET = new Set([
   'street',
   'avenue',
@@ -152,6 +200,7 @@ function titleBeforeName(text: string, toks: Token[], k: number): boolean {
   return (
     (t.key === 'dr' || t.key === 'st') &&
     /^\.? /.test(text.slice(t.end, t.end + 2)) &&
+    !(k >= 2 && toks[k - 1].title && /^\d{1,6}$/.test(toks[k - 2].text)) &&
     !!toks[k + 1]?.title &&
     !isStreetWord(toks[k + 1]) &&
     !UNIT_WORDS.has(toks[k + 1].key)
@@ -197,9 +246,10 @@ export const streetAddress: Detector = {
         for (let k = i + 1; k < Math.min(n, i + 6); k++)
           if (
             k > i + 1 &&
-            isStreetWord(toks[k]) &&
-            (toks[k].title || toks[k].caps || /^[A-Z]/.test(toks[k].text)) &&
-            !titleBeforeName(text, toks, k)
+            ((isStreetWord(toks[k]) &&
+              (toks[k].title || toks[k].caps || /^[A-Z]/.test(toks[k].text)) &&
+              !titleBeforeName(text, toks, k)) ||
+              lowerStreet(text, toks, k))
           )
             street = true;
         // The house number and the street share a line.
@@ -234,7 +284,7 @@ export const streetAddress: Detector = {
       if (
         !anchor &&
         /^(?:apt|apartment|suite|ste)$/.test(t.key) &&
-        (t.title || t.caps) &&
+        (t.title || t.caps || (t.dot && lineStart(text, toks, i))) &&
         /^\d{1,5}[a-z]?$/i.test(toks[i + 1]?.text ?? '')
       ) {
         anchor = true;
@@ -266,8 +316,17 @@ export const streetAddress: Detector = {
         // cue, or "Brucker Bundesstrasse 31" where a word has a street suffix.
         let k = i;
         let suffixed = false;
-        while (k < i + 3 && toks[k]?.title && text.slice(toks[k].end, toks[k + 1]?.start ?? 0) === ' ') {
-          suffixed ||= FOREIGN_SUFFIX.test(toks[k].key) || LEADING_STREET.has(toks[k].key);
+        const onPlace = i > 0 && (toks[i - 1].key === 'on' || toks[i - 1].key === 'at') && toks[i - 1].start > 0;
+        while (
+          k < i + 4 &&
+          (toks[k]?.title || (k > i && lowerStreet(text, toks, k))) &&
+          /^\.? $/.test(text.slice(toks[k].end, toks[k + 1]?.start ?? 0))
+        ) {
+          suffixed ||=
+            FOREIGN_SUFFIX.test(toks[k].key) || LEADING_STREET.has(toks[k].key) || lowerStreet(text, toks, k);
+          // "on Hoge Wei 32", "at Pod Floriánem 1677": two capitalised words and a number after on/at.
+          if (onPlace && k === i + 1 && !NOT_STREET_NAME.has(toks[i].key) && !NOT_STREET_NAME.has(toks[k].key))
+            suffixed = true;
           if (/^\d{1,5}[a-z]?$/i.test(toks[k + 1]?.text ?? '')) {
             const unit = UNIT_AFTER.test(text.slice(toks[k + 1].end, toks[k + 1].end + 8)); // "Eliquis 5 mg"
             if (!unit && (suffixed || ADDRESS_CUE.test(before(input, t.start, 60)))) anchor = true;
@@ -291,13 +350,21 @@ export const streetAddress: Detector = {
       if (!anchor) continue;
       const end = grow(text, toks, i);
       if (end - t.start < 6) continue;
-      out.push({ start: t.start, end, category: 'LOCATION', confidence: conf, reason: 'street address' });
+      out.push({
+        start: startBefore(text, toks, i),
+        end,
+        category: 'LOCATION',
+        confidence: conf,
+        reason: 'street address',
+      });
       while (i + 1 < n && toks[i + 1].start < end) i++;
     }
     const fromRegex = (re: RegExp | Gated, reason: string) =>
       matchAll(re, text, (m) => {
         const end = growFrom(text, toks, m.index + m[0].length);
-        return { start: m.index, end, category: 'LOCATION' as const, confidence: 0.85, reason };
+        const k = tokenFrom(toks, m.index);
+        const start = k >= 0 && toks[k].start === m.index ? startBefore(text, toks, k) : m.index;
+        return { start, end, category: 'LOCATION' as const, confidence: 0.85, reason };
       });
     out.push(...fromRegex(within(POBOX, digits(input)), 'post office box'));
     // Military mail: only around the few tokens that can start it (the regex is not digit-bound).
@@ -336,7 +403,7 @@ function grow(text: string, toks: Token[], i: number, allowAnd = false): number 
     const g = text.slice(toks[k - 1].end, t.start);
     // Gaps inside an address: spaces, commas, line breaks, "#", a dot after an abbreviation.
     if (
-      !/^(?:[ \t]{0,3}|,[ \t]{0,3}|,?[ \t]{0,2}\n[ \t]{0,4}(?:>|\?{1,3})[ \t]{0,4}|[ \t]{0,2}\n{1,2}[ \t]{0,3}|,?[ \t]{0,2}\n[ \t]{0,3},?[ \t]{0,2}|[ \t]{0,2}#[ \t]{0,2}|\.[ \t]{0,2}|\.\s?\n\s?)$/.test(
+      !/^(?:[ \t]{0,3}|[ \t]{0,2}\(|\)[ \t,]{0,2}|,[ \t]{0,3}|,?[ \t]{0,2}\n[ \t]{0,4}(?:>|\?{1,3})[ \t]{0,4}|[ \t]{0,2}\n{1,2}[ \t]{0,3}|,?[ \t]{0,2}\n[ \t]{0,3},?[ \t]{0,2}|[ \t]{0,2}#[ \t]{0,2}|\.[ \t]{0,2}|\.\s?\n\s?)$/.test(
         g,
       )
     )
@@ -346,7 +413,10 @@ function grow(text: string, toks: Token[], i: number, allowAnd = false): number 
       !(
         toks[k - 1].text.length <= 4 &&
         /\p{L}/u.test(toks[k - 1].text) &&
-        (STREET_TYPES.has(toks[k - 1].key) || UNIT_WORDS.has(toks[k - 1].key) || toks[k - 1].key.length <= 3)
+        (STREET_TYPES.has(toks[k - 1].key) ||
+          LEADING_STREET.has(toks[k - 1].key) ||
+          UNIT_WORDS.has(toks[k - 1].key) ||
+          toks[k - 1].key.length <= 3)
       )
     )
       break;
@@ -360,6 +430,15 @@ function grow(text: string, toks: Token[], i: number, allowAnd = false): number 
       LOWER_OK.has(t.key) ||
       // a lower-case street name right before its street word: "fourth avenue"
       (k + 1 < toks.length && FULL_STREET.has(toks[k + 1].key) && /^\p{L}+$/u.test(t.text)) ||
+      lowerStreet(text, toks, k) ||
+      // a lower-case word of a street name right before its number: "Rue tachkent 31", "Jiřího z Poděbrad 1874"
+      (/^\p{Ll}[\p{L}']*$/u.test(t.text) &&
+        !ENGLISH_STOP.has(t.key) &&
+        k + 1 < toks.length &&
+        (/^\d{1,5}[a-z]?$/.test(toks[k + 1].text) ||
+          (toks[k + 1].title && /^\d{1,5}$/.test(toks[k + 2]?.text ?? ''))) &&
+        / $/.test(text.slice(t.end, toks[k + 1].start)) &&
+        !UNIT_AFTER.test(text.slice(toks[k + 1].end, toks[k + 1].end + 8))) ||
       (allowAnd && t.key === 'and');
     if (!ok) break;
     // A title-case word right after a sentence-ending full stop starts a new sentence.
@@ -371,9 +450,163 @@ function grow(text: string, toks: Token[], i: number, allowAnd = false): number 
     lastIdx = k;
   }
   // Never end on a connector word.
-  while (lastIdx > i && LOWER_OK.has(toks[lastIdx].key)) {
+  while (lastIdx > i && LOWER_OK.has(toks[lastIdx].key) && !isStreetWord(toks[lastIdx])) {
     lastIdx--;
     end = toks[lastIdx].end;
   }
   return end;
+}
+
+/** English function words that never continue a street name. */
+const ENGLISH_STOP = new Set([
+  'and',
+  'or',
+  'since',
+  'for',
+  'in',
+  'on',
+  'at',
+  'to',
+  'from',
+  'by',
+  'about',
+  'until',
+  'till',
+  'before',
+  'after',
+  'with',
+  'was',
+  'is',
+  'are',
+  'were',
+  'has',
+  'had',
+  'have',
+  'x',
+  'then',
+  'than',
+  'take',
+  'took',
+  'taking',
+  'give',
+  'gave',
+  'given',
+  'every',
+  'each',
+  'last',
+  'next',
+  'over',
+  'under',
+  'around',
+  'approximately',
+  'about',
+  'aged',
+  'age',
+  'day',
+  'days',
+  'week',
+  'weeks',
+  'month',
+  'months',
+  'year',
+  'years',
+  'hour',
+  'hours',
+  'minutes',
+  'times',
+  'number',
+  'room',
+  'bed',
+  'page',
+]);
+
+/** A lower-case foreign street word with its number right after it: "tér 19", "gate 232", "rkp. 18". */
+function lowerStreet(text: string, toks: Token[], k: number): boolean {
+  const t = toks[k];
+  return (
+    LOWER_STREET.has(t.key) &&
+    /^\p{Ll}/u.test(t.text) &&
+    k + 1 < toks.length &&
+    /^\d{1,5}[a-z]?$/.test(toks[k + 1].text) &&
+    /^\.? $/.test(text.slice(t.end, toks[k + 1].start))
+  );
+}
+
+function lineStart(text: string, toks: Token[], k: number): boolean {
+  return k === 0 || /\n[\s>?]*$/.test(text.slice(toks[k - 1].end, toks[k].start));
+}
+
+/** Tokens that can make up the street line of an address. */
+function streetLineWord(text: string, toks: Token[], k: number): boolean {
+  const t = toks[k];
+  return (
+    t.hasDigit ||
+    t.title ||
+    t.caps ||
+    (t.initial && /\p{Lu}/u.test(t.text)) ||
+    isStreetWord(t) ||
+    UNIT_WORDS.has(t.key) ||
+    LOWER_OK.has(t.key) ||
+    lowerStreet(text, toks, k)
+  );
+}
+
+/**
+ * Where an address whose anchor is token i really starts:
+ * - with the building or postal number written before it ("94941 2505 Heatherleigh ...", "77009 P.O. Box 255");
+ * - with the street it is the corner of ("Maarit and Hersnapvej 75": "X and Y" names a crossing);
+ * - for a unit line ("Suite 282", "Apt. 417"), with the street line before it, on the same line
+ *   ("12521 Belgrád rkp. 18. Apt. 417") or on the line above ("233 Erzsébet tér 19.\n Suite 282").
+ */
+function startBefore(text: string, toks: Token[], i: number): number {
+  let s = i;
+  const unit = /^(?:apt|apartment|suite|ste|p\.o|po|psc|unit|cmr)$/.test(toks[i].key);
+  if (unit) {
+    // The street line: the same line before the unit ("12521 Belgrád rkp. 18. Apt. 417"), or the line
+    // above when the unit starts its line ("233 Erzsébet tér 19.\n Suite 282").
+    let end = i;
+    if (lineStart(text, toks, i) && i > 0 && /\n[\s>?]*$/.test(text.slice(toks[i - 1].end, toks[i].start))) end = i - 1;
+    else if (lineStart(text, toks, i)) end = -1;
+    else end = i - 1;
+    if (end >= 0) {
+      let k = end;
+      while (
+        k > 0 &&
+        end - k < 8 &&
+        /^(?:[ \t]{1,3}|,[ \t]{1,3}|\.[ \t]{1,3})$/.test(text.slice(toks[k - 1].end, toks[k].start)) &&
+        streetLineWord(text, toks, k - 1)
+      )
+        k--;
+      if (streetLineWord(text, toks, k) || toks[k].hasDigit) {
+        let first = k;
+        while (
+          first <= end &&
+          !toks[first].hasDigit &&
+          !isStreetWord(toks[first]) &&
+          !LEADING_STREET.has(toks[first].key)
+        )
+          first++;
+        const digit = toks.slice(first, end + 1).some((t) => t.hasDigit);
+        if (first <= end && digit) s = lineStart(text, toks, k) ? k : first;
+      }
+    }
+  }
+  // A number before the anchor, on the same line: "94941 2505 Heatherleigh", "77009 P.O. Box".
+  if (
+    s > 0 &&
+    /^\d{1,6}$/.test(toks[s - 1].text) &&
+    text.slice(toks[s - 1].end, toks[s].start) === ' ' &&
+    toks[s].start - toks[s - 1].end === 1
+  )
+    s--;
+  // A crossing: "Maarit and Hersnapvej 75".
+  if (
+    s >= 2 &&
+    toks[s - 1].key === 'and' &&
+    toks[s - 2].title &&
+    text.slice(toks[s - 2].end, toks[s - 1].start) === ' ' &&
+    text.slice(toks[s - 1].end, toks[s].start) === ' '
+  )
+    s -= 2;
+  return toks[s].start;
 }
