@@ -11,7 +11,7 @@
  */
 import { lexicon } from '../lexicon';
 import { STATE_NAMES } from '../places';
-import { sentenceStart, type Token, tokensOf } from '../tokens';
+import { sentenceStart, type Token, tokenFrom, tokensOf } from '../tokens';
 import type { Candidate, Detector } from '../types';
 import { EPONYM_NOUNS } from '../vocab';
 
@@ -657,11 +657,13 @@ export const personName: Detector = {
     foreign = undefined;
     const out: Candidate[] = [];
     let roleBefore = -1;
+    const ands: number[] = [];
     let i = 0;
     while (i < toks.length) {
       const t = toks[i];
       // "Producer Ann Roe": an occupation before a run is not part of it, and announces it.
       if (
+        (lowerText || toks[i + 1]?.title) &&
         ROLE_NOUNS.has(t.key) &&
         i + 1 < toks.length &&
         text.slice(t.end, toks[i + 1].start) === ' ' &&
@@ -751,6 +753,7 @@ export const personName: Detector = {
           i += 3;
           continue;
         }
+        if (t.key === 'and') ands.push(i);
         i++;
         continue;
       }
@@ -797,8 +800,8 @@ export const personName: Detector = {
         reason = 'name after an occupation';
       } else if (
         words.length === 1 &&
+        (text[t.end] === '?' || text[t.end] === '!') &&
         /^, ?$/.test(prevGap) &&
-        /^[?!]/.test(text[t.end] ?? '') &&
         lexicon().first.has(t.key) &&
         !t.possessive
       ) {
@@ -883,7 +886,7 @@ export const personName: Detector = {
     if (head) out.unshift(head);
     out.push(...nameLists(text, toks));
     out.sort((a, b) => a.start - b.start);
-    const more = coordinated(text, toks, out);
+    const more = ands.length ? coordinated(text, toks, out, ands) : [];
     if (more.length) {
       out.push(...more);
       out.sort((a, b) => a.start - b.start);
@@ -1247,7 +1250,7 @@ function headerName(text: string, toks: Token[]): Candidate | undefined {
  * "Marrero and Murphy", "Kónya, Becker and Vasquez": single capitalised words coordinated with a
  * name are names too. One member must be a name (found, listed or name-shaped).
  */
-function coordinated(text: string, toks: Token[], found: Candidate[]): Candidate[] {
+function coordinated(text: string, toks: Token[], found: Candidate[], ands: number[]): Candidate[] {
   const out: Candidate[] = [];
   let f = 0;
   const isFound = (t: Token) => {
@@ -1262,8 +1265,8 @@ function coordinated(text: string, toks: Token[], found: Candidate[]): Candidate
     const q = toks[k + 1];
     return !(p?.title && text.slice(p.end, t.start) === ' ') && !(q?.title && text.slice(t.end, q.start) === ' ');
   };
-  for (let j = 1; j + 1 < toks.length; j++) {
-    if (toks[j].key !== 'and' || text.slice(toks[j - 1].end, toks[j].start) !== ' ') continue;
+  for (const j of ands) {
+    if (j < 1 || j + 1 >= toks.length || text.slice(toks[j - 1].end, toks[j].start) !== ' ') continue;
     if (text.slice(toks[j].end, toks[j + 1].start) !== ' ' || !single(j - 1) || !single(j + 1)) continue;
     if (eponymAfter(text, toks, j + 2)) continue; // "Kernig and Brudzinski signs"
     const members = [toks[j - 1], toks[j + 1]];
@@ -1286,26 +1289,21 @@ function coordinated(text: string, toks: Token[], found: Candidate[]): Candidate
 
 /** A name found once is a name wherever it is written again the same way ("... early Roe?"). */
 function mentionedAgain(toks: Token[], found: Candidate[]): Candidate[] {
-  if (!found.length) return [];
   const keys = new Set<string>();
-  let f = 0;
-  const covered: boolean[] = new Array(toks.length);
-  for (let k = 0; k < toks.length && f < found.length; k++) {
-    const t = toks[k];
-    while (f < found.length && found[f].end <= t.start) f++;
-    if (f >= found.length) break;
-    const c = found[f];
-    if (c.start <= t.start && t.end <= c.end + 2) {
-      covered[k] = true;
+  const covered = new Set<number>();
+  for (const c of found) {
+    for (let k = tokenFrom(toks, c.start); k >= 0 && k < toks.length && toks[k].start < c.end; k++) {
+      covered.add(k);
+      const t = toks[k];
+      // Listed names are found wherever they stand; the shaped ones need the first mention.
       if (
         c.confidence >= 0.6 &&
-        nameLike(t) &&
         !t.initial &&
-        t.key.length >= 3 &&
-        !t.hasDigit &&
         !TITLES.has(t.key) &&
         !NOT_NAME.has(t.key) &&
-        !lexicon().ambiguous.has(t.key)
+        shaped(t) &&
+        !knownFirst(t) &&
+        !knownLast(t)
       )
         keys.add(t.key);
     }
@@ -1314,7 +1312,7 @@ function mentionedAgain(toks: Token[], found: Candidate[]): Candidate[] {
   if (!keys.size) return out;
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k];
-    if (covered[k] || !keys.has(t.key) || !(t.title || lowerText)) continue;
+    if (!(t.title || lowerText) || !keys.has(t.key) || covered.has(k)) continue;
     out.push({
       start: t.start,
       end: t.possessive ? t.end - 2 : t.end,

@@ -36,6 +36,18 @@ describe('street-address', () => {
       'It is 654 Rua Ana Vornelo 1159, Tarnos, Cyprus (Greek) 13475',
       '654 Rua Ana Vornelo 1159, Tarnos, Cyprus (Greek) 13475',
     ],
+    ['the bus drops you off at 74670 lindvollen 130 st.', '74670 lindvollen 130 st'],
+    ['please enter on kertalja út 98. from the east', 'kertalja út 98'],
+    ['Please return to Leon and Varrodda 66 in case of an issue.', 'Leon and Varrodda 66'],
+    ['drops you off at 518 Kolos fejedelem útja 62. St.', '518 Kolos fejedelem útja 62. St'],
+    ['at 70240 31 Rue tarvent St.', '70240 31 Rue tarvent St'],
+    ['had his address: 48330 36 rue de varlogne, cite', '48330 36 rue de varlogne'],
+    ['The bus station is on C. Varninckstraat 88', 'C. Varninckstraat 88'],
+    ['at the corner of Csobai kapu 39. and Matvei Pass', 'the corner of Csobai kapu 39. and Matvei Pass'],
+    [
+      'It is in Leoforos Tarkou 119 Nino Point\n Apt. 658\n ΑΓΙΟΣ ∆ΟΜΕΤΙΟΣ\n Cyprus',
+      'Leoforos Tarkou 119 Nino Point\n Apt. 658\n ΑΓΙΟΣ ∆ΟΜΕΤΙΟΣ\n Cyprus',
+    ],
   ])('finds the address in %j', (text, value) => {
     const hits = run(streetAddress, text);
     expect(hits.map((h) => h.value)).toContain(value);
@@ -51,6 +63,9 @@ describe('street-address', () => {
     'see Table 2 for details',
     'in 2021 Boston Marathon',
     '3 Days later she improved',
+    'Smith and Jones 2019 reported it',
+    'he took 20 tablets over 3 days',
+    'returned to clinic 2 weeks later',
   ])('finds no address in %j', (text) => {
     expect(run(streetAddress, text)).toEqual([]);
   });

@@ -9,12 +9,12 @@
  */
 import { LEADING_STREET, STREET_TYPES, UNIT_WORDS } from '../places';
 import { type Token, tokenFrom, tokensOf } from '../tokens';
-import type { Candidate, Detector } from '../types';
+import type { Candidate, Detector, ScanInput } from '../types';
 import { before, digits, type Gated, matchAll, within } from '../util';
 
 const MAX_LEN = 160;
 const ADDRESS_CUE =
-  /(?:address(?:es)?|addr|lives?|living|resid\w*|located|meet(?: me)?|send(?: it)?(?: \w+){0,4}|mail(?:ed)?|deliver\w*|ship\w*|arrived|moved|stop|home|office|corner)\b[^.?!\n]{0,24}$|\b(?:is|are|was|were) at $/;
+  /(?:address(?:es)?|addr|lives?|living|resid\w*|located|meet(?: me)?|send(?: it)?(?: \w+){0,4}|sent|return(?:ed)?|mail(?:ed)?|deliver\w*|ship\w*|arrived|moved|stop|home|office|corner)\b[^.?!\n]{0,24}$|\b(?:is|are|was|were) at $/;
 const POBOX = /\b(?:p\.?\s?o\.?\s?box|post office box|psc|unit|cmr)\s{0,2}\d{1,6}(?:,?\s{0,2}box\s{0,2}\d{1,6})?/gi;
 const MILITARY_START = new Set(['uscgc', 'uss', 'usns', 'usnv', 'apo', 'fpo', 'dpo']);
 const MILITARY = /\b(?:uss|usns|usnv|uscgc)\s[A-Z][\p{L}]{1,20}|\b(?:apo|fpo|dpo)\s(?:aa|ae|ap)\s\d{5}/giu;
@@ -70,6 +70,8 @@ const LOWER_OK = new Set([
   'the',
   'nan',
   'str',
+  'ten',
+  'ter',
   'rkp',
   'utca',
   'út',
@@ -296,7 +298,8 @@ export const streetAddress: Detector = {
         /^(?:ul|u|al|str)$/.test(t.key) &&
         t.dot &&
         toks[i + 1]?.title &&
-        /^\d{1,5}[a-z]?$/i.test(toks[i + 2]?.text ?? '')
+        (/^\d{1,5}[a-z]?$/i.test(toks[i + 2]?.text ?? '') ||
+          (toks[i + 2]?.title && /^\d{1,5}[a-z]?$/i.test(toks[i + 3]?.text ?? '')))
       ) {
         anchor = true;
         conf = 0.75;
@@ -317,13 +320,15 @@ export const streetAddress: Detector = {
         let k = i;
         let suffixed = false;
         const onPlace = i > 0 && (toks[i - 1].key === 'on' || toks[i - 1].key === 'at') && toks[i - 1].start > 0;
-        while (
-          k < i + 4 &&
-          (toks[k]?.title || (k > i && lowerStreet(text, toks, k))) &&
-          /^\.? $/.test(text.slice(toks[k].end, toks[k + 1]?.start ?? 0))
-        ) {
-          suffixed ||=
-            FOREIGN_SUFFIX.test(toks[k].key) || LEADING_STREET.has(toks[k].key) || lowerStreet(text, toks, k);
+        while (k < i + 4 && k + 1 < n) {
+          const tk = toks[k];
+          // "Király u. 15": a lower-case street word of another language, with its number.
+          const ls = k > i && LOWER_STREET.has(tk.key) && lowerStreet(text, toks, k);
+          if (!tk.title && !ls) break;
+          const gl = toks[k + 1].start - tk.end;
+          if (!(gl === 1 && text.charCodeAt(tk.end) === 32) && !(ls && gl === 2 && text.startsWith('. ', tk.end)))
+            break;
+          suffixed ||= ls || FOREIGN_SUFFIX.test(tk.key) || LEADING_STREET.has(tk.key);
           // "on Hoge Wei 32", "at Pod Floriánem 1677": two capitalised words and a number after on/at.
           if (onPlace && k === i + 1 && !NOT_STREET_NAME.has(toks[i].key) && !NOT_STREET_NAME.has(toks[k].key))
             suffixed = true;
@@ -346,6 +351,13 @@ export const streetAddress: Detector = {
       ) {
         anchor = true;
         conf = 0.75;
+      }
+      if (!anchor && (t.hasDigit || t.title || toks[i + 2]?.hasDigit)) {
+        const c = lateAnchor(input, toks, i);
+        if (c > 0) {
+          anchor = true;
+          conf = c;
+        }
       }
       if (!anchor) continue;
       const end = grow(text, toks, i);
@@ -397,19 +409,33 @@ function grow(text: string, toks: Token[], i: number, allowAnd = false): number 
   const start = toks[i].start;
   let end = toks[i].end;
   let lastIdx = i;
+  // Tokens left in which lower-case words may follow a leading street word ("rue des lieutemants").
+  let lead = LEADING_STREET.has(toks[i].key) ? 3 : 0;
   for (let k = i + 1; k < toks.length; k++) {
     const t = toks[k];
     if (t.end - start > MAX_LEN) break;
-    const g = text.slice(toks[k - 1].end, t.start);
+    let raw = text.slice(toks[k - 1].end, t.start);
+    // "ΧΑΝ∆ΡΙΑ", "ΑΓΙΟΣ ∆ΟΜΕΤΙΟΣ": ∆ (U+2206) written for a Greek Delta is part of the word.
+    if (raw.includes('\u2206')) {
+      raw = raw.replace(/\u2206/g, '');
+      if (raw === '') {
+        end = t.end;
+        lastIdx = k;
+        continue;
+      }
+    }
+    // "Cyprus (Greek) 51034", "ΑΣΚΕΙΑ (ΑΣΣΕΙΑ)\n": a parenthesised word.
+    const g = raw.length > 1 && (raw[0] === ')' || raw[raw.length - 1] === '(') ? raw.replace(/^\)|\($/g, '') : raw;
     // Gaps inside an address: spaces, commas, line breaks, "#", a dot after an abbreviation.
     if (
-      !/^(?:[ \t]{0,3}|[ \t]{0,2}\(|\)[ \t,]{0,2}|,[ \t]{0,3}|,?[ \t]{0,2}\n[ \t]{0,4}(?:>|\?{1,3})[ \t]{0,4}|[ \t]{0,2}\n{1,2}[ \t]{0,3}|,?[ \t]{0,2}\n[ \t]{0,3},?[ \t]{0,2}|[ \t]{0,2}#[ \t]{0,2}|\.[ \t]{0,2}|\.\s?\n\s?)$/.test(
+      !/^(?:[ \t]{0,3}|,[ \t]{0,3}|,?[ \t]{0,2}\n[ \t]{0,4}(?:>|\?{1,3})[ \t]{0,4}|[ \t]{0,2}\n{1,2}[ \t]{0,3}|,?[ \t]{0,2}\n[ \t]{0,3},?[ \t]{0,2}|[ \t]{0,2}#[ \t]{0,2}|\.[ \t]{0,2}|\.\s?\n\s?)$/.test(
         g,
       )
     )
       break;
     if (
       g.startsWith('.') &&
+      !(toks[k - 1].hasDigit && k >= 2 && LOWER_STREET.has(toks[k - 2].key)) &&
       !(
         toks[k - 1].text.length <= 4 &&
         /\p{L}/u.test(toks[k - 1].text) &&
@@ -431,6 +457,13 @@ function grow(text: string, toks: Token[], i: number, allowAnd = false): number 
       // a lower-case street name right before its street word: "fourth avenue"
       (k + 1 < toks.length && FULL_STREET.has(toks[k + 1].key) && /^\p{L}+$/u.test(t.text)) ||
       lowerStreet(text, toks, k) ||
+      // lower-case words of a street named after its leading word: "rue de pologne", "Rue tachkent"
+      (lead > 0 && /^\p{Ll}[\p{L}']*$/u.test(t.text) && !ENGLISH_STOP.has(t.key)) ||
+      // "Árpád fejedelem útja 62": a lower-case word before a lower-case street word
+      (/^\p{Ll}\p{L}*$/u.test(t.text) &&
+        !ENGLISH_STOP.has(t.key) &&
+        k + 1 < toks.length &&
+        lowerStreet(text, toks, k + 1)) ||
       // a lower-case word of a street name right before its number: "Rue tachkent 31", "Jiřího z Poděbrad 1874"
       (/^\p{Ll}[\p{L}']*$/u.test(t.text) &&
         !ENGLISH_STOP.has(t.key) &&
@@ -448,6 +481,7 @@ function grow(text: string, toks: Token[], i: number, allowAnd = false): number 
     if (g.startsWith('.') && /\s/.test(g) && t.title && !UNIT_WORDS.has(t.key) && !isStreetWord(t) && !abbrev) break;
     end = t.end;
     lastIdx = k;
+    lead = LEADING_STREET.has(t.key) ? 3 : LOWER_OK.has(t.key) || /^\p{Ll}/u.test(t.text) ? lead - 1 : 0;
   }
   // Never end on a connector word.
   while (lastIdx > i && LOWER_OK.has(toks[lastIdx].key) && !isStreetWord(toks[lastIdx])) {
@@ -599,6 +633,21 @@ function startBefore(text: string, toks: Token[], i: number): number {
     toks[s].start - toks[s - 1].end === 1
   )
     s--;
+  // "C. Beerninckstraat 88": an initial before the street name.
+  if (
+    s > 0 &&
+    toks[s - 1].initial &&
+    toks[s - 1].dot &&
+    /^\p{Lu}$/u.test(toks[s - 1].text) &&
+    text.slice(toks[s - 1].end, toks[s].start) === '. '
+  )
+    s--;
+  // "in Λεωφόρος Συγγρού 119 Nino Point": the street's name before its number, after a place word.
+  if (/^\d{1,5}$/.test(toks[s].text) && s > 0) {
+    let k = s;
+    while (k > 0 && s - k < 3 && toks[k - 1].title && text.slice(toks[k - 1].end, toks[k].start) === ' ') k--;
+    if (k < s && k > 0 && PLACE_PREP.has(toks[k - 1].key) && text.slice(toks[k - 1].end, toks[k].start) === ' ') s = k;
+  }
   // A crossing: "Maarit and Hersnapvej 75".
   if (
     s >= 2 &&
@@ -609,4 +658,69 @@ function startBefore(text: string, toks: Token[], i: number): number {
   )
     s -= 2;
   return toks[s].start;
+}
+
+/** "hegyalja út 98": a lower-case word, a lower-case street word and its number. */
+function k1LowerStreet(text: string, toks: Token[], i: number): boolean {
+  return (
+    /^\p{Ll}{3,}$/u.test(toks[i].text) &&
+    !ENGLISH_STOP.has(toks[i].key) &&
+    !LOWER_STREET.has(toks[i].key) &&
+    i + 1 < toks.length &&
+    text.slice(toks[i].end, toks[i + 1].start) === ' ' &&
+    lowerStreet(text, toks, i + 1) &&
+    toks[i + 1].key.length >= 2
+  );
+}
+
+/** Anchors tried when the usual ones fail: lower-case addresses and crossings. Returns a confidence, or 0. */
+function lateAnchor(input: ScanInput, toks: Token[], i: number): number {
+  const text = input.text;
+  const n = toks.length;
+  const t = toks[i];
+  // Lower case: "74678 midtvollen 130 st.", "0605 πεντέλης 210 apt. 999", "hegyalja út 98.": a house
+  // number, one or two lower-case words and a number, then a street or unit word.
+  if (i + 2 < n && toks[i + 2].hasDigit && LOWER_STREET.has(toks[i + 1].key) && k1LowerStreet(text, toks, i)) {
+    return 0.75;
+  }
+  if (
+    t.hasDigit &&
+    i + 3 < n &&
+    !toks[i + 1].hasDigit &&
+    !toks[i + 1].title &&
+    (toks[i + 2].hasDigit || toks[i + 3].hasDigit) &&
+    /^\d{2,6}$/.test(t.text) &&
+    /^\p{Ll}{3,}$/u.test(toks[i + 1].text)
+  ) {
+    let k = i + 1;
+    while (k < i + 3 && /^\p{Ll}+$/u.test(toks[k]?.text ?? '') && !ENGLISH_STOP.has(toks[k].key)) k++;
+    const num = toks[k];
+    const after = toks[k + 1];
+    if (
+      k > i + 1 &&
+      num &&
+      /^\d{1,5}$/.test(num.text) &&
+      after &&
+      /^\.? $/.test(text.slice(num.end, after.start)) &&
+      (STREET_TYPES.has(after.key) || UNIT_WORDS.has(after.key)) &&
+      !UNIT_AFTER.test(text.slice(num.end, num.end + 8))
+    ) {
+      return 0.75;
+    }
+  }
+  // A crossing with an address cue or closing the sentence: "Leon and Eyrarodda 66".
+  if (
+    t.title &&
+    toks[i + 1]?.key === 'and' &&
+    toks[i + 2]?.title &&
+    /^\d{1,5}$/.test(toks[i + 3]?.text ?? '') &&
+    !/^(?:19|20)\d\d$/.test(toks[i + 3].text) &&
+    text.slice(t.end, toks[i + 3].start) === ` and ${toks[i + 2].text} ` &&
+    !NOT_STREET_NAME.has(toks[i + 2].key) &&
+    (/^\s*(?:$|[.?!\n]| in\b)/.test(text.slice(toks[i + 3].end, toks[i + 3].end + 4)) ||
+      ADDRESS_CUE.test(before(input, t.start, 60)))
+  ) {
+    return 0.7;
+  }
+  return 0;
 }
