@@ -55,6 +55,11 @@ describe('person-name', () => {
     ['Producer Orvan Dennis explained it', ['Orvan Dennis']],
     ['Bot: What is the name on the account? User: Orla Quimby', ['Orla Quimby']],
     ['Varlane, can I please speak to your boss?', ['Varlane']],
+    ['Kevin had given Alma his address', ['Kevin', 'Alma']],
+    ['varek had given varek his keys', ['varek']],
+    ['follow up with benjamin a seiler soon', ['benjamin a seiler']],
+    ['Follow up with Jan Vrábel next week', ['Jan Vrábel']],
+    ['>Quorin Tesk\n>Acme Data\n>Quorin Tesk\n>33 Elm Avenue', ['Quorin Tesk']],
   ])('finds the name in %j by its shape or context', (text, values) => {
     const names = run(personName, text).filter((h) => h.confidence >= 0.5);
     expect([...new Set(names.map((h) => h.value))]).toEqual(values);
@@ -67,6 +72,7 @@ describe('person-name', () => {
     'Kernig and Brudzinski signs are present',
     'Hey, can you help me with this?',
     'patient account number 12345',
+    'Jan 2024 was a cold month',
   ])('finds no name in %j', (text) => {
     expect(run(personName, text).filter((h) => h.confidence >= 0.5)).toEqual([]);
   });

@@ -703,15 +703,17 @@ export const personName: Detector = {
           continue;
         }
       }
-      if (!isNameWord(t)) {
+      if (!isNameWord(t) && !(t.key === 'jan' && t.title && toks[i + 1] && lastLike(toks[i + 1]))) {
         // A text without capitals: "my name is vitoria", "follow up with ann roe", "name: ann b. roe".
         if (lowerText && /^\p{Ll}{2,}$/u.test(t.text) && !NOT_NAME.has(t.key) && !LOWER_STOP.has(t.key)) {
           const p = toks[i - 1];
           const g = p ? text.slice(p.end, t.start) : '';
           if (
-            p &&
-            /^[\s,:]{1,8}$/.test(g) &&
-            (NAMING.has(p.key) || phraseCue(toks, i) || (STRONG_CUES.has(p.key) && nameLike(t)))
+            (p &&
+              /^[\s,:]{1,8}$/.test(g) &&
+              (NAMING.has(p.key) || phraseCue(toks, i) || (STRONG_CUES.has(p.key) && nameLike(t)))) ||
+            givenTo(toks, i, 1) ||
+            (i === 0 && verbAfter(text, toks, 1))
           ) {
             let k = i + 1;
             while (
@@ -787,7 +789,8 @@ export const personName: Detector = {
           /^, (?:can|could|would|will) (?:i|you|we)\b/i.test(text.slice(lastTok.end, lastTok.end + 16)));
       // Cues after the run ("Trivo lives on", "Amanda's daughter") are weaker than cues before it.
       const postCue =
-        (verbAfter(text, toks, i + run) || relativeAfter(toks, i + run - 1)) && !(lastTok.initial && !lastTok.dot);
+        ((verbAfter(text, toks, i + run) || relativeAfter(toks, i + run - 1)) && !(lastTok.initial && !lastTok.dot)) ||
+        givenTo(toks, i, run);
       const firstKnown = knownFirst(words[0]);
       const lastKnown = words.length > 1 && words.slice(1).some((w) => !w.initial && lastLike(w));
       const hasInitial = words.some((w) => w.initial);
@@ -883,7 +886,13 @@ export const personName: Detector = {
       i += run;
     }
     const head = headerName(text, toks);
-    if (head) out.unshift(head);
+    if (head) {
+      out.unshift(head);
+      // The same line again further down ("Ann Roe\nAcme\nAnn Roe\n12 Elm St").
+      const line = text.slice(head.start, head.end);
+      for (let at = text.indexOf(line, head.end); at >= 0; at = text.indexOf(line, at + line.length))
+        out.push({ ...head, start: at, end: at + line.length, reason: 'contact block name repeated' });
+    }
     out.push(...nameLists(text, toks));
     out.sort((a, b) => a.start - b.start);
     const more = ands.length ? coordinated(text, toks, out, ands) : [];
@@ -1050,6 +1059,30 @@ function verbAfter(text: string, toks: Token[], j: number): boolean {
   return !!last && !last.possessive && PERSON_VERBS.test(text.slice(last.end, last.end + 24));
 }
 
+/** "had given Alma his address", "told Ann her results": a person between a giving verb and a possessive. */
+const GIVING = new Set([
+  'gave',
+  'given',
+  'give',
+  'gives',
+  'told',
+  'tell',
+  'tells',
+  'showed',
+  'shown',
+  'show',
+  'sent',
+  'send',
+  'handed',
+  'offered',
+  'lent',
+  'asked',
+]);
+function givenTo(toks: Token[], i: number, run: number): boolean {
+  const next = toks[i + run]?.key;
+  return run <= 2 && i > 0 && GIVING.has(toks[i - 1].key) && (next === 'his' || next === 'her' || next === 'their');
+}
+
 /** "Amanda's daughter", "Melvin's wife": a possessive run followed by a family word. */
 const FAMILY = new Set([
   'daughter',
@@ -1139,7 +1172,11 @@ function innerInitial(toks: Token[], k: number, n: number): boolean {
   const t = toks[k];
   const next = toks[k + 1];
   if (n === 0 || !t.initial || !next || !isNameWord(next) || next.initial) return false;
-  if (lowerText) return /^\p{Ll}$/u.test(t.text) && (t.dot || (t.text !== 'a' && t.text !== 'i'));
+  if (lowerText)
+    return (
+      /^\p{Ll}$/u.test(t.text) &&
+      (t.dot || (t.text !== 'a' && t.text !== 'i') || (knownFirst(toks[k - 1]) && lastLike(next)))
+    );
   return !t.dot && /^\p{Lu}$/u.test(t.text) && knownFirst(toks[k - 1]) && next.title;
 }
 
