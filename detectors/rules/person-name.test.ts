@@ -41,6 +41,7 @@ describe('person-name', () => {
     ['Have you been to a Zelmar Vukotić concert before?', ['Zelmar Vukotić']],
     ['Unlike the Hrafnsdóttir novel, it is short.', ['Hrafnsdóttir']],
     ['follow up with olga kravetz in a month.', ['olga kravetz']],
+    ['eva velkrist lives at the old mill', ['eva velkrist']],
     ['my name is velimira', ['velimira']],
     ['name:    orvik t. lemma\naddress: unknown', ['orvik t. lemma']],
     ['She named him Brannock', ['Brannock']],
@@ -73,6 +74,8 @@ describe('person-name', () => {
     'Hey, can you help me with this?',
     'patient account number 12345',
     'Jan 2024 was a cold month',
+    'i am having trouble focusing on the ada recommendations for turner syndrome',
+    'the ng tube was placed and symptoms did not worsen',
   ])('finds no name in %j', (text) => {
     expect(run(personName, text).filter((h) => h.confidence >= 0.5)).toEqual([]);
   });

@@ -104,7 +104,7 @@ const STRONG_CUES = new Set([
   'therapist',
 ]);
 /** Words after which any word is a name: "name: ann roe", "named ann". */
-const NAMING = new Set(['name', 'names', 'named', 'called', "i'm", 'i’m']);
+const NAMING = new Set(['name', 'names', 'named']);
 /** Function words that end a lower-case name ("ann roe has ...", "ann roe in a month"). */
 const LOWER_STOP = new Set([
   'has',
@@ -543,7 +543,12 @@ let lowerText = false;
 function isNameWord(t: Token): boolean {
   if (t.hasDigit) return false;
   // In a text written without capitals, listed or name-shaped words stand in for title case.
-  if (lowerText && !t.initial) return !NOT_NAME.has(t.key) && (knownFirst(t) || knownLast(t) || shaped(t));
+  if (lowerText && !t.initial)
+    return (
+      t.key.length >= 3 &&
+      !NOT_NAME.has(t.key) &&
+      (knownFirst(t) || knownLast(t) || (SURNAME_END.test(t.key) && shaped(t)))
+    );
   // "I" and "A" are words unless written as initials ("Anna I. Roe").
   if (t.initial) return /\p{Lu}/u.test(t.text[0]) && (t.dot || !/^[IA]$/.test(t.text));
   return t.title && !NOT_NAME.has(t.key);
@@ -608,6 +613,11 @@ const NOT_SHAPED = new Set([
   'casanova',
   'geneva',
   'mosaic',
+  'worsen',
+  'loosen',
+  'lessen',
+  'arisen',
+  'risen',
 ]);
 /** A word shaped like a surname (ending) or a name written with diacritics, that is not a place or eponym. */
 function shaped(t: Token): boolean {
@@ -711,7 +721,9 @@ export const personName: Detector = {
           if (
             (p &&
               /^[\s,:]{1,8}$/.test(g) &&
-              (NAMING.has(p.key) || phraseCue(toks, i) || (STRONG_CUES.has(p.key) && nameLike(t)))) ||
+              (NAMING.has(p.key) ||
+                namingPhrase(toks, i) ||
+                ((phraseCue(toks, i) || STRONG_CUES.has(p.key)) && nameLike(t)))) ||
             givenTo(toks, i, 1) ||
             (i === 0 && verbAfter(text, toks, 1))
           ) {
@@ -835,10 +847,10 @@ export const personName: Detector = {
       ) {
         conf = lastTok.initial ? 0.6 : 0.7;
         reason = 'name shape (word and initial)';
-      } else if (words.length === 1 && firstKnown) {
+      } else if (words.length === 1 && firstKnown && (!lowerText || cue)) {
         conf = atStart ? 0.55 : cue ? 0.75 : 0.6;
         reason = 'listed first name';
-      } else if (words.length === 1 && !atStart && lastLike(t) && !t.caps) {
+      } else if (words.length === 1 && !atStart && lastLike(t) && !t.caps && (!lowerText || cue)) {
         conf = cue ? 0.7 : 0.55;
         reason = 'listed surname';
       } else if (
@@ -874,16 +886,47 @@ export const personName: Detector = {
         i += run2 + 1;
         continue;
       }
+      let endTok = i + run - 1;
+      // "eva kleist lives at ...": in a text without capitals, a listed first name, a word and a person's verb.
+      if (
+        conf < 0.5 &&
+        lowerText &&
+        run === 1 &&
+        firstKnown &&
+        i + 1 < toks.length &&
+        text.slice(t.end, toks[i + 1].start) === ' ' &&
+        /^\p{Ll}{3,}$/u.test(toks[i + 1].text) &&
+        !NOT_NAME.has(toks[i + 1].key) &&
+        !LOWER_STOP.has(toks[i + 1].key) &&
+        verbAfter(text, toks, i + 2)
+      ) {
+        conf = 0.75;
+        reason = 'name before a verb or family word';
+        endTok = i + 1;
+      }
+      if (conf >= 0.5 && lowerText && (phraseCue(toks, i) || (cue && NAMING.has(cue)))) {
+        // "follow up with olga kravetz": in a text without capitals, the words after a cued first name.
+        while (
+          endTok < i + 2 &&
+          endTok + 1 < toks.length &&
+          text.slice(toks[endTok].end, toks[endTok + 1].start) === ' ' &&
+          /^\p{Ll}{3,}$/u.test(toks[endTok + 1].text) &&
+          !NOT_NAME.has(toks[endTok + 1].key) &&
+          !LOWER_STOP.has(toks[endTok + 1].key) &&
+          !lexicon().ambiguous.has(toks[endTok + 1].key)
+        )
+          endTok++;
+      }
       if (conf >= 0.5) {
         out.push({
           start: t.start,
-          end: suffixEnd(text, toks, i + run - 1),
+          end: suffixEnd(text, toks, endTok),
           category: 'NAME',
           confidence: conf,
           reason,
         });
       }
-      i += run;
+      i = Math.max(i + run, endTok + 1);
     }
     const head = headerName(text, toks);
     if (head) {
@@ -950,6 +993,13 @@ function nameLists(text: string, toks: Token[]): Candidate[] {
 }
 
 /** Two-word cues before a name: "call me X", "calls me X", "I am X", "name is X", "directed by X". */
+/** "my name is X", "call me X": phrases after which any word is a name. */
+function namingPhrase(toks: Token[], i: number): boolean {
+  const p1 = toks[i - 1]?.key;
+  const p2 = toks[i - 2]?.key;
+  return (p1 === 'is' && (p2 === 'name' || p2 === 'names')) || (p1 === 'me' && (p2 === 'call' || p2 === 'calls'));
+}
+
 function phraseCue(toks: Token[], i: number): boolean {
   const p1 = toks[i - 1]?.key;
   const p2 = toks[i - 2]?.key;
@@ -1123,16 +1173,7 @@ function takeRun(text: string, toks: Token[], i: number): number {
   let n = 0;
   while (i + n < toks.length && n < 4) {
     const t = toks[i + n];
-    // "olga kravetz" in a text without capitals: a word after a listed first name.
-    const lowerSurname =
-      lowerText &&
-      n === 1 &&
-      knownFirst(toks[i]) &&
-      /^\p{Ll}{2,}$/u.test(t.text) &&
-      !NOT_NAME.has(t.key) &&
-      !LOWER_STOP.has(t.key) &&
-      !lexicon().ambiguous.has(t.key);
-    if (!isNameWord(t) && !innerInitial(toks, i + n, n) && !lowerSurname) {
+    if (!isNameWord(t) && !innerInitial(toks, i + n, n)) {
       // "Willemine ten Pas", "Maika van de Noort": particles between a first name and a surname.
       const p = n > 0 ? particles(text, toks, i + n) : 0;
       if (p > 0 && n + p < 5 && (STRONG_PARTICLES.has(t.key) || knownFirst(toks[i + n - 1]))) {
