@@ -957,6 +957,14 @@ function nameLists(text: string, toks: Token[]): Candidate[] {
   const out: Candidate[] = [];
   let i = 0;
   while (i < toks.length) {
+    // Fast path: most words are followed by a space and a word other than "and", which ends no list.
+    const a0 = toks[i];
+    const b0 = toks[i + 1];
+    const c0 = text.charCodeAt(a0.end);
+    if (!b0 || (c0 !== 44 && !(c0 === 32 && (b0.key === 'and' || text.charCodeAt(a0.end + 1) === 38)))) {
+      i++;
+      continue;
+    }
     const items = [toks[i]];
     let j = i;
     for (;;) {
@@ -1018,11 +1026,10 @@ function phraseCue(toks: Token[], i: number): boolean {
 
 /** "What's your last name? Nielsen", "the name on the account? User: Eve Magrath": the answer to a name question. */
 function answersNameQuestion(text: string, toks: Token[], i: number): boolean {
-  for (let k = i - 1; k >= Math.max(0, i - 7); k--) {
-    if (toks[k].key === 'name' || toks[k].key === 'names')
-      return (
-        /\?/.test(text.slice(toks[k].end, toks[i].start)) && (k >= i - 3 || /: $/.test(text.slice(0, toks[i].start)))
-      );
+  // Up to three words back, or seven after a speaker label ("... the account? User: Eve Roe").
+  const far = text.charCodeAt(toks[i].start - 2) === 58;
+  for (let k = i - 1; k >= Math.max(0, i - (far ? 7 : 3)); k--) {
+    if (toks[k].key === 'name' || toks[k].key === 'names') return /\?/.test(text.slice(toks[k].end, toks[i].start));
   }
   return false;
 }
@@ -1377,11 +1384,11 @@ function mentionedAgain(toks: Token[], found: Candidate[]): Candidate[] {
       if (
         c.confidence >= 0.6 &&
         !t.initial &&
+        !knownFirst(t) &&
+        !knownLast(t) &&
         !TITLES.has(t.key) &&
         !NOT_NAME.has(t.key) &&
-        shaped(t) &&
-        !knownFirst(t) &&
-        !knownLast(t)
+        shaped(t)
       )
         keys.add(t.key);
     }

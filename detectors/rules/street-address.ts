@@ -285,6 +285,7 @@ export const streetAddress: Detector = {
       // "Apt. 675", "Suite 282": a unit line of an address.
       if (
         !anchor &&
+        toks[i + 1]?.hasDigit &&
         /^(?:apt|apartment|suite|ste)$/.test(t.key) &&
         (t.title || t.caps || (t.dot && lineStart(text, toks, i))) &&
         /^\d{1,5}[a-z]?$/i.test(toks[i + 1]?.text ?? '')
@@ -295,8 +296,8 @@ export const streetAddress: Detector = {
       // "ul. Słowicza 10", "u. 12": lower-case abbreviated street words before the name.
       if (
         !anchor &&
-        /^(?:ul|u|al|str)$/.test(t.key) &&
         t.dot &&
+        /^(?:ul|u|al|str)$/.test(t.key) &&
         toks[i + 1]?.title &&
         (/^\d{1,5}[a-z]?$/i.test(toks[i + 2]?.text ?? '') ||
           (toks[i + 2]?.title && /^\d{1,5}[a-z]?$/i.test(toks[i + 3]?.text ?? '')))
@@ -352,7 +353,16 @@ export const streetAddress: Detector = {
         anchor = true;
         conf = 0.75;
       }
-      if (!anchor && (t.hasDigit || t.title || toks[i + 2]?.hasDigit)) {
+      if (
+        !anchor &&
+        i + 2 < n &&
+        ((toks[i + 2].hasDigit && LOWER_STREET.has(toks[i + 1].key)) ||
+          (t.hasDigit &&
+            !toks[i + 1].hasDigit &&
+            !toks[i + 1].title &&
+            (toks[i + 2].hasDigit || toks[i + 3]?.hasDigit)) ||
+          (t.title && toks[i + 1].key === 'and'))
+      ) {
         const c = lateAnchor(input, toks, i);
         if (c > 0) {
           anchor = true;
