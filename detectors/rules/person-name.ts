@@ -6,6 +6,12 @@
  * (a title such as Dr./Mrs., or a cue such as "patient", "named", "my name is", "daughter"), or when
  * its words are in the public name lists (detectors/data: compromise's lexicon and faker's locale
  * lists) and are not ordinary English words, or when it has a name's shape ("Anna S.").
+ * Names the lists miss are found by their shape and context: surname endings of many languages
+ * ("-ova", "-sson", "-dóttir", "-nen", "-ić", "-moto") and diacritics (not in a text written in such a
+ * language), an occupation before them ("Producer X"), a dialogue label, the first line of a contact
+ * block, coordination with a name ("X and Murphy"), a giving verb ("had given X his"), a repeated
+ * mention, particles ("van de"), suffixes ("II", "MD"). A text without capitals is read with the lists
+ * and surname shapes standing in for title case, and single words there need a cue.
  * Eponyms are not people here: a run followed by "sign", "syndrome", "score", "reflex" ... is skipped.
  * Source: 45 CFR 164.514(b)(2)(i)(A); name lists: see detectors/data/README.md.
  */

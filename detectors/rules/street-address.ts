@@ -4,7 +4,11 @@
  * "the corner of 35 Pentelis Str. and Waechter Turnpike". An address starts at an anchor (house
  * number + capitalised word near a street word, street word + number, a P.O. box or military mail
  * code) and grows over the tokens addresses are made of (numbers, capitalised words, street and
- * unit words, commas, line breaks) up to a sentence end, bounded to 160 characters.
+ * unit words, commas, line breaks) up to a sentence end, bounded to 160 characters. The start moves
+ * back over what belongs to the same address: a building or postal number before the house number,
+ * the street line before a unit line ("233 Erzsébet tér 19.\n Suite 282"), the first street of a
+ * crossing ("Maarit and Hersnapvej 75"). Lower-case street words of other languages ("tér", "gate",
+ * "útja") and lower-case addresses with a street or unit word after the number are anchors too.
  * Source: 45 CFR 164.514(b)(2)(i)(B); USPS Publication 28 (Postal Addressing Standards).
  */
 import { LEADING_STREET, STREET_TYPES, UNIT_WORDS } from '../places';
