@@ -74,6 +74,7 @@ describe('person-name', () => {
     'Hey, can you help me with this?',
     'patient account number 12345',
     'Jan 2024 was a cold month',
+    'sent to 1738 Cheriton Dr Quenby Extensions',
     'i am having trouble focusing on the ada recommendations for turner syndrome',
     'the ng tube was placed and symptoms did not worsen',
   ])('finds no name in %j', (text) => {

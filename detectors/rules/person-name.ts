@@ -693,6 +693,8 @@ export const personName: Detector = {
       // "Dr. Roe", "DR. ROE"; not "moderate MR. Seen by PT" (a capitalised abbreviation before a sentence).
       if (
         TITLES.has(t.key) &&
+        // "1737 Cheriton Dr Reuquén Extensions": Dr after a house number and a street name is Drive.
+        !(t.key === 'dr' && i >= 2 && toks[i - 1].title && /^\d{1,6}$/.test(toks[i - 2].text)) &&
         (t.title ||
           (t.caps && toks[i + 1]?.caps) ||
           // "ms. Quinzia", "mr. elliott": a lower-case title with its full stop, not "20 ms. After".
