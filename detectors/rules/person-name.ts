@@ -837,6 +837,9 @@ export const personName: Detector = {
       } else if (postCue) {
         conf = 0.75;
         reason = 'name before a verb or family word';
+      } else if (authorOf(toks, i, run)) {
+        conf = 0.6;
+        reason = 'author of a work';
       } else if (words.length >= 3 && words.some((w) => STRONG_PARTICLES.has(w.key))) {
         conf = 0.7;
         reason = 'name with a particle';
@@ -1122,6 +1125,54 @@ const PERSON_VERBS =
 function verbAfter(text: string, toks: Token[], j: number): boolean {
   const last = toks[j - 1];
   return !!last && !last.possessive && PERSON_VERBS.test(text.slice(last.end, last.end + 24));
+}
+
+/** Works that are named after their author or performer: "the Roe novel", "a Jan Roe concert". */
+const WORKS = new Set([
+  'novel',
+  'novels',
+  'poem',
+  'poems',
+  'memoir',
+  'biography',
+  'concert',
+  'concerts',
+  'album',
+  'song',
+  'songs',
+]);
+/** Capitalised words that name an occasion rather than a person: "the Christmas concert". */
+const OCCASIONS = new Set([
+  'christmas',
+  'easter',
+  'holiday',
+  'spring',
+  'summer',
+  'autumn',
+  'fall',
+  'winter',
+  'halloween',
+  'thanksgiving',
+  'graduation',
+  'anniversary',
+  'farewell',
+  'charity',
+  'benefit',
+  'reunion',
+  'live',
+]);
+/** "the Roe novel", "a Jan Roe concert": one or two capitalised words between an article and a work. */
+function authorOf(toks: Token[], i: number, run: number): boolean {
+  const prev = toks[i - 1]?.key;
+  return (
+    run <= 2 &&
+    (prev === 'the' || prev === 'a' || prev === 'an') &&
+    WORKS.has(toks[i + run]?.key ?? '') &&
+    toks[i].title &&
+    !OCCASIONS.has(toks[i].key) &&
+    !lexicon().cities.has(toks[i].key) &&
+    !STATE_NAMES.has(toks[i].key)
+  );
 }
 
 /** "had given Alma his address", "told Ann her results": a person between a giving verb and a possessive. */
