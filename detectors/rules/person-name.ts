@@ -694,7 +694,13 @@ export const personName: Detector = {
       if (
         TITLES.has(t.key) &&
         // "1737 Cheriton Dr Reuquén Extensions": Dr after a house number and a street name is Drive.
-        !(t.key === 'dr' && i >= 2 && toks[i - 1].title && /^\d{1,6}$/.test(toks[i - 2].text)) &&
+        !(
+          t.key === 'dr' &&
+          i >= 2 &&
+          toks[i - 1].title &&
+          /^\d{1,6}$/.test(toks[i - 2].text) &&
+          text.slice(toks[i - 2].end, t.start) === ` ${toks[i - 1].text} `
+        ) &&
         (t.title ||
           (t.caps && toks[i + 1]?.caps) ||
           // "ms. Quinzia", "mr. elliott": a lower-case title with its full stop, not "20 ms. After".

@@ -37,6 +37,8 @@ describe('street-address', () => {
       '654 Rua Ana Vornelo 1159, Tarnos, Cyprus (Greek) 13475',
     ],
     ['the bus drops you off at 74670 lindvollen 130 st.', '74670 lindvollen 130 st'],
+    ['lives at 12 Liepu iela 5, Rigaville', '12 Liepu iela 5, Rigaville'],
+    ['Hafnar braut 7\n Apt. 3\n Reykholt', 'Hafnar braut 7\n Apt. 3\n Reykholt'],
     ['please enter on kertalja út 98. from the east', 'kertalja út 98'],
     ['Please return to Leon and Varrodda 66 in case of an issue.', 'Leon and Varrodda 66'],
     ['drops you off at 518 Kolos fejedelem útja 62. St.', '518 Kolos fejedelem útja 62. St'],

@@ -132,6 +132,32 @@ const LOWER_STREET = new Set([
   'náměstí',
   'třída',
   'nábřeží',
+  'iela',
+  'gatvė',
+  'vegur',
+  'braut',
+  'stígur',
+  'stræti',
+  'vegen',
+  'stien',
+  'stræde',
+  'plads',
+  'vænget',
+  'gränd',
+  'torget',
+  'raitti',
+  'kaari',
+  'rinne',
+  'rakpart',
+  'fasor',
+  'dűlő',
+  'maantee',
+  'puiestee',
+  'aleja',
+  'osiedle',
+  'gracht',
+  'dijk',
+  'singel',
 ]);
 
 const FULL_STREET = new Set([
@@ -385,11 +411,15 @@ export const streetAddress: Detector = {
       });
       while (i + 1 < n && toks[i + 1].start < end) i++;
     }
+    let prevEnd = -1;
     const fromRegex = (re: RegExp | Gated, reason: string) =>
       matchAll(re, text, (m) => {
         const end = growFrom(text, toks, m.index + m[0].length);
         const k = tokenFrom(toks, m.index);
-        const start = k >= 0 && toks[k].start === m.index ? startBefore(text, toks, k) : m.index;
+        // Look back only when the previous address does not already reach this one.
+        const start =
+          k > 0 && toks[k].start === m.index && toks[k - 1].end > prevEnd ? startBefore(text, toks, k) : m.index;
+        prevEnd = end;
         return { start, end, category: 'LOCATION' as const, confidence: 0.85, reason };
       });
     out.push(...fromRegex(within(POBOX, digits(input)), 'post office box'));
@@ -495,7 +525,7 @@ function grow(text: string, toks: Token[], i: number, allowAnd = false): number 
     if (g.startsWith('.') && /\s/.test(g) && t.title && !UNIT_WORDS.has(t.key) && !isStreetWord(t) && !abbrev) break;
     end = t.end;
     lastIdx = k;
-    lead = LEADING_STREET.has(t.key) ? 3 : LOWER_OK.has(t.key) || /^\p{Ll}/u.test(t.text) ? lead - 1 : 0;
+    lead = LEADING_STREET.has(t.key) ? 3 : !t.title && !t.caps && !t.hasDigit ? lead - 1 : 0;
   }
   // Never end on a connector word.
   while (lastIdx > i && LOWER_OK.has(toks[lastIdx].key) && !isStreetWord(toks[lastIdx])) {
@@ -580,6 +610,23 @@ function lowerStreet(text: string, toks: Token[], k: number): boolean {
   );
 }
 
+/** A gap inside one line of an address: 1-3 spaces or tabs, optionally after a comma or a full stop. */
+function sameLineGap(text: string, from: number, to: number): boolean {
+  const len = to - from;
+  if (len < 1 || len > 4) return false;
+  let p = from;
+  const c = text.charCodeAt(p);
+  if (c === 44 || c === 46) {
+    if (len < 2) return false;
+    p++;
+  } else if (len > 3) return false;
+  for (; p < to; p++) {
+    const d = text.charCodeAt(p);
+    if (d !== 32 && d !== 9) return false;
+  }
+  return true;
+}
+
 function lineStart(text: string, toks: Token[], k: number): boolean {
   return k === 0 || /\n[\s>?]*$/.test(text.slice(toks[k - 1].end, toks[k].start));
 }
@@ -612,16 +659,14 @@ function startBefore(text: string, toks: Token[], i: number): number {
   if (unit) {
     // The street line: the same line before the unit ("12521 Belgrád rkp. 18. Apt. 417"), or the line
     // above when the unit starts its line ("233 Erzsébet tér 19.\n Suite 282").
-    let end = i;
-    if (lineStart(text, toks, i) && i > 0 && /\n[\s>?]*$/.test(text.slice(toks[i - 1].end, toks[i].start))) end = i - 1;
-    else if (lineStart(text, toks, i)) end = -1;
-    else end = i - 1;
+    const atLineStart = lineStart(text, toks, i);
+    const end = atLineStart && i === 0 ? -1 : i - 1;
     if (end >= 0) {
       let k = end;
       while (
         k > 0 &&
         end - k < 8 &&
-        /^(?:[ \t]{1,3}|,[ \t]{1,3}|\.[ \t]{1,3})$/.test(text.slice(toks[k - 1].end, toks[k].start)) &&
+        sameLineGap(text, toks[k - 1].end, toks[k].start) &&
         streetLineWord(text, toks, k - 1)
       )
         k--;
@@ -634,7 +679,8 @@ function startBefore(text: string, toks: Token[], i: number): number {
           !LEADING_STREET.has(toks[first].key)
         )
           first++;
-        const digit = toks.slice(first, end + 1).some((t) => t.hasDigit);
+        let digit = false;
+        for (let d = first; d <= end && !digit; d++) digit = toks[d].hasDigit;
         if (first <= end && digit) s = lineStart(text, toks, k) ? k : first;
       }
     }
