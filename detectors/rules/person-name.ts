@@ -641,10 +641,18 @@ let foreign: boolean | undefined;
 function foreignText(): boolean {
   if (foreign === undefined) {
     let n = 0;
-    for (const t of scanToks) if (!t.title && !t.caps && DIACRITIC.test(t.text) && ++n >= 3) break;
+    for (const t of scanToks) if (!t.title && !t.caps && hasDiacritic(t.text) && ++n >= 3) break;
     foreign = n >= 3 && !lowerText;
   }
   return foreign;
+}
+/** Same as DIACRITIC.test, without a regex: this runs over every token of a text. */
+function hasDiacritic(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) return true;
+  }
+  return false;
 }
 function lastLike(t: Token): boolean {
   return knownLast(t) || shaped(t);
@@ -961,6 +969,7 @@ export const personName: Detector = {
       out.sort((a, b) => a.start - b.start);
     }
     if (out.length) out.push(...mentionedAgain(toks, out));
+    scanToks = [];
     return out;
   },
 };
