@@ -22,6 +22,9 @@ export const MODE_RANK: Readonly<Record<Mode, number>> = { off: 0, monitor: 1, w
 export const UNSANCTIONED_ACTIONS = ['allow', 'warn', 'block'] as const;
 export type UnsanctionedAction = (typeof UNSANCTIONED_ACTIONS)[number];
 
+export const PLACEHOLDER_STYLES = ['typed', 'surrogate'] as const;
+export type PlaceholderStyle = (typeof PLACEHOLDER_STYLES)[number];
+
 export const IDENTITY_MODES = ['none', 'pseudonymous', 'email'] as const;
 export type IdentityMode = (typeof IDENTITY_MODES)[number];
 
@@ -311,6 +314,13 @@ export const FIELDS = {
       description: "Put the original values back into the chatbot's answer, on this device only.",
     }),
   ),
+  placeholderStyle: value(
+    z.enum(PLACEHOLDER_STYLES).meta({
+      title: 'What redaction puts in place of a value',
+      description:
+        'typed: placeholders such as [NAME-1] and [DATE-1]. surrogate: realistic stand-in values from ranges that cannot be real (555-01xx phones, 9xx SSNs, example.com), dates shifted by one random offset per conversation so intervals stay true.',
+    }),
+  ),
 } as const satisfies Record<string, FieldSpec>;
 
 export type FieldName = keyof typeof FIELDS;
@@ -359,6 +369,7 @@ export interface PolicyLayer {
   identityMode?: IdentityMode;
   refreshIntervalMinutes?: number;
   restoreAnswers?: boolean;
+  placeholderStyle?: PlaceholderStyle;
 }
 
 type OptionalKey = 'sanctionedToolUrl' | 'helpLink' | 'reportingEndpoint' | 'enrollmentToken';
@@ -384,6 +395,7 @@ export const DEFAULT_POLICY: Policy = {
   identityMode: 'none',
   refreshIntervalMinutes: 60,
   restoreAnswers: true,
+  placeholderStyle: 'typed',
 };
 
 /** What the user's own options may set: each can only tighten what the layers above allow. */

@@ -117,3 +117,41 @@ export async function readBadge(page: Page): Promise<string> {
   if (style.includes('display: none')) return '';
   return textOf(host.shadowRoots[0]).trim();
 }
+
+export interface ChipsView {
+  /** Each chip's label ("2 restored on this device"), in page order. */
+  chips: { label: string; nodeId: number }[];
+  /** The open panel's text ('' when closed) and its buttons. */
+  panel: string;
+  buttons: { label: string; nodeId: number }[];
+}
+
+/** The restored-values chips and their panel, read through the closed shadow root via DevTools. */
+export async function readChips(page: Page): Promise<ChipsView> {
+  const s = await cdp(page);
+  const { root } = (await s.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+  let host: CdpNode | undefined;
+  walk(root, (n) => {
+    if (n.nodeName === 'PHI-GUARD-RESTORED') host = n;
+  });
+  const view: ChipsView = { chips: [], panel: '', buttons: [] };
+  const shadow = host?.shadowRoots?.[0];
+  if (!shadow) return view;
+  walk(shadow, (n) => {
+    const cls = (n.attributes ?? [])[(n.attributes ?? []).indexOf('class') + 1] ?? '';
+    if (n.nodeName === 'BUTTON' && cls.startsWith('chip')) view.chips.push({ label: textOf(n), nodeId: n.nodeId });
+    if (n.nodeName === 'DIV' && cls === 'panel') {
+      view.panel = textOf(n);
+      walk(n, (c) => {
+        if (c.nodeName === 'BUTTON') view.buttons.push({ label: textOf(c), nodeId: c.nodeId });
+      });
+    }
+  });
+  return view;
+}
+
+/** Clicks a node of one of our closed shadow roots with a real mouse click at its centre. */
+export async function clickNode(page: Page, nodeId: number): Promise<void> {
+  const { x, y } = await centre(page, nodeId);
+  await page.mouse.click(x, y);
+}
