@@ -9,6 +9,7 @@ import { createDialog } from '../guard/dialog';
 import { type FileVerdict, scanFiles } from '../guard/files';
 import { type HoldOutcome, type HoldReport, startGuard } from '../guard/guard';
 import { DEFAULT_GUARD_POLICY, type GuardPolicy, guardPolicyFor } from '../guard/policy';
+import { createToast } from '../guard/toast';
 import { Checker } from '../guard/verdict';
 import { logger } from '../lib/logger';
 import type { CoverageLostMessage, HoldOutcomeMessage, ScanResultMessage } from '../lib/messages';
@@ -58,6 +59,7 @@ export default defineContentScript({
     let guardPolicy: GuardPolicy = guardPolicyFor(DEFAULT_POLICY, site.mode, DEFAULT_GUARD_POLICY);
     const checker = new Checker(assessorFor(site), guardPolicy);
     const dialog = createDialog(document);
+    const toast = createToast(document);
     const idle = (work: () => void) => ctx.requestIdleCallback(() => work(), { timeout: 400 });
     const badge = createBadge({
       doc: document,
@@ -114,6 +116,7 @@ export default defineContentScript({
       listen: (target, type, handler, options) => ctx.addEventListener(target, type, handler, options),
       report,
       outcome,
+      notify: (message) => toast.show(message),
       changed: () => badge.schedule(),
       policy: () => guardPolicy,
     });
@@ -146,6 +149,7 @@ export default defineContentScript({
       coverage.stop();
       unwatch();
       dialog.destroy();
+      toast.destroy();
       badge.destroy();
     });
     // The first detection builds the lexicons (tens of ms); do it while idle, not on the user's first Enter.

@@ -14,10 +14,11 @@ import { STRONG_CATEGORIES } from './decide';
 /** Bump when a key changes meaning (never for additions); a policy may state the version it was written for. */
 export const POLICY_SCHEMA_VERSION = 1;
 
-export const MODES = ['off', 'monitor', 'warn', 'block'] as const;
+export const MODES = ['off', 'monitor', 'warn', 'redact', 'block'] as const;
 export type Mode = (typeof MODES)[number];
 /** Strictness order: the user's options may only move a mode up this scale. */
-export const MODE_RANK: Readonly<Record<Mode, number>> = { off: 0, monitor: 1, warn: 2, block: 3 };
+/** `redact` ranks above `warn` (nothing found is ever sent) and below `block` (the prompt still goes, without them). */
+export const MODE_RANK: Readonly<Record<Mode, number>> = { off: 0, monitor: 1, warn: 2, redact: 3, block: 4 };
 
 export const UNSANCTIONED_ACTIONS = ['allow', 'warn', 'block'] as const;
 export type UnsanctionedAction = (typeof UNSANCTIONED_ACTIONS)[number];
@@ -184,7 +185,7 @@ export const FIELDS = {
     modeSchema.meta({
       title: 'Default action for PHI',
       description:
-        'off: no checks. monitor: never interrupt, record what would have been held. warn: hold and allow Send anyway (strong identifiers still block unless categories say otherwise). block: hold with no Send anyway.',
+        'off: no checks. monitor: never interrupt, record what would have been held. warn: hold and allow Send anyway (strong identifiers still block unless categories say otherwise). redact: replace what was found with placeholders and send, without asking (a notice says so; a failed check still holds). block: hold with no Send anyway.',
     }),
   ),
   sites: {

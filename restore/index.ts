@@ -65,7 +65,9 @@ export function startRestore(opts: {
 
   const isOurs = (node: Node): boolean => {
     const el = node instanceof Element ? node : node.parentElement;
-    return !!el?.closest(`${CHIPS_HOST_TAG}, phi-guard-dialog, phi-guard-badge, style[data-phi-guard]`);
+    return !!el?.closest(
+      `${CHIPS_HOST_TAG}, phi-guard-dialog, phi-guard-badge, phi-guard-toast, style[data-phi-guard]`,
+    );
   };
   const enabled = () => settings.restoreAnswers && !shownAsSent;
   const chips = createChips({

@@ -26,6 +26,7 @@ const MODE_LABEL: Record<Mode, string> = {
   off: 'Do not check',
   monitor: 'Let it through, record it',
   warn: 'Warn me, let me decide',
+  redact: 'Replace identifiers with placeholders and send',
   block: 'Block it (no Send anyway)',
 };
 const SOURCE_LABEL: Record<LayerName, string> = {

@@ -1,6 +1,6 @@
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clickDialog, clickNode, readChips, waitForDialog } from './dialog-driver';
+import { clickDialog, clickNode, readChips, readDialog, waitForDialog } from './dialog-driver';
 import { checkBrowser, type ExtensionBrowser, launchWithExtension } from './harness';
 import { openReplica, WARN, WARN_VALUES } from './matrix';
 import { checkPolicyWrite, removeManagedPolicy, waitForManaged, writeManagedPolicy } from './policy';
@@ -21,14 +21,16 @@ type W = {
 const FOLLOW_UP = 'Follow-up for John Smith: MRN 00012345, any statin interactions with his CHF meds?';
 const ALL_VALUES = [...WARN_VALUES, '00012345'];
 
-/** Types `text`, presses Enter, picks Redact & send; returns what the site received. */
-async function redactAndSend(page: Page, id: string, text: string): Promise<string> {
+/** Types `text`, presses Enter, picks Redact & send (unless the policy redacts by itself); returns what the site received. */
+async function redactAndSend(page: Page, id: string, text: string, auto = false): Promise<string> {
   const before = await page.evaluate(() => (window as unknown as W).__sent.length);
   await page.click(COMPOSER[id]);
   await page.keyboard.insertText(text);
   await page.keyboard.press('Enter');
-  await waitForDialog(page);
-  await clickDialog(page, 'Redact & send');
+  if (!auto) {
+    await waitForDialog(page);
+    await clickDialog(page, 'Redact & send');
+  }
   await page.waitForFunction((n) => (window as unknown as W).__sent.length > n, before, { timeout: 5000 });
   return page.evaluate(() => {
     const w = window as unknown as W;
@@ -214,11 +216,12 @@ describe.skipIf(!browserCheck.available)('restored answers (typed placeholders)'
 });
 
 // If this fails, the surrogate style sends a real value, or the answer shows the stand-ins instead of the values.
-describe.skipIf(!browserCheck.available || !policyCheck.available)('restored answers (surrogate values)', () => {
+describe.skipIf(!browserCheck.available || !policyCheck.available)('restored answers (surrogates; mode redact)', () => {
   let b: ExtensionBrowser;
 
   beforeAll(async () => {
-    writeManagedPolicy({ placeholderStyle: 'surrogate' });
+    // Surrogates everywhere; DeepSeek in mode redact (no dialog: the policy redacts by itself).
+    writeManagedPolicy({ placeholderStyle: 'surrogate', sites: { 'chat.deepseek.com': { mode: 'redact' } } });
     b = await launchWithExtension();
     // Chromium reads policy files a few seconds after start; pages opened later get the policy at load.
     await waitForManaged(b.worker, (m) => m.placeholderStyle === 'surrogate');
@@ -228,16 +231,24 @@ describe.skipIf(!browserCheck.available || !policyCheck.available)('restored ans
     removeManagedPolicy();
   });
 
-  it.each(['chatgpt', 'gemini', 'deepseek'])('%s: realistic stand-ins go out, the values come back', async (id) => {
-    const page = await openReplica(b, id);
-    const out = await redactAndSend(page, id, WARN);
-    for (const v of WARN_VALUES) expect(out).not.toContain(v);
-    expect(out).not.toMatch(/\[(NAME|DATE)-\d\]/);
-    // The date keeps its format, shifted.
-    expect(out).toMatch(/born \d\d\/\d\d\/\d{4}/);
-    await answered(page, 1);
-    const shown = await threadText(page);
-    for (const v of WARN_VALUES) expect(shown).toContain(v);
-    await page.close();
-  });
+  it.each(['chatgpt', 'gemini', 'deepseek'])(
+    '%s: realistic stand-ins go out, the values come back (DeepSeek: redacted by policy, no dialog)',
+    async (id) => {
+      const page = await openReplica(b, id);
+      const auto = id === 'deepseek';
+      const out = await redactAndSend(page, id, WARN, auto);
+      if (auto) {
+        expect((await readDialog(page)).open).toBe(false);
+        expect(await page.evaluate(() => document.querySelector('phi-guard-toast') !== null)).toBe(true);
+      }
+      for (const v of WARN_VALUES) expect(out).not.toContain(v);
+      expect(out).not.toMatch(/\[(NAME|DATE)-\d\]/);
+      // The date keeps its format, shifted.
+      expect(out).toMatch(/born \d\d\/\d\d\/\d{4}/);
+      await answered(page, 1);
+      const shown = await threadText(page);
+      for (const v of WARN_VALUES) expect(shown).toContain(v);
+      await page.close();
+    },
+  );
 });
