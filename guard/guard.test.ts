@@ -186,7 +186,9 @@ describe('guard: Enter', () => {
     await flush();
     await flush();
     expect(dialog.requests).toHaveLength(0);
-    expect(sent).toEqual(['Patient [NAME-1], born [DATE-1], has type 2 diabetes and hypertension. Summarize his plan.']);
+    expect(sent).toEqual([
+      'Patient [NAME-1], born [DATE-1], has type 2 diabetes and hypertension. Summarize his plan.',
+    ]);
     expect(notices).toEqual([
       "PHI Guard replaced 2 identifiers with placeholders before sending, as your organisation's policy asks.",
     ]);
