@@ -4,7 +4,7 @@ import { matchesAny } from '../sites/dom';
 import type { SiteAdapter } from '../sites/types';
 import { CHIPS_HOST_TAG, createChips } from './chips';
 import { watchCopy } from './copy';
-import { createRestorer, HIGHLIGHT_NAME } from './dom';
+import { createRestorer, HIGHLIGHT_NAME, type RestoredValue } from './dom';
 import { createSurrogates } from './surrogates';
 import { type PlaceholderStyle, Vaults } from './vault';
 
@@ -92,8 +92,32 @@ export function startRestore(opts: {
       return undefined;
     },
     isOurs,
-    changed: () => chips.render(restorer.messages()),
+    changed: () => {
+      // Sites that rebuild an answer's HTML per chunk make new blocks each time: re-render the chips only
+      // when what they say changes.
+      const messages = restorer.messages();
+      const key = signature(messages);
+      if (key === shownKey && [...messages.keys()].every((m) => m.isConnected)) return;
+      shownKey = key;
+      chips.render(messages);
+    },
   });
+  let shownKey = '';
+  const ids = new WeakMap<Element, number>();
+  let nextId = 0;
+  /** Which messages show which values, and whether restored: equal keys render equal chips. */
+  const signature = (messages: Map<Element, RestoredValue[]>): string => {
+    let out = enabled() ? '1' : '0';
+    for (const [m, values] of messages) {
+      let id = ids.get(m);
+      if (id === undefined) {
+        id = nextId++;
+        ids.set(m, id);
+      }
+      out += `|${id}:${values.map((v) => v.token).join(',')}`;
+    }
+    return out;
+  };
   /** The outermost element of a nested run of message matches (a message inside a message wrapper). */
   function outermostMessage(el: Element): Element {
     let out = el;

@@ -151,6 +151,15 @@ describe.skipIf(!browserCheck.available)('restored answers (typed placeholders)'
       await clickNode(page, hide?.nodeId as number);
       await expect.poll(() => threadText(page)).toContain('[NAME-1]');
       expect(await threadText(page)).not.toContain('John Smith');
+      // With restoring off, each answer shows exactly what a fresh render of the site's markdown shows: the
+      // restorer's in-place edits left React's rendering intact (no lost, doubled or stale text).
+      const check = await page.evaluate(() => {
+        const w = window as unknown as W & { __renderedText(md: string): string };
+        const bodies = [...document.querySelectorAll('[data-message-author-role="assistant"] .markdown')];
+        return bodies.map((b, i) => ({ shown: b.textContent, fresh: w.__renderedText(w.__answers[i]) }));
+      });
+      expect(check).toHaveLength(2);
+      for (const c of check) expect(c.shown).toBe(c.fresh);
       const off = await readChips(page);
       expect(off.chips[0].label).toMatch(/placeholders? shown/);
       await clickNode(page, off.chips[0].nodeId);

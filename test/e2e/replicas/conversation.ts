@@ -12,6 +12,7 @@
  * shows the previous messages again: as the chatbot received them, with placeholders.
  */
 import { createElement as h, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { onSent } from './record';
 
@@ -210,6 +211,13 @@ export interface ConversationWindow {
   __streaming: boolean;
   /** Starts a new chat, as the site's "New chat" button does (path back to the start, empty thread). */
   __newChat(): void;
+  /** The text a fresh render of `md` shows (textContent), to check that the thread was not corrupted. */
+  __renderedText(md: string): string;
+  /** Set by a test or bench: prompts are recorded but not answered. */
+  __quiet?: boolean;
+  /** Main-thread time of each streamed chunk: the site's render plus every microtask it triggered (mutation
+   * observers included), up to the next task. bench:guard compares it with and without restoring. */
+  __chunkMs: number[];
 }
 const w = window as unknown as ConversationWindow;
 
@@ -222,6 +230,12 @@ export function mountConversation(markup: ConversationMarkup): void {
   document.body.prepend(thread);
   w.__answers = [];
   w.__streaming = false;
+  w.__chunkMs = [];
+  w.__renderedText = (md) => {
+    const box = document.createElement('div');
+    box.innerHTML = markdownHtml(md);
+    return box.textContent ?? '';
+  };
   // Where a new chat starts: the path of the first load in this tab (a reload may be at /c/<id>).
   const startPath = sessionStorage.getItem('replica-start') ?? location.pathname;
   sessionStorage.setItem('replica-start', startPath);
@@ -263,7 +277,8 @@ export function mountConversation(markup: ConversationMarkup): void {
       const root = createRoot(body);
       return (md) => {
         keep(md);
-        root.render(h(MarkdownReact, { md }));
+        // Committed now, so the chunk's timing (and the restorer's observer) covers React's DOM update.
+        flushSync(() => root.render(h(MarkdownReact, { md })));
       };
     }
     if (markup.style === 'html') {
@@ -297,14 +312,23 @@ export function mountConversation(markup: ConversationMarkup): void {
     const render = assistantMessage();
     w.__streaming = true;
     let n = 0;
-    const tick = () => {
-      n = Math.min(md.length, n + CHUNK);
-      render(md.slice(0, n));
+    // The next task after a chunk: microtasks (React's commit, mutation observers) have all run by then.
+    const channel = new MessageChannel();
+    let t0 = 0;
+    channel.port1.onmessage = () => {
+      w.__chunkMs.push(performance.now() - t0);
       if (n < md.length) setTimeout(tick, CHUNK_MS);
       else {
+        channel.port1.close();
         w.__streaming = false;
         done();
       }
+    };
+    const tick = () => {
+      n = Math.min(md.length, n + CHUNK);
+      t0 = performance.now();
+      render(md.slice(0, n));
+      channel.port2.postMessage(0);
     };
     tick();
   }
@@ -316,6 +340,7 @@ export function mountConversation(markup: ConversationMarkup): void {
   }
 
   onSent((text) => {
+    if (w.__quiet) return;
     const turns = load();
     if (turns.length === 0 && markup.conversationPath) {
       history.pushState(null, '', markup.conversationPath(Math.random().toString(36).slice(2, 10)));
