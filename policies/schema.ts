@@ -403,6 +403,8 @@ export const DEFAULT_POLICY: Policy = {
 export const UserOptionsSchema = z.object({
   mode: modeSchema.optional(),
   requireJustification: z.boolean().optional(),
+  /** The clinician may switch restored answers off (showing less is never looser); never on. */
+  restoreAnswers: z.literal(false).optional(),
   categories: z
     .partialRecord(
       categorySchema,

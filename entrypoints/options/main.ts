@@ -76,6 +76,10 @@ function renderSettings(s: State) {
   rj.checked = s.effective.policy.requireJustification;
   // Already required by policy: the user cannot turn it off.
   rj.disabled = s.base.policy.requireJustification;
+  const ra = $<HTMLInputElement>('restore-answers');
+  ra.checked = s.effective.policy.restoreAnswers;
+  // Switched off by policy: the user cannot switch it on.
+  ra.disabled = !s.base.policy.restoreAnswers;
   const box = $('categories');
   box.replaceChildren();
   for (const c of CATEGORIES) {
@@ -118,6 +122,12 @@ function renderPolicy(s: State) {
       p.reportingEndpoint ? new URL(p.reportingEndpoint).host : 'nowhere (no reporting)',
     ],
     ['Who reports name', 'identityMode'],
+    ['Values shown again in answers', 'restoreAnswers', p.restoreAnswers ? 'yes, on this device only' : 'no'],
+    [
+      'What redaction puts in place of a value',
+      'placeholderStyle',
+      p.placeholderStyle === 'surrogate' ? 'realistic stand-ins' : 'placeholders such as [NAME-1]',
+    ],
   ];
   const body = $('policy-rows');
   body.replaceChildren();
@@ -201,6 +211,7 @@ function readForm(): UserOptions {
   if (MODE_RANK[mode] > MODE_RANK[base.mode]) out.mode = mode;
   if ($<HTMLInputElement>('require-justification').checked && !base.requireJustification)
     out.requireJustification = true;
+  if (!$<HTMLInputElement>('restore-answers').checked && base.restoreAnswers) out.restoreAnswers = false;
   const categories: NonNullable<UserOptions['categories']> = {};
   for (const c of CATEGORIES) {
     const input = $<HTMLInputElement>(`cat-${c}`);
