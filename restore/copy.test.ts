@@ -35,25 +35,25 @@ describe('watchCopy: a selection of restored text is copied as shown', () => {
     return { event, data };
   }
 
+  /** Watches copies with `shows`, selects the element `sel` and copies it as the user would. */
+  function copySelectionOf(sel: string, shows: (el: Element) => boolean) {
+    stop = watchCopy({ win: window, shows, messages: () => [], isCopyControl: () => false, isTrusted: () => true });
+    const range = document.createRange();
+    range.selectNodeContents(document.querySelector(sel) as Element);
+    getSelection()?.removeAllRanges();
+    getSelection()?.addRange(range);
+    const copy = copyEvent();
+    document.querySelector(sel)?.dispatchEvent(copy.event);
+    return copy;
+  }
+
   it('writes the selection and keeps the site from putting its placeholder text over it', () => {
     document.body.innerHTML = '<div id="m"><p id="p">About Jane Roe</p></div>';
     let siteRan = false;
     document.addEventListener('copy', () => {
       siteRan = true;
     });
-    stop = watchCopy({
-      win: window,
-      shows: (el) => el.closest('#m') !== null,
-      messages: () => [],
-      isCopyControl: () => false,
-      isTrusted: () => true,
-    });
-    const range = document.createRange();
-    range.selectNodeContents(document.querySelector('#p') as Element);
-    getSelection()?.removeAllRanges();
-    getSelection()?.addRange(range);
-    const { event, data } = copyEvent();
-    document.querySelector('#p')?.dispatchEvent(event);
+    const { event, data } = copySelectionOf('#p', (el) => el.closest('#m') !== null);
     expect(data.get('text/plain')).toBe('About Jane Roe');
     expect(event.defaultPrevented).toBe(true);
     expect(siteRan).toBe(false);
@@ -61,19 +61,7 @@ describe('watchCopy: a selection of restored text is copied as shown', () => {
 
   it('leaves copies of text without restored values to the site', () => {
     document.body.innerHTML = '<div id="other"><p id="p">Plain text</p></div>';
-    stop = watchCopy({
-      win: window,
-      shows: () => false,
-      messages: () => [],
-      isCopyControl: () => false,
-      isTrusted: () => true,
-    });
-    const range = document.createRange();
-    range.selectNodeContents(document.querySelector('#p') as Element);
-    getSelection()?.removeAllRanges();
-    getSelection()?.addRange(range);
-    const { event, data } = copyEvent();
-    document.querySelector('#p')?.dispatchEvent(event);
+    const { event, data } = copySelectionOf('#p', () => false);
     expect(data.size).toBe(0);
     expect(event.defaultPrevented).toBe(false);
   });

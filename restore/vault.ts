@@ -1,5 +1,5 @@
-import type { Category, Finding } from '../detectors/types';
-import { type Redaction, redact } from '../policies/redact';
+import type { Finding } from '../detectors/types';
+import { type Redaction, redact, replaceFindings } from '../policies/redact';
 import type { Surrogates } from './surrogates';
 
 /**
@@ -73,19 +73,13 @@ export class Vault {
     this.surrogates ??= this.makeSurrogates?.();
     const s = this.surrogates as Surrogates;
     const mapping = new Map<string, string>();
-    const sorted = [...findings].sort((a, b) => a.start - b.start);
-    let out = '';
-    let pos = 0;
-    for (const f of sorted) {
-      if (f.start < pos) continue;
-      const value = text.slice(f.start, f.end);
-      const token = s.surrogate(f.category as Category, value);
+    const out = replaceFindings(text, findings, (f, value) => {
+      const token = s.surrogate(f.category, value);
       this.surrogateTokens.set(token, value);
       mapping.set(token, value);
-      out += text.slice(pos, f.start) + token;
-      pos = f.end;
-    }
-    return { text: out + text.slice(pos), mapping };
+      return token;
+    });
+    return { text: out, mapping };
   }
 
   /** The spans of `text` that stand for an original value of this conversation, sorted, never overlapping. */
