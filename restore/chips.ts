@@ -93,7 +93,8 @@ export function createChips(deps: ChipsDeps): Chips {
     el.append(intro, list, button);
     ensureRoot().append(el);
     panel = { message, el };
-    place();
+    // Positioned now, not at the next frame: a click must land where the panel is first painted.
+    layout();
   }
 
   function closePanel() {
@@ -128,25 +129,31 @@ export function createChips(deps: ChipsDeps): Chips {
       chip.title = 'PHI Guard: what the placeholders in this message stand for';
     }
     if (panel) openPanel(panel.message);
-    place();
+    layout();
   }
 
+  /** Puts every chip (and the panel) at its message's top right corner. */
+  function layout() {
+    for (const [message, chip] of chips) {
+      const rect = message.getBoundingClientRect();
+      const visible = rect.bottom > 0 && rect.top < win.innerHeight && rect.width > 0;
+      chip.style.display = visible ? 'block' : 'none';
+      if (!visible) continue;
+      chip.style.top = `${Math.max(0, rect.top + 2)}px`;
+      chip.style.left = `${Math.max(0, rect.right - chip.offsetWidth - 4)}px`;
+      if (panel?.message === message) {
+        panel.el.style.top = `${Math.max(0, rect.top + 24)}px`;
+        panel.el.style.left = `${Math.max(0, rect.right - 364)}px`;
+      }
+    }
+  }
+
+  /** Scroll and resize: one layout per frame. */
   function place() {
     if (frame) return;
     frame = win.requestAnimationFrame(() => {
       frame = 0;
-      for (const [message, chip] of chips) {
-        const rect = message.getBoundingClientRect();
-        const visible = rect.bottom > 0 && rect.top < win.innerHeight && rect.width > 0;
-        chip.style.display = visible ? 'block' : 'none';
-        if (!visible) continue;
-        chip.style.top = `${Math.max(0, rect.top + 2)}px`;
-        chip.style.left = `${Math.max(0, rect.right - chip.offsetWidth - 4)}px`;
-        if (panel?.message === message) {
-          panel.el.style.top = `${Math.max(0, rect.top + 24)}px`;
-          panel.el.style.left = `${Math.max(0, rect.right - 364)}px`;
-        }
-      }
+      layout();
     });
   }
 

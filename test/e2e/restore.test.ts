@@ -50,6 +50,13 @@ async function answered(page: Page, count: number): Promise<void> {
   );
 }
 
+/** Clicks the chip at `index` and waits for its panel; returns the panel as read then. */
+async function openChip(page: Page, index: number) {
+  await clickNode(page, (await readChips(page)).chips[index].nodeId);
+  await expect.poll(async () => (await readChips(page)).panel).not.toBe('');
+  return readChips(page);
+}
+
 /** The thread as the clinician sees it (rendered text of the messages). */
 const threadText = (page: Page) =>
   // biome-ignore lint/performance/useDomNodeTextContent: what the clinician sees, line breaks included.
@@ -139,8 +146,7 @@ describe.skipIf(!browserCheck.available)('restored answers (typed placeholders)'
       // The follow-up's chip lists its two values. (Node ids last until the next read: read before each click.)
       let open = view;
       for (let i = 0; i < view.chips.length; i++) {
-        await clickNode(page, (await readChips(page)).chips[i].nodeId);
-        open = await readChips(page);
+        open = await openChip(page, i);
         if (open.panel.includes('[MRN-1]')) break;
       }
       expect(open.panel).toContain('[NAME-1] → John Smith');
@@ -160,10 +166,8 @@ describe.skipIf(!browserCheck.available)('restored answers (typed placeholders)'
       });
       expect(check).toHaveLength(2);
       for (const c of check) expect(c.shown).toBe(c.fresh);
-      const off = await readChips(page);
-      expect(off.chips[0].label).toMatch(/placeholders? shown/);
-      await clickNode(page, off.chips[0].nodeId);
-      const back = (await readChips(page)).buttons.find((x) => x.label === 'Restore values');
+      expect((await readChips(page)).chips[0].label).toMatch(/placeholders? shown/);
+      const back = (await openChip(page, 0)).buttons.find((x) => x.label === 'Restore values');
       await clickNode(page, back?.nodeId as number);
       await expect.poll(() => threadText(page)).toContain('John Smith');
       expect(await threadText(page)).not.toContain('[NAME-1]');
