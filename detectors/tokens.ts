@@ -71,6 +71,7 @@ export function tokenize(text: string): Token[] {
     let firstUpper = false;
     let lowerAfterFirst = false;
     let letters = 0;
+    let nonAscii = false;
     while (i < n) {
       const d = text.charCodeAt(i);
       let kind: number;
@@ -80,6 +81,7 @@ export function tokenize(text: string): Token[] {
         kind = NON_ASCII_WORD.test(ch) ? (NON_ASCII_UPPER.test(ch) ? UPPER : NON_ASCII_LOWER.test(ch) ? LOWER : 8) : 0;
       }
       if (kind !== 0) {
+        if (d >= 128) nonAscii = true;
         if (kind === DIGIT) digits++;
         else if (kind === UPPER) {
           upper++;
@@ -113,7 +115,8 @@ export function tokenize(text: string): Token[] {
       start,
       end: i,
       text: raw,
-      key: word.toLowerCase(),
+      // An ASCII word without capitals is its own lower case: no call, no new string.
+      key: upper === 0 && !nonAscii ? word : word.toLowerCase(),
       title: onlyLetters && firstUpper && lowerAfterFirst,
       caps: onlyLetters && word.length >= 2 && upper >= 2 && lower === 0 && other === 0 && (!possessive || upper >= 2),
       initial: len === 1 && letters === 1,

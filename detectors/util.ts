@@ -183,11 +183,17 @@ function digitRegions(text: string, before: number, after: number): [number, num
 }
 
 const reaches = new WeakMap<RegExp, number>();
-/** `regexReach`, memoised per regex object. */
+const reachBySource = new Map<string, number>();
+/** `regexReach`, memoised per regex object and per source (a regex literal inside a function is a new object per call). */
 export function reachOf(re: RegExp): number {
   let r = reaches.get(re);
   if (r === undefined) {
-    r = regexReach(re);
+    const key = `${re.flags}/${re.source}`;
+    r = reachBySource.get(key);
+    if (r === undefined) {
+      r = regexReach(re);
+      reachBySource.set(key, r);
+    }
     reaches.set(re, r);
   }
   return r;
