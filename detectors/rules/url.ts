@@ -31,8 +31,10 @@ export const url: Detector = {
       if (end <= m.index) return null;
       return { start: m.index, end, category: 'URL' as const, confidence: conf, reason: 'web address' };
     };
-    const out = matchAll(SCHEME, t, build(0.9));
-    out.push(...matchAll(WWW, t, build(0.85)));
+    // A scheme needs "://" and a www host "www." (ASCII, so the lower-cased copy shows it): without them
+    // the two regexes cannot match and are not run.
+    const out = t.includes('://') ? matchAll(SCHEME, t, build(0.9)) : [];
+    if (input.lower.includes('www.')) out.push(...matchAll(WWW, t, build(0.85)));
     // Bare domains can only start shortly before a ".tld": find those first with a cheap regex.
     const tlds: [number, number][] = [];
     TLD_HINT.lastIndex = 0;
