@@ -132,6 +132,24 @@ export function digits(input: ScanInput): Regions {
 }
 
 /**
+ * Tighter digit regions for regexes whose every match (kept or rejected) has a digit among its first
+ * NEAR_DIGIT + 1 characters, by the regex's structure: each starts at most NEAR_DIGIT characters before a
+ * digit. Regions closer than NEAR_GAP are merged (a superset of starts changes nothing and keeps the
+ * number of windows low on digit-dense text).
+ */
+export const NEAR_DIGIT = 20;
+const NEAR_GAP = 24;
+export function nearDigits(input: ScanInput): Regions {
+  input.cache ??= {};
+  let r = input.cache.nearDigits as Regions | undefined;
+  if (!r) {
+    r = digitRegions(input.text, NEAR_DIGIT, 1, NEAR_GAP);
+    input.cache.nearDigits = r;
+  }
+  return r;
+}
+
+/**
  * Regions around every character of `chars` (default: digits), `before` characters before and
  * `after` after, merged; computed once per scan input and shared by the detectors.
  */
@@ -146,9 +164,9 @@ export function regionsAround(input: ScanInput, kind: 'digit' | '@' | ':', befor
   return out;
 }
 
-function push(out: [number, number][], s: number, e: number): void {
+function push(out: [number, number][], s: number, e: number, gap = 0): void {
   const last = out[out.length - 1];
-  if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+  if (last && s <= last[1] + gap) last[1] = Math.max(last[1], e);
   else out.push([s, e]);
 }
 
@@ -164,7 +182,7 @@ function charRegions(text: string, ch: string, before: number, after: number): [
 
 const DIGIT = /[0-9]/g;
 /** Regions around digits: a regex jumps to the next digit (no per-character loop over prose), then the run of digits is walked. */
-function digitRegions(text: string, before: number, after: number): [number, number][] {
+function digitRegions(text: string, before: number, after: number, gap = 0): [number, number][] {
   const out: [number, number][] = [];
   const n = text.length;
   DIGIT.lastIndex = 0;
@@ -176,7 +194,7 @@ function digitRegions(text: string, before: number, after: number): [number, num
       if (c < 48 || c > 57) break;
       j++;
     }
-    push(out, Math.max(0, first - before), Math.min(n, j - 1 + after));
+    push(out, Math.max(0, first - before), Math.min(n, j - 1 + after), gap);
     DIGIT.lastIndex = j;
   }
   return out;

@@ -9,7 +9,7 @@ import { lexicon } from '../lexicon';
 import { citedAsSource, EXTRA_PLACES, NOT_PLACES, STATE_NAMES, US_STATES } from '../places';
 import { sentenceStart, type Token, tokensOf } from '../tokens';
 import type { Candidate, Detector } from '../types';
-import { before, digits, matchAll, within } from '../util';
+import { before, matchAll, nearDigits, within } from '../util';
 
 const PLACE_PREPS = new Set(['in', 'from', 'at', 'near', 'to', 'of', 'around', 'outside', 'towards', 'toward']);
 const CITY_PREFIX = new Set([
@@ -183,11 +183,14 @@ export const cityState: Detector = {
       let prep: boolean | undefined;
       for (let k = j; k >= i; k--) {
         const name = k === i ? t.key : listedRun ? runName(toks, i, k) : undefined;
+        const known = name !== undefined && (cities.has(name) || extra.has(name));
+        // The run's first word alone is the last try: unless it is listed, nothing can come of it (the
+        // checks below could only end the loop), so they are skipped.
+        if (k === i && !known) break;
         // A state alone is not PHI (Safe Harbor keeps the state); New York is also the city.
         if (name !== undefined && STATE_NAMES.has(name) && name !== 'new york') break;
         if (citedAsSource(toks, i, k + (FACILITY_HEAD_AFTER.test(text.slice(toks[k].end, toks[k].end + 12)) ? 1 : 0)))
           break;
-        const known = name !== undefined && (cities.has(name) || extra.has(name));
         const prefixed = k > i && CITY_PREFIX.has(t.key);
         if (!known && !prefixed) continue;
         if (prep === undefined) {
@@ -221,14 +224,14 @@ export const cityState: Detector = {
       }
     }
     out.push(
-      ...matchAll(within(ZIP_LABEL, digits(input)), input.lower, (m) => {
+      ...matchAll(within(ZIP_LABEL, nearDigits(input)), input.lower, (m) => {
         const [s, e] = (m as RegExpExecArray & { indices: [number, number][] }).indices[1];
         return { start: s, end: e, category: 'LOCATION', confidence: 0.9, reason: 'ZIP code (labelled)' };
       }),
     );
     // Bare ZIP right after a two-letter state code: "TX 75201".
     out.push(
-      ...matchAll(within(BARE_ZIP, digits(input)), text, (m) => {
+      ...matchAll(within(BARE_ZIP, nearDigits(input)), text, (m) => {
         const b = before(input, m.index, 24);
         const st = /\b([a-z]{2})\.?,?\s{1,2}$/.exec(b);
         if (st && US_STATES[st[1]] && /[A-Z]{2}/.test(text.slice(m.index - st[0].length, m.index))) {

@@ -5,7 +5,7 @@
  * Source: RFC 791; RFC 4291 section 2.2 https://www.rfc-editor.org/rfc/rfc4291#section-2.2
  */
 import type { Detector } from '../types';
-import { digits, matchAll, type Regions, within } from '../util';
+import { matchAll, nearDigits, type Regions, within } from '../util';
 
 const V4 = /(?<![\w.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/\d{1,2})?(?![\w]|\.\d)/g;
 const V6 = /(?<![\w:.])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?::\d{1,3}(?:\.\d{1,3}){3})?(?![\w:])/gi;
@@ -60,7 +60,7 @@ export const ipAddress: Detector = {
   contextWords: ['ip', 'address', 'host', 'server', 'login'],
   detect(input) {
     const t = input.text;
-    const out = matchAll(within(V4, digits(input)), t, (m) => {
+    const out = matchAll(within(V4, nearDigits(input)), t, (m) => {
       if (![m[1], m[2], m[3], m[4]].every((o) => Number(o) <= 255)) return null;
       return {
         start: m.index,
