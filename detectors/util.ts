@@ -109,6 +109,9 @@ let gating = true;
 export function setGating(on: boolean): void {
   gating = on;
 }
+export function gatingOn(): boolean {
+  return gating;
+}
 
 /** A regex restricted to regions of the text (see matchAll). */
 export interface Gated {
