@@ -47,7 +47,7 @@ function labelStarts(input: ScanInput): Regions {
   input.cache ??= {};
   const hit = input.cache.labelStarts as { n: number; regions: Regions } | undefined;
   if (hit && hit.n === allLabels.length) return hit.regions;
-  anyLabel ??= new RegExp(String.raw`(?<![a-z0-9/])(?:${allLabels.join('|')})(?![a-z])`, 'g');
+  anyLabel ??= new RegExp(`(?<![a-z0-9/])(?:${allLabels.join('|')})(?![a-z])`, 'g');
   const re = anyLabel;
   const lower = input.lower;
   const n = lower.length;
