@@ -128,7 +128,7 @@ export function digits(input: ScanInput): Regions {
   input.cache ??= {};
   let r = input.cache.digits as Regions | undefined;
   if (!r) {
-    r = digitRegions(input.text, 96, 32);
+    r = digitRegions(input, 96, 32);
     input.cache.digits = r;
   }
   return r;
@@ -146,7 +146,7 @@ export function nearDigits(input: ScanInput): Regions {
   input.cache ??= {};
   let r = input.cache.nearDigits as Regions | undefined;
   if (!r) {
-    r = digitRegions(input.text, NEAR_DIGIT, 1, NEAR_GAP);
+    r = digitRegions(input, NEAR_DIGIT, 1, NEAR_GAP);
     input.cache.nearDigits = r;
   }
   return r;
@@ -162,7 +162,7 @@ export function regionsAround(input: ScanInput, kind: 'digit' | '@' | ':', befor
   const key = `regions:${kind}:${before}:${after}`;
   const hit = input.cache[key] as Regions | undefined;
   if (hit) return hit;
-  const out = kind === 'digit' ? digitRegions(input.text, before, after) : charRegions(input.text, kind, before, after);
+  const out = kind === 'digit' ? digitRegions(input, before, after) : charRegions(input.text, kind, before, after);
   input.cache[key] = out;
   return out;
 }
@@ -184,9 +184,13 @@ function charRegions(text: string, ch: string, before: number, after: number): [
 }
 
 const DIGIT = /[0-9]/g;
-/** Regions around digits: a regex jumps to the next digit (no per-character loop over prose), then the run of digits is walked. */
-function digitRegions(text: string, before: number, after: number, gap = 0): [number, number][] {
-  const out: [number, number][] = [];
+/** Runs of digits as [first, end) pairs: a regex jumps to the next digit (no per-character loop over prose), then the run is walked. */
+function digitRuns(input: ScanInput): readonly number[] {
+  input.cache ??= {};
+  let runs = input.cache.digitRuns as number[] | undefined;
+  if (runs) return runs;
+  runs = [];
+  const text = input.text;
   const n = text.length;
   DIGIT.lastIndex = 0;
   while (DIGIT.test(text)) {
@@ -197,8 +201,20 @@ function digitRegions(text: string, before: number, after: number, gap = 0): [nu
       if (c < 48 || c > 57) break;
       j++;
     }
-    push(out, Math.max(0, first - before), Math.min(n, j - 1 + after), gap);
+    runs.push(first, j);
     DIGIT.lastIndex = j;
+  }
+  input.cache.digitRuns = runs;
+  return runs;
+}
+
+/** Regions around digits, from the digit runs (found once per scan input). */
+function digitRegions(input: ScanInput, before: number, after: number, gap = 0): [number, number][] {
+  const out: [number, number][] = [];
+  const n = input.text.length;
+  const runs = digitRuns(input);
+  for (let k = 0; k < runs.length; k += 2) {
+    push(out, Math.max(0, runs[k] - before), Math.min(n, runs[k + 1] - 1 + after), gap);
   }
   return out;
 }
