@@ -73,6 +73,26 @@ export function matchAll(
     const rs = regions[r][0];
     const rEnd = regions[r][1];
     if (from >= rEnd) continue; // a match already found beyond this region
+    if (rEnd - rs <= NARROW) {
+      // A region of one or two positions (a label's start, a domain's start): try exactly those
+      // positions with a sticky copy of the regex, instead of a search that would run on to the end of
+      // the window. `re.lastIndex` is set as a search would have left it, so `build` may move it.
+      const sticky = stickyOf(re);
+      for (let p = Math.max(rs, from); p < rEnd; ) {
+        sticky.lastIndex = p;
+        const m = sticky.exec(text);
+        if (!m) {
+          p++;
+          continue;
+        }
+        re.lastIndex = sticky.lastIndex;
+        if (m[0].length === 0) re.lastIndex++;
+        else take(out, build(m));
+        from = re.lastIndex;
+        p = from;
+      }
+      continue;
+    }
     const limit = rEnd + reach; // reach is Infinity when unknown: no cut
     const subject = limit < n ? text.slice(0, limit) : text;
     const cut = subject !== text;
@@ -95,6 +115,18 @@ export function matchAll(
     }
   }
   return out;
+}
+
+/** Regions at most this wide are tried position by position with a sticky regex. */
+const NARROW = 2;
+const stickies = new WeakMap<RegExp, RegExp>();
+function stickyOf(re: RegExp): RegExp {
+  let s = stickies.get(re);
+  if (!s) {
+    s = new RegExp(re.source, re.flags.includes('y') ? re.flags : `${re.flags}y`);
+    stickies.set(re, s);
+  }
+  return s;
 }
 
 function take(out: Candidate[], c: Candidate | Candidate[] | null | undefined): void {
