@@ -191,11 +191,17 @@ export function nearDigits(input: ScanInput): Regions {
 export function regionsAround(input: ScanInput, kind: 'digit' | '@' | ':', before = 96, after = 32): Regions {
   if (kind === 'digit' && before === 96 && after === 32) return digits(input);
   input.cache ??= {};
-  const key = `regions:${kind}:${before}:${after}`;
-  const hit = input.cache[key] as Regions | undefined;
+  // Kept in a map under a numeric key (no key string built per call).
+  let byKey = input.cache.regionsAround as Map<number, Regions> | undefined;
+  if (!byKey) {
+    byKey = new Map();
+    input.cache.regionsAround = byKey;
+  }
+  const key = (kind === 'digit' ? 0 : kind === '@' ? 1 : 2) + 3 * (before + 100_000 * after);
+  const hit = byKey.get(key);
   if (hit) return hit;
   const out = kind === 'digit' ? digitRegions(input, before, after) : charRegions(input.text, kind, before, after);
-  input.cache[key] = out;
+  byKey.set(key, out);
   return out;
 }
 
