@@ -489,8 +489,8 @@ export const personName: Detector = {
       // Titles: "Dr. John L.", "Mrs Roe", "Prof. A. Smith".
       // "Dr. Roe", "DR. ROE"; not "moderate MR. Seen by PT" (a capitalised abbreviation before a sentence).
       if (
-        TITLES.has(t.key) &&
         (t.title || (t.caps && toks[i + 1]?.caps)) &&
+        TITLES.has(t.key) &&
         i + 1 < toks.length &&
         joins(text, t, toks[i + 1])
       ) {
@@ -645,6 +645,12 @@ function nameLists(text: string, toks: Token[]): Candidate[] {
   const out: Candidate[] = [];
   let i = 0;
   while (i < toks.length) {
+    // Speed only: one character other than a comma before a word other than "and" ends a list at once.
+    const b0 = toks[i + 1];
+    if (b0 && b0.key !== 'and' && b0.start - toks[i].end === 1 && text.charCodeAt(toks[i].end) !== 44) {
+      i++;
+      continue;
+    }
     const items = [toks[i]];
     let j = i;
     for (;;) {

@@ -179,6 +179,7 @@ export const streetAddress: Detector = {
       // House number + capitalised word, with a street word or another number within 5 tokens,
       // or an address cue before it.
       if (
+        t.hasDigit &&
         /^\d{1,6}[a-z]?$/i.test(t.text) &&
         toks[i + 1] &&
         (toks[i + 1].title ||
@@ -233,8 +234,8 @@ export const streetAddress: Detector = {
       // "Apt. 675", "Suite 282": a unit line of an address.
       if (
         !anchor &&
-        /^(?:apt|apartment|suite|ste)$/.test(t.key) &&
         (t.title || t.caps) &&
+        /^(?:apt|apartment|suite|ste)$/.test(t.key) &&
         /^\d{1,5}[a-z]?$/i.test(toks[i + 1]?.text ?? '')
       ) {
         anchor = true;
@@ -243,8 +244,8 @@ export const streetAddress: Detector = {
       // "ul. Słowicza 10", "u. 12": lower-case abbreviated street words before the name.
       if (
         !anchor &&
-        /^(?:ul|u|al|str)$/.test(t.key) &&
         t.dot &&
+        /^(?:ul|u|al|str)$/.test(t.key) &&
         toks[i + 1]?.title &&
         /^\d{1,5}[a-z]?$/i.test(toks[i + 2]?.text ?? '')
       ) {
@@ -302,7 +303,7 @@ export const streetAddress: Detector = {
     out.push(...fromRegex(within(POBOX, digits(input)), 'post office box'));
     // Military mail: only around the few tokens that can start it (the regex is not digit-bound).
     const mil: [number, number][] = [];
-    for (const t of toks) if (MILITARY_START.has(t.key)) mil.push([t.start, t.end]);
+    for (const t of toks) if (t.key.length <= 5 && MILITARY_START.has(t.key)) mil.push([t.start, t.end]);
     if (mil.length) out.push(...fromRegex(within(MILITARY, mil), 'military mail address'));
     out.push(
       ...matchAll(CORNER, text, (m) => {
