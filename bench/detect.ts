@@ -141,21 +141,26 @@ interface ToolRun extends Timed {
 }
 
 /**
- * Warm-up: the corpus's texts in order until one full pass or this budget, whichever comes first, the
- * same for every tool, so JIT compilation and lazy set-up stay out of the timings without slow peers
- * doubling the run time.
+ * Warm-up: passes over the corpus's texts until this budget is spent, the same for every tool, so JIT
+ * compilation and lazy set-up stay out of the timings without slow peers doubling the run time. (One pass
+ * was too little: optimising JITs reach steady speed after several, on our code and on the peers'.)
  */
 const WARMUP_MS = 2000;
 
+/** Passes over the corpus until WARMUP_MS is spent (at most MAX_WARMUP_PASSES): JIT tiers need several. */
+const MAX_WARMUP_PASSES = 10;
+
 async function warmUp(records: CorpusRecord[], fn: (text: string) => unknown): Promise<void> {
   const start = performance.now();
-  for (const r of records) {
-    try {
-      await fn(r.text);
-    } catch {
-      // errors are counted in the timed pass
+  for (let pass = 0; pass < MAX_WARMUP_PASSES; pass++) {
+    for (const r of records) {
+      try {
+        await fn(r.text);
+      } catch {
+        // errors are counted in the timed pass
+      }
+      if (performance.now() - start > WARMUP_MS) return;
     }
-    if (performance.now() - start > WARMUP_MS) break;
   }
 }
 
@@ -642,7 +647,7 @@ async function main(): Promise<void> {
     '- presidio: only PERSON, STREET_ADDRESS, PHONE_NUMBER, EMAIL_ADDRESS, US_SSN, CREDIT_CARD, IP_ADDRESS, IBAN_CODE, US_DRIVER_LICENSE, DOMAIN_NAME and DATE_TIME with a day or month (a month name, a day ordinal, or a numeric date with two or three parts; weekday names and bare years excluded) are scored. A record with only other labels is neither PHI-bearing nor PHI-free. The presidio targets are judged on strict recall; lenient is shown alongside.',
     '- negatives-dev: records with a label (an age over 89, an e-mail address in a long prompt) are PHI-bearing, not false alarms.',
     '- Character precision counts finding characters inside any annotated value (scored or not) over PHI-bearing texts; annotations are not exhaustive, so it is a lower bound.',
-    '- Times are per call in this process, after a warm-up over the same texts (one pass or 2 s, whichever is shorter); "run time" is wall time for the tool on the corpus, warm-up included. The 100 KB target is judged on p99 of the isolated runs.',
+    '- Times are per call in this process, after a warm-up over the same texts (repeated passes for up to 2 s, at most 10 passes; the same rule for every tool: optimising JITs need several passes to reach steady speed); "run time" is wall time for the tool on the corpus, warm-up included. The 100 KB target is judged on p99 of the isolated runs.',
   ];
   const report = [
     header.join('\n'),

@@ -4,7 +4,9 @@
  * the Enter key's event timestamp to the site's own send handler running: for clean prompts with and without
  * the extension (the difference is the added latency; target p95 < 50 ms), and for PHI prompts the time from
  * Enter to the dialog being in the page. Prints a markdown table and writes bench/GUARD-RESULTS.md.
- * Options: --sends N (clean sends per site and configuration, default 200), --sites a,b,c.
+ * It also measures what restoring placeholders costs while an answer streams (issue 6).
+ * Options: --sends N (clean sends per site and configuration, default 200), --sites a,b,c, --answers N,
+ * --no-restore.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -12,6 +14,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { assess } from '../policies/assess';
+import { clickDialog } from '../test/e2e/dialog-driver';
 import { CHROMIUM_PATH, checkBrowser, launchWithExtension } from '../test/e2e/harness';
 import { serveReplica } from '../test/e2e/replicas/build';
 import { COMPOSER } from '../test/e2e/replicas/composers';
@@ -57,13 +60,34 @@ function cleanPrompt(i: number): string {
 const PHI_PROMPT = (i: number) =>
   `Pt seen today, SSN 900-12-${String(3400 + i).padStart(4, '0')}, follow-up in 2 weeks`;
 
-type W = { __sent: { text: string; at: number }[]; __reset(): void; __ready: boolean; __kd?: number; __dlg?: number };
+type W = {
+  __sent: { text: string; at: number }[];
+  __reset(): void;
+  __ready: boolean;
+  __kd?: number;
+  __dlg?: number;
+  __quiet?: boolean;
+  __chunkMs: number[];
+  __answers: string[];
+  __streaming: boolean;
+};
 
-async function openPage(context: BrowserContext, id: string): Promise<Page> {
+/** Restore cost: answers streamed per configuration and site, and the sites (one per rendering style). */
+const ANSWERS = Number(opt('answers') ?? 6);
+const RESTORE_SITES: Record<string, string> = { chatgpt: 'React', gemini: 'span per chunk', deepseek: 'innerHTML' };
+const RESTORE_PROMPT = 'Patient John Smith, born 03/04/1961, has type 2 diabetes and hypertension. Summarize his plan.';
+/** The same prompt as the site receives it after Redact & send: typed by hand, nothing to restore. */
+const PLACEHOLDER_PROMPT = 'Patient [NAME-1], born [DATE-1], has type 2 diabetes and hypertension. Summarize his plan.';
+
+async function openPage(context: BrowserContext, id: string, answering = false): Promise<Page> {
   const url = await serveReplica(context, id);
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForFunction(() => (window as unknown as W).__ready === true, null, { timeout: 20_000 });
+  // The latency runs send hundreds of prompts: the replica's bot stays quiet there.
+  await page.evaluate((quiet) => {
+    (window as unknown as W).__quiet = quiet;
+  }, !answering);
   // Main-world probes: the Enter's own timestamp (set by the browser before any handler runs) and the time
   // the dialog host is inserted.
   await page.evaluate(() => {
@@ -137,6 +161,65 @@ async function phiHolds(page: Page, composer: string, n: number): Promise<number
   return out;
 }
 
+/**
+ * Streams `ANSWERS` answers and returns the main-thread time of every chunk (render + microtasks). `redact`:
+ * the prompt has PHI and goes through the dialog's Redact & send, so the answer is restored as it streams.
+ */
+async function streamedChunks(page: Page, id: string, prompt: string, redact: boolean): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < ANSWERS; i++) {
+    const before = await page.evaluate(() => {
+      const w = window as unknown as W;
+      w.__chunkMs = [];
+      return w.__answers.length;
+    });
+    await page.click(COMPOSER[id]);
+    await page.keyboard.insertText(prompt);
+    await page.keyboard.press('Enter');
+    if (redact) await clickDialog(page, 'Redact & send');
+    await page.waitForFunction(
+      (n) => {
+        const w = window as unknown as W;
+        return w.__answers.length > n && !w.__streaming;
+      },
+      before,
+      { timeout: 20_000 },
+    );
+    out.push(...(await page.evaluate(() => (window as unknown as W).__chunkMs)));
+  }
+  return out;
+}
+
+async function restoreCost(
+  withExt: BrowserContext,
+  without: BrowserContext,
+): Promise<{ rows: string[]; worstAdded95: number; restoredOk: boolean }> {
+  const rows: string[] = [];
+  let worstAdded95 = Number.NEGATIVE_INFINITY;
+  let restoredOk = true;
+  for (const [id, style] of Object.entries(RESTORE_SITES)) {
+    const plain = await openPage(without, id, true);
+    const idle = await openPage(withExt, id, true);
+    const restoring = await openPage(withExt, id, true);
+    // Warm-up answer each, then the measured ones.
+    await streamedChunks(plain, id, PLACEHOLDER_PROMPT, false);
+    const base = await streamedChunks(plain, id, PLACEHOLDER_PROMPT, false);
+    const quiet = await streamedChunks(idle, id, PLACEHOLDER_PROMPT, false);
+    const restored = await streamedChunks(restoring, id, RESTORE_PROMPT, true);
+    // The bench measures the real thing: the restored page must show the values.
+    const shown = await restoring.evaluate(() => (document.querySelector('#thread') as HTMLElement).textContent ?? '');
+    if (!shown.includes('John Smith') || shown.includes('[NAME-1]')) restoredOk = false;
+    const added95 = quantile(restored, 0.95) - quantile(base, 0.95);
+    worstAdded95 = Math.max(worstAdded95, added95);
+    rows.push(
+      `| ${id} | ${style} | ${restored.length} | ${f(quantile(base, 0.5))} / ${f(quantile(base, 0.95))} | ${f(quantile(quiet, 0.5))} / ${f(quantile(quiet, 0.95))} | ${f(quantile(restored, 0.5))} / ${f(quantile(restored, 0.95))} | **${f(quantile(restored, 0.5) - quantile(base, 0.5))} / ${f(added95)}** |`,
+    );
+    process.stderr.write(`${id}: restore cost done\n`);
+    for (const p of [plain, idle, restoring]) await p.close();
+  }
+  return { rows, worstAdded95, restoredOk };
+}
+
 function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];
@@ -178,7 +261,9 @@ async function main(): Promise<void> {
   const without = await plainBrowser();
   const rows: string[] = [];
   const all = { added50: [] as number[], added95: [] as number[] };
+  let restore: Awaited<ReturnType<typeof restoreCost>> | undefined;
   try {
+    if (!args.includes('--no-restore')) restore = await restoreCost(withExt.context, without.context);
     for (const id of SITES) {
       const composer = COMPOSER[id];
       const pWith = await openPage(withExt.context, id);
@@ -230,7 +315,26 @@ an idle moment between typing and Enter, the Enter check is answered from the ba
 adds the detection time, measured for the same prompts under Node (same V8): p50 ${f(quantile(cold, 0.5))} ms,
 p95 ${f(quantile(cold, 0.95))} ms.
 
-Machine: ${cpus().length} cores, ${chromiumVersion}, headless. Run: \`npm run bench:guard\` (${new Date().toISOString().slice(0, 10)}).
+${
+  restore
+    ? `## Restoring answers (issue 6)
+
+Main-thread time per streamed chunk of the replica's answer (3 characters per chunk, as token streams split
+placeholders): the site's render plus every microtask it triggers, the restorer's mutation observer included,
+up to the next task. ${ANSWERS} answers per configuration; the answer repeats the prompt in a paragraph, a list,
+a table, a quote and a code block. "Not restoring": PHI Guard loaded, the conversation has no replacements
+(the observer is not attached). "Restoring": the prompt went through Redact & send and the placeholders in
+the answer are put back as it streams.${restore.restoredOk ? '' : ' **The restored page did not show the values: the figures are not valid.**'}
+
+| site | rendering | chunks | without extension p50 / p95 (ms) | not restoring p50 / p95 (ms) | restoring p50 / p95 (ms) | added by restoring p50 / p95 (ms) |
+| --- | --- | ---: | ---: | ---: | ---: | ---: |
+${restore.rows.join('\n')}
+
+Worst added p95 per chunk: **${f(restore.worstAdded95)} ms**.
+
+`
+    : ''
+}Machine: ${cpus().length} cores, ${chromiumVersion}, headless. Run: \`npm run bench:guard\` (${new Date().toISOString().slice(0, 10)}).
 `;
   process.stdout.write(`${report}\n`);
   if (!args.includes('--no-write')) await writeFile(resolve(import.meta.dirname, 'GUARD-RESULTS.md'), report);

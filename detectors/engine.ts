@@ -27,8 +27,9 @@ function hasContextWord(lower: string, start: number, words: readonly string[]):
   for (const w of words) {
     const i = window.lastIndexOf(w);
     if (i < 0) continue;
-    const before = i === 0 ? ' ' : window[i - 1];
-    if (!/[a-z0-9]/.test(before)) return true;
+    // The character before the word must not be a letter or digit (the window's start counts as a space).
+    const c = i === 0 ? 32 : window.charCodeAt(i - 1);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return true;
   }
   return false;
 }
@@ -45,7 +46,7 @@ function thresholdFor(category: Category, options: ScanOptions): number {
 export function scan(text: string, options: ScanOptions = {}, detectors: readonly Detector[] = REGISTRY): Finding[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const input: ScanInput = { text, lower: lowerSameLength(text) };
-  const kept: (Candidate & { detector: string })[] = [];
+  const kept: Finding[] = [];
   for (const d of detectors) {
     let cands: Candidate[];
     try {
@@ -62,7 +63,7 @@ export function scan(text: string, options: ScanOptions = {}, detectors: readonl
         confidence = Math.min(1, confidence + CONTEXT_BOOST);
       }
       if (confidence < thresholdFor(c.category, options)) continue;
-      kept.push({ ...c, confidence, detector: d.id });
+      kept.push({ start: c.start, end: c.end, category: c.category, confidence, reason: c.reason, detector: d.id });
     }
   }
   kept.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -21,16 +21,20 @@ const NON_ASCII_WORD = /[\p{L}\p{M}\p{N}]/u;
 const NON_ASCII_UPPER = /\p{Lu}/u;
 const NON_ASCII_LOWER = /\p{Ll}/u;
 
+// ASCII character classes, looked up by code (no per-character string or regex on ASCII text).
+const DIGIT = 1;
+const UPPER = 2;
+const LOWER = 4;
+const ASCII = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) ASCII[c] = DIGIT;
+for (let c = 65; c <= 90; c++) ASCII[c] = UPPER;
+for (let c = 97; c <= 122; c++) ASCII[c] = LOWER;
+
 /** Letter, mark or digit. ASCII is decided by code; the rest by a one-character Unicode test. */
-function isWordChar(c: number, ch: string): boolean {
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  return NON_ASCII_WORD.test(ch);
-}
-function isUpper(c: number, ch: string): boolean {
-  return c < 128 ? c >= 65 && c <= 90 : NON_ASCII_UPPER.test(ch);
-}
-function isLower(c: number, ch: string): boolean {
-  return c < 128 ? c >= 97 && c <= 122 : NON_ASCII_LOWER.test(ch);
+function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return ASCII[c] !== 0;
+  return NON_ASCII_WORD.test(text[i]);
 }
 
 /** Tokens of a scan input, computed once and shared by every detector of that scan. */
@@ -47,15 +51,15 @@ export function tokensOf(input: { text: string; cache?: Record<string, unknown> 
 /**
  * Word tokens: runs of letters, marks and digits, joined by single inner ' ’ . - ("O'Brien",
  * "Cedars-Sinai", "12.5"). A hand-written loop: this runs on every scan and a Unicode regex
- * over 100 KB was the scanner's single largest cost.
+ * over 100 KB was the scanner's single largest cost. ASCII characters are classified through a
+ * table; only other characters pay for a Unicode property test.
  */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const c = text.charCodeAt(i);
-    if (!isWordChar(c, text[i])) {
+    if (!isWordChar(text, i)) {
       i++;
       continue;
     }
@@ -67,16 +71,23 @@ export function tokenize(text: string): Token[] {
     let firstUpper = false;
     let lowerAfterFirst = false;
     let letters = 0;
+    let nonAscii = false;
     while (i < n) {
       const d = text.charCodeAt(i);
-      const ch = text[i];
-      if (isWordChar(d, ch)) {
-        if (d >= 48 && d <= 57) digits++;
-        else if (isUpper(d, ch)) {
+      let kind: number;
+      if (d < 128) kind = ASCII[d];
+      else {
+        const ch = text[i];
+        kind = NON_ASCII_WORD.test(ch) ? (NON_ASCII_UPPER.test(ch) ? UPPER : NON_ASCII_LOWER.test(ch) ? LOWER : 8) : 0;
+      }
+      if (kind !== 0) {
+        if (d >= 128) nonAscii = true;
+        if (kind === DIGIT) digits++;
+        else if (kind === UPPER) {
           upper++;
           letters++;
           if (i === start) firstUpper = true;
-        } else if (isLower(d, ch)) {
+        } else if (kind === LOWER) {
           lower++;
           letters++;
           if (i > start) lowerAfterFirst = true;
@@ -88,11 +99,7 @@ export function tokenize(text: string): Token[] {
         continue;
       }
       // An inner joiner followed by a word character continues the token.
-      if (
-        (d === 39 || d === 0x2019 || d === 46 || d === 45) &&
-        i + 1 < n &&
-        isWordChar(text.charCodeAt(i + 1), text[i + 1])
-      ) {
+      if ((d === 39 || d === 0x2019 || d === 46 || d === 45) && i + 1 < n && isWordChar(text, i + 1)) {
         i++;
         continue;
       }
@@ -108,7 +115,8 @@ export function tokenize(text: string): Token[] {
       start,
       end: i,
       text: raw,
-      key: word.toLowerCase(),
+      // An ASCII word without capitals is its own lower case: no call, no new string.
+      key: upper === 0 && !nonAscii ? word : word.toLowerCase(),
       title: onlyLetters && firstUpper && lowerAfterFirst,
       caps: onlyLetters && word.length >= 2 && upper >= 2 && lower === 0 && other === 0 && (!possessive || upper >= 2),
       initial: len === 1 && letters === 1,

@@ -40,55 +40,109 @@ export type Regions = readonly (readonly [number, number])[];
  * position costs O(1): the whole scan is then linear (a test feeds 1 MB of adversarial input).
  *
  * With `regions`, only matches that START inside a region are sought (the regex still sees the
- * whole text, so look-behinds work). Detectors whose values must contain a digit pass the digit
- * regions: prose without digits is then skipped, which is most of a long pasted text.
+ * whole text before the region, so look-behinds work). Detectors whose values must contain a digit
+ * pass the digit regions: prose without digits is then skipped, which is most of a long pasted text.
+ * When the regex's reach is bounded (`reachOf`), each region is searched in a copy of the text cut
+ * `reach` characters after the region's end: every match starting in the region is decided within
+ * that window, so the result is the same as over the whole text, and the regex never crawls through
+ * the digit-free prose between two regions.
  */
 export function matchAll(
   pattern: RegExp | Gated,
   text: string,
   build: (m: RegExpExecArray) => Candidate | Candidate[] | null | undefined,
 ): Candidate[] {
-  const re = pattern instanceof RegExp ? pattern : pattern.re;
-  const regions = pattern instanceof RegExp || !gating ? undefined : pattern.regions;
   const out: Candidate[] = [];
-  const take = (m: RegExpExecArray) => {
-    const c = build(m);
-    if (Array.isArray(c)) out.push(...c);
-    else if (c) out.push(c);
-  };
-  if (!regions) {
+  if (pattern instanceof RegExp || !gating) {
+    const re = pattern instanceof RegExp ? pattern : pattern.re;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].length === 0) {
         re.lastIndex++;
         continue;
       }
-      take(m);
+      take(out, build(m));
     }
     return out;
   }
+  const { re, regions } = pattern;
+  const reach = reachOf(re);
+  const n = text.length;
   let from = 0;
-  for (const [rs, rEnd] of regions) {
+  for (let r = 0; r < regions.length; r++) {
+    const rs = regions[r][0];
+    const rEnd = regions[r][1];
+    if (from >= rEnd) continue; // a match already found beyond this region
+    if (rEnd - rs <= NARROW) {
+      // A region of one or two positions (a label's start, a domain's start): try exactly those
+      // positions with a sticky copy of the regex, instead of a search that would run on to the end of
+      // the window. `re.lastIndex` is set as a search would have left it, so `build` may move it.
+      const sticky = stickyOf(re);
+      for (let p = Math.max(rs, from); p < rEnd; ) {
+        sticky.lastIndex = p;
+        const m = sticky.exec(text);
+        if (!m) {
+          p++;
+          continue;
+        }
+        re.lastIndex = sticky.lastIndex;
+        if (m[0].length === 0) re.lastIndex++;
+        else take(out, build(m));
+        from = re.lastIndex;
+        p = from;
+      }
+      continue;
+    }
+    const limit = rEnd + reach; // reach is Infinity when unknown: no cut
+    const subject = limit < n ? text.slice(0, limit) : text;
+    const cut = subject !== text;
     re.lastIndex = Math.max(rs, from);
     for (;;) {
-      const m = re.exec(text);
-      if (!m) return out; // no match anywhere further on
+      const m = re.exec(subject);
+      if (!m) {
+        if (!cut) return out; // no match anywhere further on
+        break; // none in this window: the next region is searched from its own start
+      }
       if (m.index >= rEnd) {
-        from = m.index; // may start inside a later region: found again from there
+        // Over the whole text this is the next match: it may start inside a later region. In a cut
+        // window, a match past the region may be an artefact of the cut, so it is not trusted.
+        if (!cut) from = m.index;
         break;
       }
       if (m[0].length === 0) re.lastIndex++;
-      else take(m);
+      else take(out, build(m));
       from = re.lastIndex;
     }
   }
   return out;
 }
 
+/** Regions at most this wide are tried position by position with a sticky regex. */
+const NARROW = 2;
+const stickies = new WeakMap<RegExp, RegExp>();
+function stickyOf(re: RegExp): RegExp {
+  let s = stickies.get(re);
+  if (!s) {
+    s = new RegExp(re.source, re.flags.includes('y') ? re.flags : `${re.flags}y`);
+    stickies.set(re, s);
+  }
+  return s;
+}
+
+function take(out: Candidate[], c: Candidate | Candidate[] | null | undefined): void {
+  if (!c) return;
+  if (Array.isArray(c)) {
+    for (const x of c) out.push(x);
+  } else out.push(c);
+}
+
 let gating = true;
 /** Test hook: turn region gating off to check that it never changes a result. */
 export function setGating(on: boolean): void {
   gating = on;
+}
+export function gatingOn(): boolean {
+  return gating;
 }
 
 /** A regex restricted to regions of the text (see matchAll). */
@@ -103,7 +157,31 @@ export function within(re: RegExp, regions: Regions): Gated {
 
 /** Regions where a value containing a digit can start. */
 export function digits(input: ScanInput): Regions {
-  return regionsAround(input, 'digit');
+  input.cache ??= {};
+  let r = input.cache.digits as Regions | undefined;
+  if (!r) {
+    r = digitRegions(input, 96, 32);
+    input.cache.digits = r;
+  }
+  return r;
+}
+
+/**
+ * Tighter digit regions for regexes whose every match (kept or rejected) has a digit among its first
+ * NEAR_DIGIT + 1 characters, by the regex's structure: each starts at most NEAR_DIGIT characters before a
+ * digit. Regions closer than NEAR_GAP are merged (a superset of starts changes nothing and keeps the
+ * number of windows low on digit-dense text).
+ */
+export const NEAR_DIGIT = 20;
+const NEAR_GAP = 24;
+export function nearDigits(input: ScanInput): Regions {
+  input.cache ??= {};
+  let r = input.cache.nearDigits as Regions | undefined;
+  if (!r) {
+    r = digitRegions(input, NEAR_DIGIT, 1, NEAR_GAP);
+    input.cache.nearDigits = r;
+  }
+  return r;
 }
 
 /**
@@ -111,25 +189,238 @@ export function digits(input: ScanInput): Regions {
  * `after` after, merged; computed once per scan input and shared by the detectors.
  */
 export function regionsAround(input: ScanInput, kind: 'digit' | '@' | ':', before = 96, after = 32): Regions {
+  if (kind === 'digit' && before === 96 && after === 32) return digits(input);
   input.cache ??= {};
-  const key = `regions:${kind}:${before}:${after}`;
-  const hit = input.cache[key] as Regions | undefined;
+  // Kept in a map under a numeric key (no key string built per call).
+  let byKey = input.cache.regionsAround as Map<number, Regions> | undefined;
+  if (!byKey) {
+    byKey = new Map();
+    input.cache.regionsAround = byKey;
+  }
+  const key = (kind === 'digit' ? 0 : kind === '@' ? 1 : 2) + 3 * (before + 100_000 * after);
+  const hit = byKey.get(key);
   if (hit) return hit;
-  const text = input.text;
+  const out = kind === 'digit' ? digitRegions(input, before, after) : charRegions(input.text, kind, before, after);
+  byKey.set(key, out);
+  return out;
+}
+
+function push(out: [number, number][], s: number, e: number, gap = 0): void {
+  const last = out[out.length - 1];
+  if (last && s <= last[1] + gap) last[1] = Math.max(last[1], e);
+  else out.push([s, e]);
+}
+
+/** Regions around a rare character, found by indexOf (a native scan). */
+function charRegions(text: string, ch: string, before: number, after: number): [number, number][] {
   const out: [number, number][] = [];
   const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    const match = kind === 'digit' ? c >= 48 && c <= 57 : kind === '@' ? c === 64 : c === 58;
-    if (!match) continue;
-    const s = Math.max(0, i - before);
-    const e = Math.min(n, i + after);
-    const last = out[out.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-    else out.push([s, e]);
+  for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) {
+    push(out, Math.max(0, i - before), Math.min(n, i + after));
   }
-  input.cache[key] = out;
   return out;
+}
+
+const DIGIT = /[0-9]/g;
+/** Runs of digits as [first, end) pairs: a regex jumps to the next digit (no per-character loop over prose), then the run is walked. */
+function digitRuns(input: ScanInput): readonly number[] {
+  input.cache ??= {};
+  let runs = input.cache.digitRuns as number[] | undefined;
+  if (runs) return runs;
+  runs = [];
+  const text = input.text;
+  const n = text.length;
+  DIGIT.lastIndex = 0;
+  while (DIGIT.test(text)) {
+    const first = DIGIT.lastIndex - 1;
+    let j = first + 1;
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (c < 48 || c > 57) break;
+      j++;
+    }
+    runs.push(first, j);
+    DIGIT.lastIndex = j;
+  }
+  input.cache.digitRuns = runs;
+  return runs;
+}
+
+/** Regions around digits, from the digit runs (found once per scan input). */
+function digitRegions(input: ScanInput, before: number, after: number, gap = 0): [number, number][] {
+  const out: [number, number][] = [];
+  const n = input.text.length;
+  const runs = digitRuns(input);
+  for (let k = 0; k < runs.length; k += 2) {
+    push(out, Math.max(0, runs[k] - before), Math.min(n, runs[k + 1] - 1 + after), gap);
+  }
+  return out;
+}
+
+const reaches = new WeakMap<RegExp, number>();
+const reachBySource = new Map<string, number>();
+/** `regexReach`, memoised per regex object and per source (a regex literal inside a function is a new object per call). */
+export function reachOf(re: RegExp): number {
+  let r = reaches.get(re);
+  if (r === undefined) {
+    const key = `${re.flags}/${re.source}`;
+    r = reachBySource.get(key);
+    if (r === undefined) {
+      r = regexReach(re);
+      reachBySource.set(key, r);
+    }
+    reaches.set(re, r);
+  }
+  return r;
+}
+
+/**
+ * How far past the start of a match a regex can look (consumed characters and look-aheads, including
+ * the one character `\b`, `$` or a look-ahead inspects), in UTF-16 code units; Infinity when it is
+ * unbounded or the source uses syntax this reader does not know. A conservative upper bound: each
+ * atom counts 2 code units under the `u` flag (an astral character), 1 otherwise.
+ */
+export function regexReach(re: RegExp): number {
+  // The v flag's nested classes and set operations are not read here.
+  if ((re as RegExp & { unicodeSets?: boolean }).unicodeSets) return Number.POSITIVE_INFINITY;
+  const src = re.source;
+  const unit = re.unicode ? 2 : 1;
+  const groupWidths: number[] = [];
+  let i = 0;
+  type Node = { w: number; r: number };
+  const fail = (): never => {
+    throw new Error('unknown');
+  };
+  function alternation(): Node {
+    let best: Node = sequence();
+    while (src[i] === '|') {
+      i++;
+      const alt = sequence();
+      best = { w: Math.max(best.w, alt.w), r: Math.max(best.r, alt.r) };
+    }
+    return best;
+  }
+  function sequence(): Node {
+    let w = 0;
+    let r = 0;
+    while (i < src.length && src[i] !== '|' && src[i] !== ')') {
+      const a = quantified(atom());
+      r = Math.max(r, w + a.r);
+      w += a.w;
+    }
+    return { w, r: Math.max(r, w) };
+  }
+  function quantified(a: Node): Node {
+    let min = 1;
+    let max = 1;
+    const c = src[i];
+    if (c === '*' || c === '+' || c === '?') {
+      max = c === '?' ? 1 : Number.POSITIVE_INFINITY;
+      min = c === '+' ? 1 : 0;
+      i++;
+    } else if (c === '{') {
+      const q = /^\{(\d+)(,(\d*))?\}/.exec(src.slice(i));
+      if (!q) return a; // a literal '{' (not under the u flag)
+      min = Number(q[1]);
+      max = q[2] === undefined ? min : q[3] === '' ? Number.POSITIVE_INFINITY : Number(q[3]);
+      i += q[0].length;
+    } else return a;
+    if (src[i] === '?') i++; // lazy
+    if (min > max) fail();
+    if (max === 0) return { w: 0, r: 0 };
+    if (a.w === 0) return a;
+    return { w: max * a.w, r: (max - 1) * a.w + a.r };
+  }
+  function atom(): Node {
+    const c = src[i];
+    if (c === '(') {
+      i++;
+      let kind = 'capture';
+      if (src[i] === '?') {
+        const two = src.slice(i, i + 3);
+        if (src[i + 1] === ':') kind = 'group';
+        else if (src[i + 1] === '=' || src[i + 1] === '!') kind = 'ahead';
+        else if (two === '?<=' || two === '?<!') kind = 'behind';
+        else if (src[i + 1] === '<') kind = 'named';
+        else fail();
+        if (kind === 'named') {
+          const close = src.indexOf('>', i);
+          if (close < 0) fail();
+          i = close + 1;
+        } else i += kind === 'behind' ? 3 : 2;
+      }
+      const slot = kind === 'capture' || kind === 'named' ? groupWidths.push(Number.POSITIVE_INFINITY) - 1 : -1;
+      const inner = alternation();
+      if (src[i] !== ')') fail();
+      i++;
+      if (slot >= 0) groupWidths[slot] = inner.w;
+      // A look-around consumes nothing; what it inspects counts (look-behind: an over-estimate).
+      if (kind === 'ahead' || kind === 'behind') return { w: 0, r: inner.r };
+      return inner;
+    }
+    if (c === '[') {
+      i++;
+      if (src[i] === '^') i++;
+      if (src[i] === ']') i++; // a leading ']' is literal
+      while (i < src.length && src[i] !== ']') i += src[i] === '\\' ? 2 : 1;
+      if (src[i] !== ']') fail();
+      i++;
+      return { w: unit, r: unit };
+    }
+    if (c === '^') {
+      i++;
+      return { w: 0, r: 0 };
+    }
+    if (c === '$') {
+      i++;
+      return { w: 0, r: 1 };
+    }
+    if (c === '\\') {
+      const e = src[i + 1];
+      if (e === undefined) fail();
+      if (e === 'b' || e === 'B') {
+        i += 2;
+        return { w: 0, r: 1 };
+      }
+      if (e >= '1' && e <= '9') {
+        const m = /^\d+/.exec(src.slice(i + 1));
+        const g = Number(m?.[0]);
+        const gw = groupWidths[g - 1];
+        if (gw === undefined) fail();
+        i += 1 + (m?.[0].length ?? 1);
+        return { w: gw, r: gw };
+      }
+      if (e === 'k') fail();
+      if (e === 'p' || e === 'P') {
+        if (src[i + 2] !== '{') fail();
+        const close = src.indexOf('}', i);
+        if (close < 0) fail();
+        i = close + 1;
+        return { w: unit, r: unit };
+      }
+      if (e === 'u' && src[i + 2] === '{') {
+        const close = src.indexOf('}', i);
+        if (close < 0) fail();
+        i = close + 1;
+        return { w: unit, r: unit };
+      }
+      if (e === 'u') i += 6;
+      else if (e === 'x') i += 4;
+      else if (e === 'c') i += 3;
+      else i += 2;
+      return { w: unit, r: unit };
+    }
+    if (c === '*' || c === '+' || c === '?' || c === ')' || c === '|') fail();
+    i++;
+    return { w: unit, r: unit };
+  }
+  try {
+    const top = alternation();
+    if (i !== src.length) return Number.POSITIVE_INFINITY;
+    return top.r;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
 }
 
 export function cand(

@@ -9,14 +9,15 @@ import { createDialog } from '../guard/dialog';
 import { type FileVerdict, scanFiles } from '../guard/files';
 import { type HoldOutcome, type HoldReport, startGuard } from '../guard/guard';
 import { DEFAULT_GUARD_POLICY, type GuardPolicy, guardPolicyFor } from '../guard/policy';
+import { createToast } from '../guard/toast';
 import { Checker } from '../guard/verdict';
 import { logger } from '../lib/logger';
 import type { CoverageLostMessage, HoldOutcomeMessage, ScanResultMessage } from '../lib/messages';
 import { loadPolicy, watchPolicy } from '../lib/policy-store';
 import { assess } from '../policies/assess';
 import { assessorFor, type SitePolicy, sitePolicy } from '../policies/effective';
-import { redact } from '../policies/redact';
-import { DEFAULT_POLICY } from '../policies/schema';
+import { DEFAULT_POLICY, type Policy } from '../policies/schema';
+import { type RestoreSettings, startRestore } from '../restore/index';
 import { CHATBOT_MATCHES } from '../sites/hosts';
 import { adapterFor } from '../sites/index';
 
@@ -58,6 +59,7 @@ export default defineContentScript({
     let guardPolicy: GuardPolicy = guardPolicyFor(DEFAULT_POLICY, site.mode, DEFAULT_GUARD_POLICY);
     const checker = new Checker(assessorFor(site), guardPolicy);
     const dialog = createDialog(document);
+    const toast = createToast(document);
     const idle = (work: () => void) => ctx.requestIdleCallback(() => work(), { timeout: 400 });
     const badge = createBadge({
       doc: document,
@@ -67,9 +69,24 @@ export default defineContentScript({
       idle,
     });
 
+    const restoreSettings = (p: Policy): RestoreSettings => ({
+      restoreAnswers: p.restoreAnswers,
+      placeholderStyle: p.placeholderStyle,
+    });
+    // Redact & send gives each value one placeholder for the whole conversation; where the page shows a
+    // placeholder, the value is put back on screen. The mapping lives in this script's memory only.
+    const restore = startRestore({
+      doc: document,
+      adapter,
+      url: new URL(location.href),
+      settings: restoreSettings(DEFAULT_POLICY),
+      href: () => location.href,
+    });
+
     async function applyPolicy() {
       const { policy } = await loadPolicy();
       if (!ctx.isValid) return;
+      restore.configure(restoreSettings(policy));
       site = sitePolicy(policy, host);
       guardPolicy = guardPolicyFor(policy, site.mode, DEFAULT_GUARD_POLICY);
       checker.configure(assessorFor(site), guardPolicy);
@@ -94,11 +111,12 @@ export default defineContentScript({
       adapter,
       checker,
       dialog,
-      redact,
+      redact: (text, findings) => restore.redact(text, findings),
       scanFiles: checkFiles,
       listen: (target, type, handler, options) => ctx.addEventListener(target, type, handler, options),
       report,
       outcome,
+      notify: (message) => toast.show(message),
       changed: () => badge.schedule(),
       policy: () => guardPolicy,
     });
@@ -124,10 +142,14 @@ export default defineContentScript({
       // SPA navigation (history API): the new view gets its own delay.
       ctx.addEventListener(window, 'wxt:locationchange', () => coverage.arm());
     }
+    // A different conversation shows its own placeholders; a new chat starts with none.
+    ctx.addEventListener(window, 'wxt:locationchange', () => restore.navigate(new URL(location.href)));
     ctx.onInvalidated(() => {
+      restore.stop();
       coverage.stop();
       unwatch();
       dialog.destroy();
+      toast.destroy();
       badge.destroy();
     });
     // The first detection builds the lexicons (tens of ms); do it while idle, not on the user's first Enter.

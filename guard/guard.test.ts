@@ -45,9 +45,19 @@ let removers: (() => void)[];
 let ta: HTMLTextAreaElement;
 let form: HTMLFormElement;
 
+let notices: string[];
+
 function setup(
-  opts: { adapter?: SiteAdapter; assess?: (t: string) => ReturnType<typeof assess>; now?: () => number } = {},
+  opts: {
+    adapter?: SiteAdapter;
+    assess?: (t: string) => ReturnType<typeof assess>;
+    now?: () => number;
+    policy?: GuardPolicy;
+  } = {},
 ) {
+  notices = [];
+  // A test may set up again with other options: the earlier guard's listeners go first.
+  for (const r of removers ?? []) r();
   document.body.innerHTML = `<form id="f"><textarea id="ta" aria-label="Message"></textarea>
     <button type="submit" id="send" data-testid="send-button" aria-label="Send prompt">Send</button></form>`;
   ta = document.getElementById('ta') as HTMLTextAreaElement;
@@ -81,6 +91,8 @@ function setup(
       removers.push(() => target.removeEventListener(type, handler, options));
     },
     isTrusted: (e) => user.has(e) || e.type === 'submit',
+    notify: (m) => notices.push(m),
+    policy: opts.policy,
   });
 }
 
@@ -165,6 +177,37 @@ describe('guard: Enter', () => {
     await flush();
     expect(sent).toEqual([BLOCK.replace('900-12-3456', '[SSN-1]')]);
     expect(inputs).toEqual([BLOCK.replace('900-12-3456', '[SSN-1]')]);
+  });
+
+  it('mode redact: sends the redacted prompt with no dialog and says so in a notice', async () => {
+    setup({ policy: { ...DEFAULT_GUARD_POLICY, autoRedact: true } });
+    ta.value = WARN;
+    ta.dispatchEvent(enter());
+    await flush();
+    await flush();
+    expect(dialog.requests).toHaveLength(0);
+    expect(sent).toEqual([
+      'Patient [NAME-1], born [DATE-1], has type 2 diabetes and hypertension. Summarize his plan.',
+    ]);
+    expect(notices).toEqual([
+      "PHI Guard replaced 2 identifiers with placeholders before sending, as your organisation's policy asks.",
+    ]);
+  });
+
+  it('mode redact: a failed check still holds with the dialog and sends nothing', async () => {
+    setup({
+      policy: { ...DEFAULT_GUARD_POLICY, autoRedact: true },
+      assess: () => {
+        throw new Error('detector failure');
+      },
+    });
+    ta.value = WARN;
+    ta.dispatchEvent(enter());
+    await flush();
+    expect(dialog.requests).toHaveLength(1);
+    expect(dialog.requests[0].title).toBe('PHI Guard could not check this prompt');
+    expect(sent).toEqual([]);
+    expect(notices).toEqual([]);
   });
 
   it('holds a second submission while one is being decided, without a second dialog', async () => {

@@ -57,6 +57,8 @@ export interface GuardDeps {
   report?: (r: HoldReport) => void;
   /** Told what became of each held prompt or upload. */
   outcome?: (o: HoldOutcome) => void;
+  /** A short, non-blocking notice (mode redact: what was replaced automatically). */
+  notify?: (message: string) => void;
   /** The composer may have changed (typing, paste): the badge refreshes on idle. */
   changed?: () => void;
   /** The settings, or a getter for them when the admin policy can change while the page is open. */
@@ -404,13 +406,21 @@ export function startGuard(deps: GuardDeps): Guard {
         failed: verdict.failure === 'error',
         ...summarizeFindings(verdict.findings),
       });
-      const choice: DialogChoice = await dialog.open(requestFor(text, verdict));
+      // Mode redact: the organisation chose Redact & send for every prompt with findings; a failed check still asks.
+      const auto = policyNow().autoRedact === true && verdict.findings.length > 0 && !verdict.failure;
+      const choice: DialogChoice = auto ? { action: 'redact' } : await dialog.open(requestFor(text, verdict));
       // What the user ends up doing; reported once the outcome is known (a failed redaction is a cancel).
       let outcome: HoldOutcome = { outcome: 'cancelled' };
       try {
         outcome = await decided(box, text, verdict, path, choice);
       } finally {
         deps.outcome?.(outcome);
+      }
+      if (auto && outcome.outcome === 'redacted') {
+        const n = verdict.findings.length;
+        deps.notify?.(
+          `PHI Guard replaced ${n} identifier${n === 1 ? '' : 's'} with placeholders before sending, as your organisation's policy asks.`,
+        );
       }
     } finally {
       busy = false;

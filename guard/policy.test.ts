@@ -22,7 +22,19 @@ describe('guardPolicyFor', () => {
   });
 
   it('the built-in policy gives the built-in guard settings', () => {
-    expect(guardPolicyFor(resolvePolicy({}).policy, 'warn')).toEqual({ ...DEFAULT_GUARD_POLICY, helpLink: undefined });
+    expect(guardPolicyFor(resolvePolicy({}).policy, 'warn')).toEqual({
+      ...DEFAULT_GUARD_POLICY,
+      helpLink: undefined,
+      autoRedact: false,
+    });
+  });
+
+  it('redact mode redacts without the dialog and treats unreadable files as warn does; no other mode does', () => {
+    expect(guardPolicyFor(policy, 'redact')).toMatchObject({ autoRedact: true, onFailure: 'hold' });
+    expect(guardPolicyFor(policy, 'redact').unreadableFiles).toEqual(DEFAULT_GUARD_POLICY.unreadableFiles);
+    for (const mode of ['off', 'monitor', 'warn', 'block'] as const) {
+      expect(guardPolicyFor(policy, mode).autoRedact).toBe(false);
+    }
   });
 
   it('block refuses unreadable files; monitor and off let them and failed checks pass; failClosed false lets a failure pass', () => {

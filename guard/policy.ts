@@ -21,6 +21,8 @@ export interface GuardPolicy {
   unreadableFiles: Record<UnreadableKind, Action>;
   /** Text-like files larger than this are not read; they are held as unreadable. */
   maxTextFileBytes: number;
+  /** Mode redact: a prompt with findings is redacted and sent without the dialog (a notice says so). */
+  autoRedact?: boolean;
 }
 
 export type UnreadableKind = 'pdf' | 'docx' | 'image' | 'other';
@@ -59,6 +61,11 @@ export function guardPolicyFor(policy: Policy, mode: Mode, base: GuardPolicy = D
     requireJustification: policy.requireJustification,
     onFailure: policy.failClosed && mode !== 'monitor' && mode !== 'off' ? 'hold' : 'allow',
     unreadableFiles:
-      mode === 'block' ? unreadable('block') : mode === 'warn' ? base.unreadableFiles : unreadable('allow'),
+      mode === 'block'
+        ? unreadable('block')
+        : mode === 'warn' || mode === 'redact'
+          ? base.unreadableFiles
+          : unreadable('allow'),
+    autoRedact: mode === 'redact',
   };
 }

@@ -213,6 +213,18 @@ describe('resolvePolicy', () => {
       expect(r.policy.requireJustification).toBe(true);
     });
 
+    it('can switch restored answers off, never on against the policy', () => {
+      const off = resolvePolicy({ user: { restoreAnswers: false } });
+      expect(off.policy.restoreAnswers).toBe(false);
+      expect(off.sources.restoreAnswers).toBe('user');
+      const managedOff = resolvePolicy({ managed: { restoreAnswers: false }, user: { restoreAnswers: true } });
+      expect(managedOff.policy.restoreAnswers).toBe(false);
+      expect(parseUserOptions({ restoreAnswers: true }).issues[0]).toMatchObject({
+        layer: 'user',
+        field: 'restoreAnswers',
+      });
+    });
+
     it('can make a category always block, not make one warn', () => {
       const r = resolvePolicy({ user: { categories: { NAME: { action: 'block' }, SSN: { action: 'warn' } } } });
       expect(r.policy.categories.NAME).toEqual({ action: 'block' });

@@ -192,7 +192,8 @@ const stricter = (a: Mode, b: Mode | undefined): Mode => (b !== undefined && MOD
 
 /**
  * Applies the user's options, which can only make the policy stricter: a higher mode (everywhere, site
- * overrides included), Send anyway needing a reason, categories switched on, categories that always block.
+ * overrides included), Send anyway needing a reason, categories switched on, categories that always block,
+ * restored answers switched off.
  * Anything that would loosen is ignored.
  */
 export function tighten(policy: Policy, user: UserOptions, sources: Sources): Policy {
@@ -210,6 +211,10 @@ export function tighten(policy: Policy, user: UserOptions, sources: Sources): Po
   if (user.requireJustification === true && !policy.requireJustification) {
     out.requireJustification = true;
     sources.requireJustification = 'user';
+  }
+  if (user.restoreAnswers === false && policy.restoreAnswers) {
+    out.restoreAnswers = false;
+    sources.restoreAnswers = 'user';
   }
   if (user.categories) {
     const cats = { ...policy.categories };

@@ -39,6 +39,7 @@ describe('public/managed_schema.json', () => {
       'helpLink',
       'refreshIntervalMinutes',
       'restoreAnswers',
+      'placeholderStyle',
       'schemaVersion',
     ]) {
       expect(props).toContain(key);

@@ -48,12 +48,7 @@ export function redact(text: string, findings: readonly Finding[], previous?: Ma
     counters.set(m[1], Math.max(counters.get(m[1]) ?? 0, Number(m[2])));
     byValue.set(`${m[1]}\u0000${normalise(value)}`, ph);
   }
-  const sorted = [...findings].sort((a, b) => a.start - b.start);
-  let out = '';
-  let pos = 0;
-  for (const f of sorted) {
-    if (f.start < pos) continue;
-    const value = text.slice(f.start, f.end);
+  const out = replaceFindings(text, findings, (f, value) => {
     const label = LABEL[f.category];
     const key = `${label}\u0000${normalise(value)}`;
     let ph = byValue.get(key);
@@ -64,9 +59,27 @@ export function redact(text: string, findings: readonly Finding[], previous?: Ma
       byValue.set(key, ph);
       mapping.set(ph, value);
     }
-    out += text.slice(pos, f.start) + ph;
+    return ph;
+  });
+  return { text: out, mapping };
+}
+
+/**
+ * `text` with each finding's span replaced by `tokenFor(finding, value)`, in order of position; a finding that
+ * overlaps an earlier one is skipped (the engine's findings never overlap; custom callers' may).
+ */
+export function replaceFindings(
+  text: string,
+  findings: readonly Finding[],
+  tokenFor: (finding: Finding, value: string) => string,
+): string {
+  const sorted = [...findings].sort((a, b) => a.start - b.start);
+  let out = '';
+  let pos = 0;
+  for (const f of sorted) {
+    if (f.start < pos) continue;
+    out += text.slice(pos, f.start) + tokenFor(f, text.slice(f.start, f.end));
     pos = f.end;
   }
-  out += text.slice(pos);
-  return { text: out, mapping };
+  return out + text.slice(pos);
 }

@@ -14,13 +14,17 @@ import { STRONG_CATEGORIES } from './decide';
 /** Bump when a key changes meaning (never for additions); a policy may state the version it was written for. */
 export const POLICY_SCHEMA_VERSION = 1;
 
-export const MODES = ['off', 'monitor', 'warn', 'block'] as const;
+export const MODES = ['off', 'monitor', 'warn', 'redact', 'block'] as const;
 export type Mode = (typeof MODES)[number];
 /** Strictness order: the user's options may only move a mode up this scale. */
-export const MODE_RANK: Readonly<Record<Mode, number>> = { off: 0, monitor: 1, warn: 2, block: 3 };
+/** `redact` ranks above `warn` (nothing found is ever sent) and below `block` (the prompt still goes, without them). */
+export const MODE_RANK: Readonly<Record<Mode, number>> = { off: 0, monitor: 1, warn: 2, redact: 3, block: 4 };
 
 export const UNSANCTIONED_ACTIONS = ['allow', 'warn', 'block'] as const;
 export type UnsanctionedAction = (typeof UNSANCTIONED_ACTIONS)[number];
+
+export const PLACEHOLDER_STYLES = ['typed', 'surrogate'] as const;
+export type PlaceholderStyle = (typeof PLACEHOLDER_STYLES)[number];
 
 export const IDENTITY_MODES = ['none', 'pseudonymous', 'email'] as const;
 export type IdentityMode = (typeof IDENTITY_MODES)[number];
@@ -181,7 +185,7 @@ export const FIELDS = {
     modeSchema.meta({
       title: 'Default action for PHI',
       description:
-        'off: no checks. monitor: never interrupt, record what would have been held. warn: hold and allow Send anyway (strong identifiers still block unless categories say otherwise). block: hold with no Send anyway.',
+        'off: no checks. monitor: never interrupt, record what would have been held. warn: hold and allow Send anyway (strong identifiers still block unless categories say otherwise). redact: replace what was found with placeholders and send, without asking (a notice says so; a failed check still holds). block: hold with no Send anyway.',
     }),
   ),
   sites: {
@@ -311,6 +315,13 @@ export const FIELDS = {
       description: "Put the original values back into the chatbot's answer, on this device only.",
     }),
   ),
+  placeholderStyle: value(
+    z.enum(PLACEHOLDER_STYLES).meta({
+      title: 'What redaction puts in place of a value',
+      description:
+        'typed: placeholders such as [NAME-1] and [DATE-1]. surrogate: realistic stand-in values from ranges that cannot be real (555-01xx phones, 9xx SSNs, example.com), dates shifted by one random offset per conversation so intervals stay true.',
+    }),
+  ),
 } as const satisfies Record<string, FieldSpec>;
 
 export type FieldName = keyof typeof FIELDS;
@@ -359,6 +370,7 @@ export interface PolicyLayer {
   identityMode?: IdentityMode;
   refreshIntervalMinutes?: number;
   restoreAnswers?: boolean;
+  placeholderStyle?: PlaceholderStyle;
 }
 
 type OptionalKey = 'sanctionedToolUrl' | 'helpLink' | 'reportingEndpoint' | 'enrollmentToken';
@@ -384,12 +396,15 @@ export const DEFAULT_POLICY: Policy = {
   identityMode: 'none',
   refreshIntervalMinutes: 60,
   restoreAnswers: true,
+  placeholderStyle: 'typed',
 };
 
 /** What the user's own options may set: each can only tighten what the layers above allow. */
 export const UserOptionsSchema = z.object({
   mode: modeSchema.optional(),
   requireJustification: z.boolean().optional(),
+  /** The clinician may switch restored answers off (showing less is never looser); never on. */
+  restoreAnswers: z.literal(false).optional(),
   categories: z
     .partialRecord(
       categorySchema,

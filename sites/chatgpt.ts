@@ -18,4 +18,9 @@ export default defineSite({
   send: ['[data-testid="send-button"]', '#composer-submit-button', 'button[aria-label="Send prompt"]'],
   keys: { enter: true, modEnter: true },
   submit: 'button',
+  conversation: {
+    messages: ['[data-message-author-role]'],
+    copy: ['[data-testid="copy-turn-action-button"]'],
+    newChatPaths: ['/'],
+  },
 });

@@ -16,4 +16,9 @@ export default defineSite({
   send: ['[data-testid="chat-input-send"]', 'button[aria-label="Send message"]', 'button[aria-label="Send Message"]'],
   submit: 'button',
   pasteAttachmentChars: 4000,
+  conversation: {
+    messages: ['[data-testid="user-message"]', '.font-claude-response', '.font-claude-message'],
+    copy: ['[data-testid="action-bar-copy"]'],
+    newChatPaths: ['/new', '/'],
+  },
 });

@@ -8,4 +8,9 @@ export default defineSite({
   composer: ['textarea#userInput', 'textarea[data-testid="composer-input"]', '[data-testid="composer"] textarea'],
   send: ['[data-testid="submit-button"]', 'button[aria-label="Submit message"]'],
   submit: 'button',
+  conversation: {
+    messages: ['[data-content="user-message"]', '[data-content="ai-message"]'],
+    copy: ['[data-testid="copy-message-button"]'],
+    newChatPaths: ['/'],
+  },
 });

@@ -15,4 +15,5 @@ export default defineSite({
     '[role="button"].ds-button--primary',
   ],
   submit: 'button',
+  conversation: { messages: ['.ds-message', '.ds-markdown'], newChatPaths: ['/'] },
 });

@@ -1,6 +1,6 @@
 import { firstMatch, isEditable, isRendered, matchesAny, textOf } from './dom';
 import { composerContainer, findChatInput, looksLikeSendControl } from './heuristics';
-import type { SiteAdapter, SiteKeys, SubmitPath } from './types';
+import type { ConversationSpec, SiteAdapter, SiteKeys, SubmitPath } from './types';
 
 /** What a site file declares; `defineSite` turns it into an adapter with the shared behaviour. */
 export interface SiteSpec {
@@ -14,7 +14,16 @@ export interface SiteSpec {
   keys?: Partial<SiteKeys>;
   submit: SubmitPath;
   pasteAttachmentChars?: number;
+  /** Message and copy selectors and new-chat paths (unverified on the live sites; see ConversationSpec). */
+  conversation?: Partial<ConversationSpec>;
 }
+
+/** What every site gets unless it says otherwise: common new-chat paths and copy labels. */
+export const DEFAULT_CONVERSATION: ConversationSpec = {
+  messages: ['[data-message-author-role]', '[data-testid*="message"]', 'article'],
+  copy: ['button[aria-label*="Copy" i]', 'button[data-testid*="copy" i]', 'button[title*="Copy" i]'],
+  newChatPaths: ['/', '/new', '/chat', '/chat/', '/app'],
+};
 
 const DEFAULT_KEYS: SiteKeys = { enter: true, modEnter: true, insertParagraph: false };
 
@@ -35,6 +44,11 @@ export function defineSite(spec: SiteSpec): SiteAdapter {
     keys,
     submit: spec.submit,
     pasteAttachmentChars: spec.pasteAttachmentChars,
+    conversation: {
+      messages: [...(spec.conversation?.messages ?? []), ...DEFAULT_CONVERSATION.messages],
+      copy: [...(spec.conversation?.copy ?? []), ...DEFAULT_CONVERSATION.copy],
+      newChatPaths: spec.conversation?.newChatPaths ?? DEFAULT_CONVERSATION.newChatPaths,
+    },
     findComposer,
     isComposer: (host) => matchesAny(host, spec.composer) || isMultiline(host),
     readText: textOf,

@@ -20,4 +20,9 @@ export default defineSite({
     'button[aria-label="Send message"]',
   ],
   submit: 'button',
+  conversation: {
+    messages: ['user-query', 'model-response'],
+    copy: ['copy-button button', '[data-test-id="copy-button"]'],
+    newChatPaths: ['/app', '/'],
+  },
 });

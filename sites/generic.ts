@@ -1,3 +1,4 @@
+import { DEFAULT_CONVERSATION } from './define';
 import { isRendered, textOf } from './dom';
 import {
   chatInputScore,
@@ -18,6 +19,7 @@ const generic: SiteAdapter = {
   matches: [],
   keys: { enter: true, modEnter: true, insertParagraph: false },
   submit: 'button',
+  conversation: DEFAULT_CONVERSATION,
   findComposer: findChatInput,
   isComposer: (host) => chatInputScore(host) >= GENERIC_MIN_SCORE,
   readText: textOf,

@@ -12,4 +12,5 @@ export default defineSite({
   ],
   send: ['form button[type="submit"][aria-label="Submit"]', 'button[aria-label="Submit"]'],
   submit: 'form',
+  conversation: { messages: ['.message-bubble'], newChatPaths: ['/', '/chat'] },
 });

@@ -13,4 +13,5 @@ export default defineSite({
   send: ['button[type="submit"][aria-label="Send message"]', 'form button[name="submit"]'],
   submit: 'form',
   pasteAttachmentChars: 3984,
+  conversation: { messages: ['[data-message-role]', '[data-message-id]'], newChatPaths: ['/chat', '/chat/'] },
 });

@@ -8,4 +8,5 @@ export default defineSite({
   composer: ['form .ProseMirror[contenteditable="true"]', '.ProseMirror[contenteditable="true"]', 'form textarea'],
   send: ['form button[type="submit"]', 'button[aria-label="Send question"]'],
   submit: 'form',
+  conversation: { newChatPaths: ['/chat', '/'] },
 });

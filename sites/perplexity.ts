@@ -13,4 +13,5 @@ export default defineSite({
   ],
   send: ['[data-testid="submit-button"]', 'button[aria-label="Submit"]'],
   submit: 'button',
+  conversation: { messages: ['[id^="markdown-content"]', '.prose'], newChatPaths: ['/'] },
 });

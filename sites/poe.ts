@@ -8,4 +8,8 @@ export default defineSite({
   composer: ['textarea[class*="GrowingTextArea_textArea"]', '[class*="ChatMessageInputContainer"] textarea'],
   send: ['button[class*="ChatMessageSendButton_sendButton"]', 'button[aria-label="Send message"]'],
   submit: 'button',
+  conversation: {
+    messages: ['[class*="Message_botMessageBubble"]', '[class*="Message_humanMessageBubble"]'],
+    newChatPaths: ['/'],
+  },
 });

@@ -36,4 +36,20 @@ export interface SiteAdapter {
   submit: SubmitPath;
   /** Pasted text this long or longer becomes an attachment instead of composer text (Claude, HuggingChat). */
   pasteAttachmentChars?: number;
+  /** The conversation shown: where restored answers group their messages and keep their placeholders. */
+  conversation: ConversationSpec;
+}
+
+/**
+ * How a site shows a conversation (restore/: placeholders in answers are put back on the device). Selectors
+ * are best effort from public code, not checked against the live sites: restoration works on any text of the
+ * page without them; they only group restored values per message and find the site's copy buttons.
+ */
+export interface ConversationSpec {
+  /** Elements that are one message (the user's or the assistant's), outermost first. */
+  messages: readonly string[];
+  /** The site's own "copy message" controls. */
+  copy: readonly string[];
+  /** Paths of a new, empty conversation; the first send there moves to the conversation's own path. */
+  newChatPaths: readonly string[];
 }

@@ -4,7 +4,7 @@
  * Source: 45 CFR 164.514(b)(2)(i)(C).
  */
 import type { Detector } from '../types';
-import { digits, matchAll, within } from '../util';
+import { matchAll, nearDigits, within } from '../util';
 
 const RE =
   /(?<![\w.])(?:(?:aged?|age:)\s{0,2})?(9\d|1[01]\d)(?:[- ]?(?:years?|yrs?|yr)[- ]old|[- ]?y\/o\b|[- ]?yo\b|[- ]?y\.o\.)|(?<![\w])(?:aged?:?|age of)\s{0,2}(9\d|1[01]\d)(?:[ -](?:years?|yrs?)(?:[- ]old)?)?(?![\w.]|\.\d)/gi;
@@ -15,7 +15,7 @@ export const ageOver89: Detector = {
   description: 'Age of 90 or more',
   source: '45 CFR 164.514(b)(2)(i)(C)',
   detect(input) {
-    return matchAll(within(RE, digits(input)), input.text, (m) => ({
+    return matchAll(within(RE, nearDigits(input)), input.text, (m) => ({
       start: m.index,
       end: m.index + m[0].length,
       category: 'AGE',

@@ -151,8 +151,9 @@ export const careFacility: Detector = {
     while (i < n) {
       const t = toks[i];
       // Known health system names, longest first.
-      const sys = SYSTEMS.get(t.key);
-      if (sys && (t.title || t.caps) && (t.caps || !SYSTEM_ACRONYMS.has(t.key))) {
+      // Most tokens are lower-case words: the capitalisation tests come before any lookup.
+      const sys = t.title || t.caps ? SYSTEMS.get(t.key) : undefined;
+      if (sys && (t.caps || !SYSTEM_ACRONYMS.has(t.key))) {
         const hit = sys.find((p) =>
           p.words.every((w, k) => toks[i + k] && toks[i + k].key === w.replace(/[’']s$/, '')),
         );
@@ -173,7 +174,7 @@ export const careFacility: Detector = {
         }
       }
       // Saint / Mount names: "St. Vincent's", "Mt. Sinai", "Saint Mary's Hospital". Not "St. John's wort".
-      if (SAINT.has(t.key) && t.title && i + 1 < n && joined(text, t, toks[i + 1]) && toks[i + 1].title) {
+      if (t.title && SAINT.has(t.key) && i + 1 < n && joined(text, t, toks[i + 1]) && toks[i + 1].title) {
         const nxt = toks[i + 2];
         if (!(nxt && /^worts?$/.test(nxt.key))) {
           const end = extendRun(text, toks, i + 1);

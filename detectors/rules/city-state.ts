@@ -9,7 +9,7 @@ import { lexicon } from '../lexicon';
 import { citedAsSource, EXTRA_PLACES, NOT_PLACES, STATE_NAMES, US_STATES } from '../places';
 import { sentenceStart, type Token, tokensOf } from '../tokens';
 import type { Candidate, Detector } from '../types';
-import { before, digits, matchAll, within } from '../util';
+import { before, matchAll, nearDigits, within } from '../util';
 
 const PLACE_PREPS = new Set(['in', 'from', 'at', 'near', 'to', 'of', 'around', 'outside', 'towards', 'toward']);
 const CITY_PREFIX = new Set([
@@ -32,6 +32,7 @@ const CITY_PREFIX = new Set([
   'glen',
 ]);
 const ZIP_AFTER_STATE = /(?:^|[\s,])(\d{5}(?:-\d{4})?)(?!\d)/y;
+const BARE_ZIP = /(?<![\w-])\d{5}(?:-\d{4})?(?![\w]|[.-]\d)/g;
 const ZIP_LABEL = /(?:zip|zip ?code|postal code|postcode)\W{0,4}(\d{5}(?:-\d{4})?)(?!\d)/dg;
 const extra = new Set(EXTRA_PLACES);
 const FACILITY_HEAD_AFTER = /^ (?:clinic|hospital|health|medical)\b/i;
@@ -73,6 +74,57 @@ const CITY_EPONYM = new Set([
 const FACILITY_AFTER =
   /^(?:clinic|hospital|hosp|medical center|health center|general|er|urgent care|office|practice|va|nursing home)\b/i;
 
+/** End of a full state name of one to three title-case words starting at token s ("New Mexico"), or -1. */
+function stateNameEnd(toks: Token[], s: number): number {
+  let name = '';
+  let ends = -1;
+  // Longest first, as three words, then two, then one.
+  const keys: string[] = [];
+  for (let w = 0; w < 3 && s + w < toks.length && toks[s + w].title; w++) keys.push(toks[s + w].key);
+  for (let w = keys.length; w >= 1 && ends < 0; w--) {
+    name = w === 1 ? keys[0] : w === 2 ? `${keys[0]} ${keys[1]}` : `${keys[0]} ${keys[1]} ${keys[2]}`;
+    if (STATE_NAMES.has(name)) ends = toks[s + w - 1].end;
+  }
+  return ends;
+}
+
+/** The keys of tokens i..k joined by spaces ("new york"). */
+function runName(toks: Token[], i: number, k: number): string {
+  let name = toks[i].key;
+  for (let x = i + 1; x <= k; x++) name += ` ${toks[x].key}`;
+  return name;
+}
+
+let firsts: { of: Set<string>; words: Set<string> } | undefined;
+/** First words of the listed place and state names that have several words ("new" for "new york"). */
+function multiWordFirsts(cities: Set<string>): Set<string> {
+  if (firsts?.of !== cities) {
+    const words = new Set<string>();
+    for (const list of [cities, extra, STATE_NAMES]) {
+      for (const name of list) {
+        const sp = name.indexOf(' ');
+        if (sp >= 0) words.add(name.slice(0, sp));
+      }
+    }
+    firsts = { of: cities, words };
+  }
+  return firsts.words;
+}
+
+/** True when exactly one space separates two tokens. */
+function oneSpace(text: string, a: Token, b: Token): boolean {
+  return b.start - a.end === 1 && text.charCodeAt(a.end) === 32;
+}
+
+/** The gap between a city and a state when it is ", ", "," or " "; otherwise ''. */
+function separator(text: string, from: number, to: number): string {
+  const len = to - from;
+  const c = text.charCodeAt(from);
+  if (len === 1) return c === 44 ? ',' : c === 32 ? ' ' : '';
+  if (len === 2 && c === 44 && text.charCodeAt(from + 1) === 32) return ', ';
+  return '';
+}
+
 function isCap(t: Token | undefined): t is Token {
   return !!t && (t.title || t.caps) && !t.hasDigit;
 }
@@ -97,40 +149,23 @@ export const cityState: Detector = {
       if (!isCap(t) || NOT_PLACES.has(t.key)) continue;
       // Longest run of up to 3 capitalised words starting here.
       let j = i;
-      while (
-        j + 1 < toks.length &&
-        j - i < 2 &&
-        isCap(toks[j + 1]) &&
-        text.slice(toks[j].end, toks[j + 1].start) === ' '
-      )
-        j++;
+      while (j + 1 < toks.length && j - i < 2 && isCap(toks[j + 1]) && oneSpace(text, toks[j], toks[j + 1])) j++;
       // "City, ST" / "City, State" (try the longest city run that is followed by a state).
       let matched = false;
       for (let k = j; k >= i && !matched; k--) {
         const st = toks[k + 1];
         if (!st) continue;
-        const sep = text.slice(toks[k].end, st.start);
-        if (sep !== ', ' && sep !== ',' && sep !== ' ') continue;
+        const sep = separator(text, toks[k].end, st.start);
+        if (sep === '') continue;
         const code = st.text.length === 2 && st.caps ? st.key : '';
         let stateEnd = -1;
         // Without a comma ("Rochester MN") the code must be followed by a ZIP code.
         if (code && US_STATES[code] && (sep !== ' ' || zipAfter(st.end) > st.end)) stateEnd = st.end;
-        else {
-          // Full state names of one to three words after a comma.
-          for (let w = 3; w >= 1 && stateEnd < 0; w--) {
-            const words = toks.slice(k + 1, k + 1 + w);
-            if (
-              words.length === w &&
-              words.every((x) => x.title) &&
-              STATE_NAMES.has(words.map((x) => x.key).join(' ')) &&
-              sep !== ' '
-            )
-              stateEnd = words[w - 1].end;
-          }
-        }
+        else if (sep !== ' ' && st.title) stateEnd = stateNameEnd(toks, k + 1);
         if (stateEnd < 0) continue;
-        const cityWords = toks.slice(i, k + 1);
-        if (cityWords.some((w) => NOT_PLACES.has(w.key))) continue;
+        let notPlace = false;
+        for (let x = i; x <= k && !notPlace; x++) notPlace = NOT_PLACES.has(toks[x].key);
+        if (notPlace) continue;
         out.push({
           start: t.start,
           end: zipAfter(stateEnd),
@@ -142,21 +177,27 @@ export const cityState: Detector = {
         i = k + 1;
       }
       if (matched) continue;
-      // Known places, longest match first.
+      // Known places, longest match first. A run of several words can be a listed name only when its
+      // first word starts a listed name of several words (most runs are not: no name is built for them).
+      const listedRun = j > i && multiWordFirsts(cities).has(t.key);
+      let prep: boolean | undefined;
       for (let k = j; k >= i; k--) {
-        const name = toks
-          .slice(i, k + 1)
-          .map((x) => x.key)
-          .join(' ');
+        const name = k === i ? t.key : listedRun ? runName(toks, i, k) : undefined;
+        const known = name !== undefined && (cities.has(name) || extra.has(name));
+        // The run's first word alone is the last try: unless it is listed, nothing can come of it (the
+        // checks below could only end the loop), so they are skipped.
+        if (k === i && !known) break;
         // A state alone is not PHI (Safe Harbor keeps the state); New York is also the city.
-        if (STATE_NAMES.has(name) && name !== 'new york') break;
+        if (name !== undefined && STATE_NAMES.has(name) && name !== 'new york') break;
         if (citedAsSource(toks, i, k + (FACILITY_HEAD_AFTER.test(text.slice(toks[k].end, toks[k].end + 12)) ? 1 : 0)))
           break;
-        const known = cities.has(name) || extra.has(name);
-        const prev = toks[i - 1];
-        const prep = prev && PLACE_PREPS.has(prev.key) && /^\s+$/.test(text.slice(prev.end, t.start));
         const prefixed = k > i && CITY_PREFIX.has(t.key);
-        if (known || (prefixed && prep)) {
+        if (!known && !prefixed) continue;
+        if (prep === undefined) {
+          const prev = toks[i - 1];
+          prep = !!prev && PLACE_PREPS.has(prev.key) && /^\s+$/.test(text.slice(prev.end, t.start));
+        }
+        if (known || prep) {
           // "Framingham Risk Score", "Glasgow Coma Scale", "Philadelphia chromosome", "Hamilton's rule".
           const n1 = toks[k + 1];
           const n2 = toks[k + 2];
@@ -183,14 +224,14 @@ export const cityState: Detector = {
       }
     }
     out.push(
-      ...matchAll(within(ZIP_LABEL, digits(input)), input.lower, (m) => {
+      ...matchAll(within(ZIP_LABEL, nearDigits(input)), input.lower, (m) => {
         const [s, e] = (m as RegExpExecArray & { indices: [number, number][] }).indices[1];
         return { start: s, end: e, category: 'LOCATION', confidence: 0.9, reason: 'ZIP code (labelled)' };
       }),
     );
     // Bare ZIP right after a two-letter state code: "TX 75201".
     out.push(
-      ...matchAll(within(/(?<![\w-])\d{5}(?:-\d{4})?(?![\w]|[.-]\d)/g, digits(input)), text, (m) => {
+      ...matchAll(within(BARE_ZIP, nearDigits(input)), text, (m) => {
         const b = before(input, m.index, 24);
         const st = /\b([a-z]{2})\.?,?\s{1,2}$/.exec(b);
         if (st && US_STATES[st[1]] && /[A-Z]{2}/.test(text.slice(m.index - st[0].length, m.index))) {

@@ -7,7 +7,7 @@
  * Source: 45 CFR 164.514(b)(2)(i)(C); ISO 8601.
  */
 import type { Candidate, Detector } from '../types';
-import { before, digits, matchAll, within } from '../util';
+import { before, matchAll, nearDigits, within } from '../util';
 
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
@@ -64,7 +64,7 @@ export const date: Detector = {
       confidence,
       reason,
     });
-    const out = matchAll(within(MONTH_DAY, digits(input)), t, (m) => {
+    const out = matchAll(within(MONTH_DAY, nearDigits(input)), t, (m) => {
       if (!dayOk(Number(m[1]))) return null;
       // "may" is also a verb: only the capitalised month counts, and not at the start of a sentence
       // unless a year follows.
@@ -72,13 +72,13 @@ export const date: Detector = {
       return mk(m.index, m.index + m[0].length, 0.9, 'date');
     });
     out.push(
-      ...matchAll(within(MONTH_YEAR, digits(input)), t, (m) => {
+      ...matchAll(within(MONTH_YEAR, nearDigits(input)), t, (m) => {
         if (isMay(t, m.index) && t[m.index] !== 'M') return null;
         return mk(m.index, m.index + m[0].length, 0.75, 'month and year');
       }),
     );
     out.push(
-      ...matchAll(within(DAY_MONTH, digits(input)), t, (m) => {
+      ...matchAll(within(DAY_MONTH, nearDigits(input)), t, (m) => {
         if (!dayOk(Number(m[1]))) return null;
         const monthAt = m.index + m[0].search(/[a-z]{3}/i);
         if (isMay(t, monthAt) && t[monthAt] !== 'M') return null;
@@ -86,7 +86,7 @@ export const date: Detector = {
       }),
     );
     out.push(
-      ...matchAll(within(NUMERIC, digits(input)), t, (m) => {
+      ...matchAll(within(NUMERIC, nearDigits(input)), t, (m) => {
         const a = Number(m[1]);
         const b = Number(m[3]);
         if (!((monthOk(a) && dayOk(b)) || (dayOk(a) && monthOk(b)))) return null;
@@ -95,7 +95,7 @@ export const date: Detector = {
       }),
     );
     out.push(
-      ...matchAll(within(ISO, digits(input)), t, (m) => {
+      ...matchAll(within(ISO, nearDigits(input)), t, (m) => {
         if (!monthOk(Number(m[3])) || !dayOk(Number(m[4]))) return null;
         return mk(m.index, m.index + m[0].length, 0.9, 'ISO date');
       }),
@@ -104,7 +104,7 @@ export const date: Detector = {
       ...matchAll(RELATIVE, t, (m) => mk(m.index, m.index + m[0].length, 0.6, 'weekday or month relative to now')),
     );
     out.push(
-      ...matchAll(within(SHORT, digits(input)), t, (m) => {
+      ...matchAll(within(SHORT, nearDigits(input)), t, (m) => {
         const a = Number(m[1]);
         const b = Number(m[2]);
         if (!(monthOk(a) && dayOk(b))) return null;

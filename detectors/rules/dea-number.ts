@@ -6,7 +6,7 @@
  * Source: DEA Diversion Control, 21 CFR 1301; https://www.deadiversion.usdoj.gov/
  */
 import type { Detector } from '../types';
-import { digits, matchAll, within } from '../util';
+import { matchAll, nearDigits, within } from '../util';
 
 const RE = /(?<![a-z0-9])[abcdefghjklmprstux][a-z9]\d{7}(?![a-z0-9])/gi;
 
@@ -23,7 +23,7 @@ export const deaNumber: Detector = {
   source: 'https://www.deadiversion.usdoj.gov/ (21 CFR 1301)',
   contextWords: ['dea'],
   detect(input) {
-    return matchAll(within(RE, digits(input)), input.text, (m) =>
+    return matchAll(within(RE, nearDigits(input)), input.text, (m) =>
       deaChecksumValid(m[0])
         ? {
             start: m.index,

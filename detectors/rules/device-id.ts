@@ -7,7 +7,7 @@
  */
 import { detectLabelled, type LabelSpec, labelledRegex } from '../labelled';
 import type { Detector } from '../types';
-import { before, digits, luhnValid, matchAll, within } from '../util';
+import { before, luhnValid, matchAll, nearDigits, within } from '../util';
 
 const UDI = /\(01\)\d{14}(?:\((?:10|11|17|21)\)[a-z0-9]{1,20}){0,4}/gi;
 const IMEI = /(?<![\w-])\d{15}(?![\w]|[.-]\d)/g;
@@ -39,7 +39,7 @@ export const deviceId: Detector = {
   description: 'Device identifier: GS1 UDI, IMEI, or serial / lot number after its label',
   source: '21 CFR 801.20; GS1 General Specifications; 3GPP TS 23.003',
   detect(input) {
-    const out = matchAll(within(UDI, digits(input)), input.text, (m) => ({
+    const out = matchAll(within(UDI, nearDigits(input)), input.text, (m) => ({
       start: m.index,
       end: m.index + m[0].length,
       category: 'DEVICE',
@@ -48,7 +48,7 @@ export const deviceId: Detector = {
       validated: true,
     }));
     out.push(
-      ...matchAll(within(IMEI, digits(input)), input.text, (m) =>
+      ...matchAll(within(IMEI, nearDigits(input)), input.text, (m) =>
         luhnValid(m[0]) && /imei/.test(before(input, m.index, 20))
           ? { start: m.index, end: m.index + 15, category: 'DEVICE', confidence: 0.95, reason: 'IMEI', validated: true }
           : null,

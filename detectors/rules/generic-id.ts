@@ -6,7 +6,7 @@
  * Source: 45 CFR 164.514(b)(2)(i)(R) (any other unique identifying number or code).
  */
 import type { Detector } from '../types';
-import { digits, matchAll, within } from '../util';
+import { matchAll, nearDigits, within } from '../util';
 
 const PREFIXED = /(?<![\w#-])#?[a-z]{1,5}[-#]?\d{4,14}(?:-[a-z0-9]{1,6})?(?![\w]|[.,-]\d)/gi;
 const SUFFIXED = /(?<![\w#.,-])#?\d{4,14}-?[a-z]{1,4}(?![\w]|-[0-9a-f])/gi;
@@ -30,7 +30,7 @@ export const genericId: Detector = {
       confidence,
       reason: 'identifier-shaped code',
     });
-    const out = matchAll(within(PREFIXED, digits(input)), t, (m) => {
+    const out = matchAll(within(PREFIXED, nearDigits(input)), t, (m) => {
       const letters = /^#?([a-z]+)/i.exec(m[0])?.[1] ?? '';
       if (UNITS.test(letters) || HEX_COLOUR.test(m[0])) return null;
       // Year-like 4-digit tails after a word ("COVID 2019", "ADA 2024") are not codes.
@@ -39,16 +39,16 @@ export const genericId: Detector = {
       return mk(m, 0.7);
     });
     out.push(
-      ...matchAll(within(SUFFIXED, digits(input)), t, (m) => {
+      ...matchAll(within(SUFFIXED, nearDigits(input)), t, (m) => {
         const letters = /([a-z]+)$/i.exec(m[0])?.[1] ?? '';
         if (UNITS.test(letters) || HEX_COLOUR.test(m[0])) return null;
         if (/^(?:19|20)\d\ds$/i.test(m[0])) return null; // "1990s"
         return mk(m, 0.7);
       }),
     );
-    out.push(...matchAll(within(DIGITS, digits(input)), t, (m) => mk(m, 0.6)));
+    out.push(...matchAll(within(DIGITS, nearDigits(input)), t, (m) => mk(m, 0.6)));
     out.push(
-      ...matchAll(within(GROUPED, digits(input)), t, (m) => {
+      ...matchAll(within(GROUPED, nearDigits(input)), t, (m) => {
         const groups = m[0].replace('#', '').split('-');
         const total = groups.join('').length;
         if (total < 6) return null;

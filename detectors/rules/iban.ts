@@ -5,7 +5,7 @@
  * Source: ISO 13616-1:2020 ; https://www.swift.com/standards/data-standards/iban
  */
 import type { Detector } from '../types';
-import { digits, matchAll, within } from '../util';
+import { matchAll, nearDigits, within } from '../util';
 
 const RE = /(?<![a-z0-9])[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,4})?(?![a-z0-9])/gi;
 
@@ -27,7 +27,7 @@ export const iban: Detector = {
   description: 'IBAN bank account number (mod 97 check)',
   source: 'ISO 13616-1:2020',
   detect(input) {
-    return matchAll(within(RE, digits(input)), input.text, (m) =>
+    return matchAll(within(RE, nearDigits(input)), input.text, (m) =>
       ibanValid(m[0])
         ? {
             start: m.index,

@@ -5,7 +5,7 @@
  * Source: RFC 791; RFC 4291 section 2.2 https://www.rfc-editor.org/rfc/rfc4291#section-2.2
  */
 import type { Detector } from '../types';
-import { digits, matchAll, regionsAround, within } from '../util';
+import { matchAll, nearDigits, type Regions, within } from '../util';
 
 const V4 = /(?<![\w.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/\d{1,2})?(?![\w]|\.\d)/g;
 const V6 = /(?<![\w:.])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?::\d{1,3}(?:\.\d{1,3}){3})?(?![\w:])/gi;
@@ -30,6 +30,28 @@ export function ipv6Valid(s: string): boolean {
   return parts.length === 2 ? n < groupsNeeded : n === groupsNeeded;
 }
 
+/**
+ * Where an IPv6 address can start: it has two colons at most 5 apart (":" then up to 4 hex digits then
+ * ":"), and starts at most 4 characters before the first. Regions 8 before and 4 after each colon that
+ * has another colon within 5 characters after it; a lone colon ("Note: ...", "10:30") starts nothing.
+ */
+function pairedColons(text: string): Regions {
+  const out: [number, number][] = [];
+  const n = text.length;
+  for (let i = text.indexOf(':'); i >= 0; ) {
+    const next = text.indexOf(':', i + 1);
+    if (next >= 0 && next - i <= 5) {
+      const s = Math.max(0, i - 8);
+      const e = Math.min(n, i + 4);
+      const last = out[out.length - 1];
+      if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+      else out.push([s, e]);
+    }
+    i = next;
+  }
+  return out;
+}
+
 export const ipAddress: Detector = {
   id: 'ip-address',
   category: 'IP_ADDRESS',
@@ -38,7 +60,7 @@ export const ipAddress: Detector = {
   contextWords: ['ip', 'address', 'host', 'server', 'login'],
   detect(input) {
     const t = input.text;
-    const out = matchAll(within(V4, digits(input)), t, (m) => {
+    const out = matchAll(within(V4, nearDigits(input)), t, (m) => {
       if (![m[1], m[2], m[3], m[4]].every((o) => Number(o) <= 255)) return null;
       return {
         start: m.index,
@@ -50,7 +72,7 @@ export const ipAddress: Detector = {
       };
     });
     out.push(
-      ...matchAll(within(V6, regionsAround(input, ':', 8, 4)), t, (m) => {
+      ...matchAll(within(V6, pairedColons(t)), t, (m) => {
         const s = m[0];
         if ((s.match(/:/g)?.length ?? 0) < 2 || !/[0-9a-f]/i.test(s) || !ipv6Valid(s)) return null;
         // Times such as 10:30:00 are not addresses: require a hex letter, '::', or 5+ groups.

@@ -6,7 +6,7 @@
  * https://www.cms.gov/medicare/new-medicare-card/understanding-the-mbi.pdf
  */
 import type { Detector } from '../types';
-import { digits, matchAll, within } from '../util';
+import { matchAll, nearDigits, within } from '../util';
 
 const A = '[ac-hjkmnp-rt-y]';
 const AN = '[ac-hjkmnp-rt-y0-9]';
@@ -19,7 +19,7 @@ export const medicareMbi: Detector = {
   source: 'https://www.cms.gov/medicare/new-medicare-card/understanding-the-mbi.pdf',
   contextWords: ['mbi', 'medicare', 'beneficiary'],
   detect(input) {
-    return matchAll(within(RE, digits(input)), input.lower, (m) => ({
+    return matchAll(within(RE, nearDigits(input)), input.lower, (m) => ({
       start: m.index,
       end: m.index + m[0].length,
       category: 'HEALTH_PLAN',

@@ -7,7 +7,7 @@
  * https://www.cms.gov/Regulations-and-Guidance/Administrative-Simplification/NationalProvIdentStand/Downloads/NPIcheckdigit.pdf
  */
 import type { Detector } from '../types';
-import { before, digits, luhnValid, matchAll, within } from '../util';
+import { before, luhnValid, matchAll, nearDigits, within } from '../util';
 
 const RE = /(?<![\w.-])[12]\d{9}(?![\w]|[.-]\d)/g;
 
@@ -22,7 +22,7 @@ export const npi: Detector = {
   source:
     'https://www.cms.gov/Regulations-and-Guidance/Administrative-Simplification/NationalProvIdentStand/Downloads/NPIcheckdigit.pdf',
   detect(input) {
-    return matchAll(within(RE, digits(input)), input.text, (m) => {
+    return matchAll(within(RE, nearDigits(input)), input.text, (m) => {
       if (!npiValid(m[0])) return null;
       const labelled = /npi\W{0,8}(?:number|no\.?|#)?\W{0,4}$/.test(before(input, m.index, 20));
       return {

@@ -5,7 +5,7 @@
  * Source: ISO/IEC 7812-1:2017 ; https://en.wikipedia.org/wiki/Luhn_algorithm
  */
 import type { Detector } from '../types';
-import { before, digits, digitsOf, luhnValid, matchAll, within } from '../util';
+import { before, digitsOf, luhnValid, matchAll, nearDigits, within } from '../util';
 
 const RE = /(?<![\w.-])\d(?:[ -]?\d){11,18}(?![\w]|[.-]\d)/g;
 
@@ -16,7 +16,7 @@ export const paymentCard: Detector = {
   source: 'ISO/IEC 7812-1:2017 Annex B',
   contextWords: ['card', 'credit', 'debit', 'visa', 'mastercard', 'amex', 'cc'],
   detect(input) {
-    return matchAll(within(RE, digits(input)), input.text, (m) => {
+    return matchAll(within(RE, nearDigits(input)), input.text, (m) => {
       const d = digitsOf(m[0]);
       if (d.length < 12 || d.length > 19 || /^(\d)\1+$/.test(d)) return null;
       const labelled = /(?:card|credit|debit|visa|mastercard|amex|cc)\b\W{0,12}(?:number|no\.?|#)?\W{0,4}$/.test(

@@ -700,6 +700,13 @@ export const personName: Detector = {
       // Titles: "Dr. John L.", "Mrs Roe", "Prof. A. Smith".
       // "Dr. Roe", "DR. ROE"; not "moderate MR. Seen by PT" (a capitalised abbreviation before a sentence).
       if (
+        (t.title ||
+          (t.caps && toks[i + 1]?.caps) ||
+          // "ms. Quinzia", "mr. elliott": a lower-case title with its full stop, not "20 ms. After".
+          (t.dot &&
+            /^\p{Ll}/u.test(t.text) &&
+            !toks[i - 1]?.hasDigit &&
+            (toks[i + 1]?.title || (lowerText && isNameWord(toks[i + 1] ?? t))))) &&
         TITLES.has(t.key) &&
         // "1737 Cheriton Dr Reuquén Extensions": Dr after a house number and a street name is Drive.
         !(
@@ -709,13 +716,6 @@ export const personName: Detector = {
           /^\d{1,6}$/.test(toks[i - 2].text) &&
           text.slice(toks[i - 2].end, t.start) === ` ${toks[i - 1].text} `
         ) &&
-        (t.title ||
-          (t.caps && toks[i + 1]?.caps) ||
-          // "ms. Quinzia", "mr. elliott": a lower-case title with its full stop, not "20 ms. After".
-          (t.dot &&
-            /^\p{Ll}/u.test(t.text) &&
-            !toks[i - 1]?.hasDigit &&
-            (toks[i + 1]?.title || (lowerText && isNameWord(toks[i + 1] ?? t))))) &&
         i + 1 < toks.length &&
         joins(text, t, toks[i + 1])
       ) {
@@ -983,11 +983,9 @@ function nameLists(text: string, toks: Token[]): Candidate[] {
   const out: Candidate[] = [];
   let i = 0;
   while (i < toks.length) {
-    // Fast path: most words are followed by a space and a word other than "and", which ends no list.
-    const a0 = toks[i];
+    // Speed only: one character other than a comma before a word other than "and" ends a list at once.
     const b0 = toks[i + 1];
-    const c0 = text.charCodeAt(a0.end);
-    if (!b0 || (c0 !== 44 && !(c0 === 32 && (b0.key === 'and' || text.charCodeAt(a0.end + 1) === 38)))) {
+    if (b0 && b0.key !== 'and' && b0.start - toks[i].end === 1 && text.charCodeAt(toks[i].end) !== 44) {
       i++;
       continue;
     }

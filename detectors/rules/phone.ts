@@ -5,7 +5,7 @@
  * Source: ITU-T E.164; NANPA numbering plan https://nationalnanpa.com ; 45 CFR 164.514(b)(2)(i)(D,E).
  */
 import type { Detector } from '../types';
-import { before, digits, matchAll, within } from '../util';
+import { before, digits, matchAll, nearDigits, within } from '../util';
 
 // NANP: (555) 123-4567 | 555-123-4567 | 555.123.4567 | 555 123 4567 | +1 555 123 4567 | (555)123-4567
 const NANP =
@@ -30,7 +30,7 @@ export const phone: Detector = {
   contextWords: ['phone', 'tel', 'call', 'cell', 'mobile', 'fax', 'contact', 'reach'],
   detect(input) {
     const t = input.text;
-    const out = matchAll(within(NANP, digits(input)), t, (m) => ({
+    const out = matchAll(within(NANP, nearDigits(input)), t, (m) => ({
       start: m.index,
       end: m.index + m[0].length,
       category: category(input, m.index),
@@ -38,7 +38,7 @@ export const phone: Detector = {
       reason: 'phone number format',
     }));
     out.push(
-      ...matchAll(within(INTL, digits(input)), t, (m) => {
+      ...matchAll(within(INTL, nearDigits(input)), t, (m) => {
         const digits = m[0].replace(/\D/g, '').length;
         if (digits < 8 || digits > 15) return null;
         return {
@@ -51,7 +51,7 @@ export const phone: Detector = {
       }),
     );
     out.push(
-      ...matchAll(within(NATIONAL, digits(input)), t, (m) => {
+      ...matchAll(within(NATIONAL, nearDigits(input)), t, (m) => {
         const digits = m[0].replace(/\D/g, '').length;
         if (digits < 8 || digits > 13) return null;
         return {
@@ -73,7 +73,7 @@ export const phone: Detector = {
     );
     // A number followed by its kind: "3660170548-Office", "(37) 788-063 mobile".
     out.push(
-      ...matchAll(within(KIND_AFTER, digits(input)), input.lower, (m) => {
+      ...matchAll(within(KIND_AFTER, nearDigits(input)), input.lower, (m) => {
         const digits = m[1].replace(/\D/g, '').length;
         if (digits < 7 || digits > 15) return null;
         const e = m.index + m[1].length;

@@ -260,6 +260,7 @@ export const streetAddress: Detector = {
       // House number + capitalised word, with a street word or another number within 5 tokens,
       // or an address cue before it.
       if (
+        t.hasDigit &&
         /^\d{1,6}[a-z]?$/i.test(t.text) &&
         toks[i + 1] &&
         (toks[i + 1].title ||
@@ -316,8 +317,8 @@ export const streetAddress: Detector = {
       if (
         !anchor &&
         toks[i + 1]?.hasDigit &&
-        /^(?:apt|apartment|suite|ste)$/.test(t.key) &&
         (t.title || t.caps || (t.dot && lineStart(text, toks, i))) &&
+        /^(?:apt|apartment|suite|ste)$/.test(t.key) &&
         /^\d{1,5}[a-z]?$/i.test(toks[i + 1]?.text ?? '')
       ) {
         anchor = true;
@@ -425,7 +426,7 @@ export const streetAddress: Detector = {
     out.push(...fromRegex(within(POBOX, digits(input)), 'post office box'));
     // Military mail: only around the few tokens that can start it (the regex is not digit-bound).
     const mil: [number, number][] = [];
-    for (const t of toks) if (MILITARY_START.has(t.key)) mil.push([t.start, t.end]);
+    for (const t of toks) if (t.key.length <= 5 && MILITARY_START.has(t.key)) mil.push([t.start, t.end]);
     if (mil.length) out.push(...fromRegex(within(MILITARY, mil), 'military mail address'));
     out.push(
       ...matchAll(CORNER, text, (m) => {

@@ -6,7 +6,7 @@
  * Source: RFC 3986 https://www.rfc-editor.org/rfc/rfc3986 ; 45 CFR 164.514(b)(2)(i)(N).
  */
 import type { Detector } from '../types';
-import { matchAll, trimEnd, within } from '../util';
+import { matchAll, type Regions, trimEnd, within } from '../util';
 
 const SCHEME = /\b(?:https?|ftp):\/\/[^\s<>"'`]{1,2048}/gi;
 const WWW = /(?<![\w@./-])www\.[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,6}(?:[/?#][^\s<>"'`]{0,2048})?/gi;
@@ -18,6 +18,51 @@ const BARE = new RegExp(
 );
 
 const TLD_HINT = new RegExp(String.raw`\.(?:${TLDS})(?![a-z0-9-])`, 'gi');
+
+/** A character the look-behind of BARE rejects before a domain: letters, digits, _ @ . / - */
+function domainChar(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 48 && c <= 57) ||
+    c === 95 ||
+    c === 64 ||
+    c === 46 ||
+    c === 47 ||
+    c === 45
+  );
+}
+
+/**
+ * Where a bare domain can start: a domain ends in a known TLD (TLD_HINT) and, by its look-behind, starts
+ * where a run of letters, digits and _ @ . / - starts. So each TLD hint has one candidate start, the
+ * start of its run, searched when it lies within 260 characters before the hint (the window a domain
+ * was always sought in). Each run is walked once: linear.
+ */
+function domainStarts(t: string): Regions {
+  const out: [number, number][] = [];
+  let runStart = -1;
+  let scanned = -1;
+  TLD_HINT.lastIndex = 0;
+  for (let m = TLD_HINT.exec(t); m; m = TLD_HINT.exec(t)) {
+    const h = m.index;
+    let start = -1;
+    if (runStart >= 0) {
+      let k = scanned + 1;
+      while (k < h && domainChar(t.charCodeAt(k))) k++;
+      if (k >= h) start = runStart; // still the previous hint's run
+    }
+    if (start < 0) {
+      let k = h;
+      while (k > 0 && domainChar(t.charCodeAt(k - 1))) k--;
+      start = k;
+    }
+    runStart = start;
+    scanned = h;
+    if (start >= h - 260 && out[out.length - 1]?.[0] !== start) out.push([start, start + 1]);
+  }
+  return out;
+}
 
 export const url: Detector = {
   id: 'url',
@@ -31,19 +76,13 @@ export const url: Detector = {
       if (end <= m.index) return null;
       return { start: m.index, end, category: 'URL' as const, confidence: conf, reason: 'web address' };
     };
-    const out = matchAll(SCHEME, t, build(0.9));
-    out.push(...matchAll(WWW, t, build(0.85)));
+    // A scheme needs "://" and a www host "www." (ASCII, so the lower-cased copy shows it): without them
+    // the two regexes cannot match and are not run.
+    const out = t.includes('://') ? matchAll(SCHEME, t, build(0.9)) : [];
+    if (input.lower.includes('www.')) out.push(...matchAll(WWW, t, build(0.85)));
     // Bare domains can only start shortly before a ".tld": find those first with a cheap regex.
-    const tlds: [number, number][] = [];
-    TLD_HINT.lastIndex = 0;
-    for (let m = TLD_HINT.exec(t); m; m = TLD_HINT.exec(t)) {
-      const s = Math.max(0, m.index - 260);
-      const last = tlds[tlds.length - 1];
-      if (last && s <= last[1]) last[1] = m.index + 1;
-      else tlds.push([s, m.index + 1]);
-    }
     out.push(
-      ...matchAll(within(BARE, tlds), t, (m) => {
+      ...matchAll(within(BARE, domainStarts(t)), t, (m) => {
         // "e.g." / "i.e." / "vs.co" style false starts and numbers like 3.co are not domains.
         if (/^\d+\./.test(m[0]) || !/[a-z]{2,}/i.test(m[0].split('.')[0])) return null;
         return build(0.7)(m);

@@ -6,7 +6,7 @@
  * Source: https://www.ssa.gov/employer/randomization.html ; 45 CFR 164.514(b)(2)(i)(G).
  */
 import type { Detector } from '../types';
-import { before, digits, matchAll, within } from '../util';
+import { before, matchAll, nearDigits, within } from '../util';
 
 const RE = /(?<![\w-])(\d{3})([- ]?)(\d{2})\2(\d{4})(?![\w-]|\.\d)/g;
 const LABEL = /(?:ssn|ss#|ss no|soc(?:ial)? sec(?:urity)?(?: number| no| #)?|social)\W{0,4}$/;
@@ -23,7 +23,7 @@ export const usSsn: Detector = {
   source: 'https://www.ssa.gov/employer/randomization.html',
   contextWords: ['ssn', 'social security', 'ss#'],
   detect(input) {
-    return matchAll(within(RE, digits(input)), input.text, (m) => {
+    return matchAll(within(RE, nearDigits(input)), input.text, (m) => {
       const labelled = LABEL.test(before(input, m.index, 24));
       const sep = m[2];
       const valid = ssnRangeValid(m[1], m[3], m[4]);

@@ -5,7 +5,7 @@
  * Source: 49 CFR 565.15 https://www.ecfr.gov/current/title-49/subtitle-B/chapter-V/part-565
  */
 import type { Detector } from '../types';
-import { before, digits, matchAll, within } from '../util';
+import { before, matchAll, regionsAround, within } from '../util';
 
 const RE = /(?<![a-z0-9])[a-hj-npr-z0-9]{17}(?![a-z0-9])/gi;
 const TRANS: Record<string, number> = {
@@ -54,7 +54,9 @@ export const vin: Detector = {
   description: 'Vehicle identification number (17 characters, check digit)',
   source: 'https://www.ecfr.gov/current/title-49/subtitle-B/chapter-V/part-565',
   detect(input) {
-    return matchAll(within(RE, digits(input)), input.text, (m) => {
+    // A VIN is a whole run of 17 letters and digits, and only one with a digit is kept: it starts at most
+    // 16 characters before one of its digits, so only those starts are searched.
+    return matchAll(within(RE, regionsAround(input, 'digit', 16, 1)), input.text, (m) => {
       const s = m[0];
       if (!/\d/.test(s) || !/[a-z]/i.test(s)) return null;
       const labelled = /\bvin\W{0,6}(?:number|no\.?|#)?\W{0,3}$/.test(before(input, m.index, 20));

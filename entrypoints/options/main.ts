@@ -26,6 +26,7 @@ const MODE_LABEL: Record<Mode, string> = {
   off: 'Do not check',
   monitor: 'Let it through, record it',
   warn: 'Warn me, let me decide',
+  redact: 'Replace identifiers with placeholders and send',
   block: 'Block it (no Send anyway)',
 };
 const SOURCE_LABEL: Record<LayerName, string> = {
@@ -75,6 +76,10 @@ function renderSettings(s: State) {
   rj.checked = s.effective.policy.requireJustification;
   // Already required by policy: the user cannot turn it off.
   rj.disabled = s.base.policy.requireJustification;
+  const ra = $<HTMLInputElement>('restore-answers');
+  ra.checked = s.effective.policy.restoreAnswers;
+  // Switched off by policy: the user cannot switch it on.
+  ra.disabled = !s.base.policy.restoreAnswers;
   const box = $('categories');
   box.replaceChildren();
   for (const c of CATEGORIES) {
@@ -117,6 +122,12 @@ function renderPolicy(s: State) {
       p.reportingEndpoint ? new URL(p.reportingEndpoint).host : 'nowhere (no reporting)',
     ],
     ['Who reports name', 'identityMode'],
+    ['Values shown again in answers', 'restoreAnswers', p.restoreAnswers ? 'yes, on this device only' : 'no'],
+    [
+      'What redaction puts in place of a value',
+      'placeholderStyle',
+      p.placeholderStyle === 'surrogate' ? 'realistic stand-ins' : 'placeholders such as [NAME-1]',
+    ],
   ];
   const body = $('policy-rows');
   body.replaceChildren();
@@ -200,6 +211,7 @@ function readForm(): UserOptions {
   if (MODE_RANK[mode] > MODE_RANK[base.mode]) out.mode = mode;
   if ($<HTMLInputElement>('require-justification').checked && !base.requireJustification)
     out.requireJustification = true;
+  if (!$<HTMLInputElement>('restore-answers').checked && base.restoreAnswers) out.restoreAnswers = false;
   const categories: NonNullable<UserOptions['categories']> = {};
   for (const c of CATEGORIES) {
     const input = $<HTMLInputElement>(`cat-${c}`);

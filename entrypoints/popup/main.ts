@@ -10,6 +10,7 @@ import { browser } from 'wxt/browser';
 import { todaysCounts } from '../../lib/activity';
 import { loadPolicy } from '../../lib/policy-store';
 import { type PageStatus, pageStatus } from '../../lib/site-status';
+import type { Mode } from '../../policies/schema';
 
 const $ = (id: string) => document.getElementById(id) as HTMLElement;
 
@@ -32,7 +33,13 @@ function pill(text: string, tone: 'ok' | 'warn' | 'bad' | 'muted'): HTMLSpanElem
   return s;
 }
 
-const MODE_TEXT = { block: 'identifiers are blocked', warn: 'you are warned before sending', monitor: '', off: '' };
+const MODE_TEXT: Record<Mode, string> = {
+  block: 'identifiers are blocked',
+  redact: 'identifiers are replaced with placeholders before sending',
+  warn: 'you are warned before sending',
+  monitor: '',
+  off: '',
+};
 
 function renderStatus(s: PageStatus) {
   $('host').textContent = s.host ?? 'No web page';

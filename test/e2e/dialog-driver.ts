@@ -45,14 +45,21 @@ function walk(n: CdpNode, visit: (n: CdpNode) => void): void {
   for (const s of n.shadowRoots ?? []) walk(s, visit);
 }
 
-export async function readDialog(page: Page): Promise<DialogView> {
+/** The shadow root of our element `nodeName` (e.g. PHI-GUARD-DIALOG), read fresh through DevTools (which can
+ * enter closed roots); node ids stay valid until the next read. */
+async function shadowOf(page: Page, nodeName: string): Promise<{ host: CdpNode; shadow: CdpNode } | undefined> {
   const s = await cdp(page);
   const { root } = (await s.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
   let host: CdpNode | undefined;
   walk(root, (n) => {
-    if (n.nodeName === 'PHI-GUARD-DIALOG') host = n;
+    if (n.nodeName === nodeName) host = n;
   });
   const shadow = host?.shadowRoots?.[0];
+  return host && shadow ? { host, shadow } : undefined;
+}
+
+export async function readDialog(page: Page): Promise<DialogView> {
+  const shadow = (await shadowOf(page, 'PHI-GUARD-DIALOG'))?.shadow;
   if (!shadow) return { open: false, title: '', text: '', buttons: [] };
   const view: DialogView = { open: true, title: '', text: textOf(shadow), buttons: [] };
   walk(shadow, (n) => {
@@ -106,14 +113,41 @@ export async function dialogLabels(page: Page): Promise<string[]> {
 
 /** The badge's text ('' when absent or hidden), read through the closed shadow root via DevTools. */
 export async function readBadge(page: Page): Promise<string> {
-  const s = await cdp(page);
-  const { root } = (await s.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
-  let host: CdpNode | undefined;
-  walk(root, (n) => {
-    if (n.nodeName === 'PHI-GUARD-BADGE') host = n;
-  });
-  if (!host?.shadowRoots?.[0]) return '';
-  const style = (host.attributes ?? []).join(' ');
+  const found = await shadowOf(page, 'PHI-GUARD-BADGE');
+  if (!found) return '';
+  const style = (found.host.attributes ?? []).join(' ');
   if (style.includes('display: none')) return '';
-  return textOf(host.shadowRoots[0]).trim();
+  return textOf(found.shadow).trim();
+}
+
+export interface ChipsView {
+  /** Each chip's label ("2 restored on this device"), in page order. */
+  chips: { label: string; nodeId: number }[];
+  /** The open panel's text ('' when closed) and its buttons. */
+  panel: string;
+  buttons: { label: string; nodeId: number }[];
+}
+
+/** The restored-values chips and their panel, read through the closed shadow root via DevTools. */
+export async function readChips(page: Page): Promise<ChipsView> {
+  const view: ChipsView = { chips: [], panel: '', buttons: [] };
+  const shadow = (await shadowOf(page, 'PHI-GUARD-RESTORED'))?.shadow;
+  if (!shadow) return view;
+  walk(shadow, (n) => {
+    const cls = (n.attributes ?? [])[(n.attributes ?? []).indexOf('class') + 1] ?? '';
+    if (n.nodeName === 'BUTTON' && cls.startsWith('chip')) view.chips.push({ label: textOf(n), nodeId: n.nodeId });
+    if (n.nodeName === 'DIV' && cls === 'panel') {
+      view.panel = textOf(n);
+      walk(n, (c) => {
+        if (c.nodeName === 'BUTTON') view.buttons.push({ label: textOf(c), nodeId: c.nodeId });
+      });
+    }
+  });
+  return view;
+}
+
+/** Clicks a node of one of our closed shadow roots with a real mouse click at its centre. */
+export async function clickNode(page: Page, nodeId: number): Promise<void> {
+  const { x, y } = await centre(page, nodeId);
+  await page.mouse.click(x, y);
 }

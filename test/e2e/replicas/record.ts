@@ -32,9 +32,18 @@ export function initRecords(clearComposer: () => void): void {
   };
 }
 
+const sentListeners: Array<(text: string) => void> = [];
+
+/** The replica's conversation answers every prompt the site sends. */
+export function onSent(listener: (text: string) => void): void {
+  sentListeners.push(listener);
+}
+
 export function recordSent(text: string): void {
   const trimmed = text.replace(/\s+$/, '');
-  if (trimmed.trim()) w.__sent.push({ text: trimmed, at: performance.now() });
+  if (!trimmed.trim()) return;
+  w.__sent.push({ text: trimmed, at: performance.now() });
+  for (const l of sentListeners) l(trimmed);
 }
 
 export function recordFiles(files: FileList | readonly File[] | null | undefined): void {
