@@ -53,7 +53,7 @@ async function answered(page: Page, count: number): Promise<void> {
 /** Clicks the chip at `index` and waits for its panel; returns the panel as read then. */
 async function openChip(page: Page, index: number) {
   await clickNode(page, (await readChips(page)).chips[index].nodeId);
-  await expect.poll(async () => (await readChips(page)).panel).not.toBe('');
+  await expect.poll(async () => (await readChips(page)).panel, POLL).not.toBe('');
   return readChips(page);
 }
 
@@ -77,6 +77,8 @@ async function storageDump(worker: Worker): Promise<string> {
 }
 
 const SITES = Object.keys(COMPOSER);
+/** Generous: a loaded CI machine streams and repaints slowly. */
+const POLL = { timeout: 5000 };
 
 // If this suite fails, a redacted conversation shows placeholders instead of the patient's values, shows the
 // wrong values, lets the values reach the site or extension storage, or breaks the site's rendering.
@@ -155,7 +157,7 @@ describe.skipIf(!browserCheck.available)('restored answers (typed placeholders)'
       const hide = open.buttons.find((x) => x.label === 'Show placeholders');
       expect(hide).toBeDefined();
       await clickNode(page, hide?.nodeId as number);
-      await expect.poll(() => threadText(page)).toContain('[NAME-1]');
+      await expect.poll(() => threadText(page), POLL).toContain('[NAME-1]');
       expect(await threadText(page)).not.toContain('John Smith');
       // With restoring off, each answer shows exactly what a fresh render of the site's markdown shows: the
       // restorer's in-place edits left React's rendering intact (no lost, doubled or stale text).
@@ -169,14 +171,14 @@ describe.skipIf(!browserCheck.available)('restored answers (typed placeholders)'
       expect((await readChips(page)).chips[0].label).toMatch(/placeholders? shown/);
       const back = (await openChip(page, 0)).buttons.find((x) => x.label === 'Restore values');
       await clickNode(page, back?.nodeId as number);
-      await expect.poll(() => threadText(page)).toContain('John Smith');
+      await expect.poll(() => threadText(page), POLL).toContain('John Smith');
       expect(await threadText(page)).not.toContain('[NAME-1]');
     });
 
     it("copies the restored text: with the site's copy button and with a selection", async () => {
       await page.evaluate(() => navigator.clipboard.writeText(''));
       await page.locator('[data-testid="copy-turn-action-button"]').last().click();
-      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('John Smith');
+      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), POLL).toContain('John Smith');
       const copied = await page.evaluate(() => navigator.clipboard.readText());
       expect(copied).toContain('00012345');
       expect(copied).not.toContain('[NAME-1]');
@@ -190,7 +192,7 @@ describe.skipIf(!browserCheck.available)('restored answers (typed placeholders)'
         getSelection()?.addRange(range);
       });
       await page.keyboard.press('Control+C');
-      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('John Smith');
+      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), POLL).toContain('John Smith');
       expect(await page.evaluate(() => navigator.clipboard.readText())).not.toMatch(/\[(NAME|MRN)-1\]/);
     });
 
