@@ -4,7 +4,7 @@
  * from the published algorithms, independently of the code under test.
  */
 import { lowerSameLength, scan } from './engine';
-import type { Category, Detector, ScanInput, ScanOptions } from './types';
+import type { Category, Detector, Finding, ScanInput, ScanOptions } from './types';
 
 export interface Hit {
   /** The covered substring, text.slice(start, end). */
@@ -149,4 +149,22 @@ export function ibanFor(country: string, bban: string): string {
 /** Groups a string in blocks of four, as IBANs and cards are printed. */
 export function inFours(s: string): string {
   return s.replace(/(.{4})(?=.)/g, '$1 ');
+}
+
+/** A finding for decision, redaction and report tests: span 0-4 unless `more` says otherwise. */
+export function findingOf(category: Category, confidence = 0.9, more: Partial<Finding> = {}): Finding {
+  return { start: 0, end: 4, category, detector: 'test', confidence, reason: 'test', ...more };
+}
+
+/** Findings over each occurrence of the given values in `text`, in text order. */
+export function findingsFor(text: string, spans: [string, Category][]): Finding[] {
+  const out: Finding[] = [];
+  for (const [value, category] of spans) {
+    let from = 0;
+    for (let i = text.indexOf(value, from); i >= 0; i = text.indexOf(value, from)) {
+      out.push(findingOf(category, 0.9, { start: i, end: i + value.length }));
+      from = i + value.length;
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
 }

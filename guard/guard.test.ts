@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { findingOf } from '../detectors/test-helpers';
 import type { Finding } from '../detectors/types';
 import { assess } from '../policies/assess';
 import { redact } from '../policies/redact';
@@ -52,7 +53,7 @@ function setup(
     adapter?: SiteAdapter;
     assess?: (t: string) => ReturnType<typeof assess>;
     now?: () => number;
-    policy?: GuardPolicy;
+    policy?: GuardPolicy | (() => GuardPolicy);
   } = {},
 ) {
   notices = [];
@@ -79,7 +80,9 @@ function setup(
   dialog = new FakeDialog();
   removers = [];
   const checker = new Checker(opts.assess ?? assess, undefined, opts.now);
-  return startGuard({
+  const report = vi.fn();
+  const outcome = vi.fn();
+  startGuard({
     win: window,
     adapter: opts.adapter ?? chatgpt,
     checker,
@@ -92,8 +95,11 @@ function setup(
     },
     isTrusted: (e) => user.has(e) || e.type === 'submit',
     notify: (m) => notices.push(m),
+    report,
+    outcome,
     policy: opts.policy,
   });
+  return { checker, report, outcome };
 }
 
 afterEach(() => {
@@ -331,26 +337,9 @@ describe('guard: mobile-style insertParagraph', () => {
 
 describe('guard: report', () => {
   it('reports the action and a count, never text', async () => {
-    const report = vi.fn();
-    document.body.innerHTML = '<textarea id="ta"></textarea>';
-    const t = document.getElementById('ta') as HTMLTextAreaElement;
-    const d = new FakeDialog();
-    startGuard({
-      win: window,
-      adapter: chatgpt,
-      checker: new Checker(assess),
-      dialog: d,
-      redact,
-      scanFiles: async () => ({ action: 'allow', items: [], notes: [] }),
-      listen: (target, type, handler, options) => {
-        target.addEventListener(type, handler, options);
-        removers.push(() => target.removeEventListener(type, handler, options));
-      },
-      isTrusted: (e) => user.has(e),
-      report,
-    });
-    t.value = BLOCK;
-    t.dispatchEvent(enter());
+    const { report } = setup();
+    ta.value = BLOCK;
+    ta.dispatchEvent(enter());
     await flush();
     expect(report).toHaveBeenCalledWith({
       action: 'block',
@@ -367,34 +356,8 @@ describe('guard: report', () => {
 
 // If these fail, the popup's counts and the events are wrong, or a policy change needs a page reload.
 describe('guard: policy modes and outcomes', () => {
-  function start(opts: { assess?: (t: string) => ReturnType<typeof assess>; policy?: () => GuardPolicy } = {}) {
-    const report = vi.fn();
-    const outcome = vi.fn();
-    setup();
-    for (const r of removers) r();
-    removers = [];
-    const checker = new Checker(opts.assess ?? assess);
-    startGuard({
-      win: window,
-      adapter: chatgpt,
-      checker,
-      dialog,
-      redact,
-      scanFiles: async () => ({ action: 'allow', items: [], notes: [] }),
-      listen: (target, type, handler, options) => {
-        target.addEventListener(type, handler, options);
-        removers.push(() => target.removeEventListener(type, handler, options));
-      },
-      isTrusted: (e) => user.has(e) || e.type === 'submit',
-      report,
-      outcome,
-      policy: opts.policy,
-    });
-    return { report, outcome, checker };
-  }
-
   it('monitor: lets PHI through and reports what would have happened, once per send', async () => {
-    const { report } = start({
+    const { report } = setup({
       assess: (t) => {
         const a = assess(t);
         return a.action === 'allow' ? a : { ...a, action: 'allow', monitored: a.action };
@@ -430,7 +393,7 @@ describe('guard: policy modes and outcomes', () => {
     // Send anyway is not on offer for a blocked prompt: a forged choice is a cancel.
     [{ action: 'send' } as DialogChoice, BLOCK, { outcome: 'cancelled' }],
   ])('reports the outcome %j', async (choice, text, expected) => {
-    const { outcome } = start();
+    const { outcome } = setup();
     dialog.choices.push(choice);
     ta.value = text;
     ta.dispatchEvent(enter());
@@ -441,7 +404,7 @@ describe('guard: policy modes and outcomes', () => {
 
   it('reads the policy at each hold, so a change applies to the open page', async () => {
     let coaching = 'First message';
-    const { checker } = start({
+    const { checker } = setup({
       policy: () => ({ ...DEFAULT_GUARD_POLICY, coaching, helpLink: 'https://intranet.example.org/ai' }),
     });
     ta.value = WARN;
@@ -490,14 +453,8 @@ describe('guard: lifecycle', () => {
 
 describe('guard: finding summary', () => {
   it('counts per category, lists known detectors once, and buckets the highest confidence', () => {
-    const f = (category: Finding['category'], detector: string, confidence: number): Finding => ({
-      start: 0,
-      end: 1,
-      category,
-      detector,
-      confidence,
-      reason: 'test',
-    });
+    const f = (category: Finding['category'], detector: string, confidence: number) =>
+      findingOf(category, confidence, { detector });
     expect(
       summarizeFindings([
         f('NAME', 'person-name', 0.7),

@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Category, Finding } from '../detectors/types';
+import { findingOf } from '../detectors/test-helpers';
+import type { Category } from '../detectors/types';
 import { DEFAULT_DECISION_POLICY, type DecisionPolicy, decide, isStrong, STRONG_CATEGORIES } from './decide';
 
-const f = (category: Category, confidence: number, start = 0): Finding => ({
-  start,
-  end: start + 4,
-  category,
-  detector: 'test',
-  confidence,
-  reason: 'test',
-});
+const f = (category: Category, confidence: number, start = 0) =>
+  findingOf(category, confidence, { start, end: start + 4 });
 
 describe('decide', () => {
   it('allows a text without findings', () => {

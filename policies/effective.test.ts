@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { findingOf } from '../detectors/test-helpers';
 import { CATEGORIES, type Category, type Finding } from '../detectors/types';
 import { DEFAULT_DECISION_POLICY, decide } from './decide';
 import { assessorFor, decisionPolicyFor, hostMatches, modeFor, scanOptionsFor, sitePolicy } from './effective';
@@ -48,14 +49,7 @@ describe('decisionPolicyFor', () => {
       managed: { categories: { SSN: { action: 'warn' }, NAME: { action: 'block' } } },
     });
     const d = decisionPolicyFor(policy, 'warn');
-    const f = (category: Category, confidence = 0.95): Finding => ({
-      start: 0,
-      end: 4,
-      category,
-      detector: 't',
-      confidence,
-      reason: 'r',
-    });
+    const f = (category: Category, confidence = 0.95) => findingOf(category, confidence);
     expect(decide([f('SSN')], 1, d).action).toBe('warn');
     expect(decide([f('MRN')], 1, d).action).toBe('block');
     expect(decide([f('NAME')], 1, d).action).toBe('block');
@@ -69,14 +63,7 @@ describe('decisionPolicyFor', () => {
       managed: { categories: { DATE: { minConfidence: 0.9 }, NAME: { minConfidence: 0.3 } } },
     });
     const d = decisionPolicyFor(policy, 'warn');
-    const f = (category: Category, confidence: number): Finding => ({
-      start: 0,
-      end: 4,
-      category,
-      detector: 't',
-      confidence,
-      reason: 'r',
-    });
+    const f = findingOf;
     expect(decide([f('DATE', 0.85)], 1, d).action).toBe('allow');
     expect(decide([f('NAME', 0.35)], 1, d).action).toBe('warn');
     expect(scanOptionsFor(policy).thresholds).toMatchObject({ DATE: 0.9, NAME: 0.3 });

@@ -1,20 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { findingsFor } from '../detectors/test-helpers';
 import type { Category, Finding } from '../detectors/types';
 import { redact } from './redact';
-
-/** Findings over each occurrence of the given values, in text order. */
-function findingsFor(text: string, spans: [string, Category][]): Finding[] {
-  const out: Finding[] = [];
-  for (const [value, category] of spans) {
-    let from = 0;
-    for (let i = text.indexOf(value, from); i >= 0; i = text.indexOf(value, from)) {
-      out.push({ start: i, end: i + value.length, category, detector: 'test', confidence: 0.9, reason: 'test' });
-      from = i + value.length;
-    }
-  }
-  return out.sort((a, b) => a.start - b.start);
-}
 
 describe('redact', () => {
   // If this fails, the model reading the redacted prompt can no longer tell that two mentions are the

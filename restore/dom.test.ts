@@ -1,15 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Category, Finding } from '../detectors/types';
+import { findingsFor } from '../detectors/test-helpers';
 import { createRestorer, type Restorer } from './dom';
 import { Vault } from './vault';
-
-function findingsFor(text: string, parts: Array<[string, Category]>): Finding[] {
-  return parts.map(([value, category]) => {
-    const start = text.indexOf(value);
-    return { start, end: start + value.length, category, detector: 'test', confidence: 0.9, reason: 'test' };
-  });
-}
 
 /** Lets the MutationObserver deliver (it runs as a microtask after the page's change). */
 const settle = () => new Promise((r) => setTimeout(r, 0));

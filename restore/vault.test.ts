@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Category, Finding } from '../detectors/types';
+import { findingsFor } from '../detectors/test-helpers';
 import { assess } from '../policies/assess';
 import { Vault, Vaults } from './vault';
-
-/** Findings for the given substrings of `text` (synthetic values only). */
-function findingsFor(text: string, parts: Array<[string, Category]>): Finding[] {
-  return parts.map(([value, category]) => {
-    const start = text.indexOf(value);
-    if (start < 0) throw new Error(`no ${value} in text`);
-    return { start, end: start + value.length, category, detector: 'test', confidence: 0.9, reason: 'test' };
-  });
-}
 
 describe('Vault: typed placeholders', () => {
   it('gives a value the same placeholder in every message of the conversation', () => {
