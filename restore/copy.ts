@@ -1,4 +1,4 @@
-import { isEditable } from '../sites/dom';
+import { isEditable, textOf } from '../sites/dom';
 
 /**
  * Copying a restored answer copies the restored text.
@@ -58,7 +58,8 @@ export function watchCopy(deps: CopyDeps): () => void {
     if (!control) return;
     const message = messageFor(control, [...deps.messages()]);
     if (!message) return;
-    const text = renderedText(message);
+    // The message as shown, line breaks kept.
+    const text = textOf(message as HTMLElement);
     win.setTimeout(() => {
       win.navigator.clipboard?.writeText(text).catch(() => {
         // No clipboard access (the page lost focus): the site's copy stands, with placeholders.
@@ -90,10 +91,4 @@ export function messageFor(control: Element, messages: readonly Element[]): Elem
     return before.length > 0 ? before[before.length - 1] : inside[0];
   }
   return undefined;
-}
-
-function renderedText(el: Element): string {
-  // biome-ignore lint/performance/useDomNodeTextContent: innerText keeps line breaks between blocks, as a copy should.
-  const t = (el as HTMLElement).innerText;
-  return typeof t === 'string' ? t : (el.textContent ?? '');
 }

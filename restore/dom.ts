@@ -214,7 +214,8 @@ export function createRestorer(deps: RestorerDeps): Restorer {
     const vault = deps.vault();
     const on = deps.enabled();
     for (const b of touched) processBlock(b, vault, on);
-    for (const b of [...blocks.keys()]) if (!b.isConnected) forget(b);
+    // Every mutation batch: no copy of the keys (deleting from a Map while iterating it is safe).
+    for (const b of blocks.keys()) if (!b.isConnected) forget(b);
     if (dirty) {
       dirty = false;
       deps.changed?.();

@@ -1,4 +1,7 @@
 import type { Finding } from '../detectors/types';
+import { BADGE_HOST_TAG } from '../guard/badge';
+import { DIALOG_HOST_TAG } from '../guard/dialog';
+import { TOAST_HOST_TAG } from '../guard/toast';
 import type { Redaction } from '../policies/redact';
 import { matchesAny } from '../sites/dom';
 import type { SiteAdapter } from '../sites/types';
@@ -28,6 +31,9 @@ export interface Restore {
   stop(): void;
 }
 
+/** PHI Guard's own elements on the page: never restored into (nor counted as the site's text). */
+const OUR_UI = [CHIPS_HOST_TAG, DIALOG_HOST_TAG, BADGE_HOST_TAG, TOAST_HOST_TAG, 'style[data-phi-guard]'].join(', ');
+
 const HIGHLIGHT_STYLE = `::highlight(${HIGHLIGHT_NAME}) { background-color: rgba(116, 198, 157, 0.35); text-decoration: underline dotted #2d6a4f; }`;
 
 export function startRestore(opts: {
@@ -49,14 +55,19 @@ export function startRestore(opts: {
   /** The clinician's switch in a chip: per conversation, back on in the next one. */
   let shownAsSent = false;
   let lastHref = opts.url.href;
-  /** Follows the address bar: returns whether the conversation changed. */
-  const sync = (): boolean => {
-    const href = opts.href?.();
-    if (href === undefined || href === lastHref) return false;
+  /** Moves to the conversation at `href`: returns whether it changed. (Compares strings first: this runs on
+   * every restorer pass.) */
+  const follow = (href: string): boolean => {
+    if (href === lastHref) return false;
     lastHref = href;
     if (!vaults.navigate(new URL(href), now())) return false;
     shownAsSent = false;
     return true;
+  };
+  /** Follows the address bar, when the page gave a way to read it. */
+  const sync = (): boolean => {
+    const href = opts.href?.();
+    return href !== undefined && follow(href);
   };
 
   const style = doc.createElement('style');
@@ -65,9 +76,7 @@ export function startRestore(opts: {
 
   const isOurs = (node: Node): boolean => {
     const el = node instanceof Element ? node : node.parentElement;
-    return !!el?.closest(
-      `${CHIPS_HOST_TAG}, phi-guard-dialog, phi-guard-badge, phi-guard-toast, style[data-phi-guard]`,
-    );
+    return !!el?.closest(OUR_UI);
   };
   const enabled = () => settings.restoreAnswers && !shownAsSent;
   const chips = createChips({
@@ -145,9 +154,8 @@ export function startRestore(opts: {
       return r;
     },
     navigate(url) {
-      // The location poll: the address may already have been seen by sync(); refresh either way.
-      lastHref = url.href;
-      if (vaults.navigate(url, now())) shownAsSent = false;
+      // The location poll: sync() may have followed the address already; refresh either way.
+      follow(url.href);
       restorer.refresh();
     },
     configure(next) {
