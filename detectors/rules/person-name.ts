@@ -551,22 +551,37 @@ function isNameWord(t: Token): boolean {
   // In a text written without capitals, listed or name-shaped words stand in for title case.
   if (lowerText && !t.initial)
     return (
-      t.key.length >= 3 &&
-      !NOT_NAME.has(t.key) &&
-      (knownFirst(t) || knownLast(t) || (SURNAME_END.test(t.key) && shaped(t)))
+      t.key.length >= 3 && !NOT_NAME.has(t.key) && (knownFirst(t) || knownLast(t) || (surnameEnd(t.key) && shaped(t)))
     );
   // "I" and "A" are words unless written as initials ("Anna I. Roe").
   if (t.initial) return /\p{Lu}/u.test(t.text[0]) && (t.dot || !/^[IA]$/.test(t.text));
   return t.title && !NOT_NAME.has(t.key);
 }
 
+/**
+ * The lexicon answers for the token asked about last. The cascade asks about the same token several
+ * times in a row (first name? surname? name-like?), and a Set lookup of a token's key costs tens of ns.
+ */
+let memoTok: Token | undefined;
+let memoFirst = -1;
+let memoLast = -1;
 function knownFirst(t: Token): boolean {
+  if (t !== memoTok) {
+    memoTok = t;
+    memoLast = -1;
+  } else if (memoFirst >= 0) return memoFirst === 1;
   const { first, ambiguous } = lexicon();
-  return first.has(t.key) && !ambiguous.has(t.key);
+  memoFirst = first.has(t.key) && !ambiguous.has(t.key) ? 1 : 0;
+  return memoFirst === 1;
 }
 function knownLast(t: Token): boolean {
+  if (t !== memoTok) {
+    memoTok = t;
+    memoFirst = -1;
+  } else if (memoLast >= 0) return memoLast === 1;
   const { last, ambiguous } = lexicon();
-  return last.has(t.key) && !ambiguous.has(t.key);
+  memoLast = last.has(t.key) && !ambiguous.has(t.key) ? 1 : 0;
+  return memoLast === 1;
 }
 
 /**
@@ -576,6 +591,12 @@ function knownLast(t: Token): boolean {
  */
 const SURNAME_END =
   /(?:[^aeiou]ov|[^aeiou]ova|[^aeiou]ev|[^aeiou]eva|[aiy]ev|ovich|evich|ovna|evna|skiy?|skaya|sky|ska|cki|cka|wicz|enko|chuk|czuk|czyk|ić|vič|ová|ský|cký|sson|[^eio]ason|[^o]sen|d[óo]ttir|[aeiouäöy]nen|dze|shvili|yan|poulos|opoulou|akis|moto|mura|kawa|gawa|yama|saki|zaki|shita|hara|naga|kami|uchi|guchi|bayashi|hashi|shima|jima)$/;
+/** The last characters SURNAME_END's alternatives end with. */
+const SURNAME_LAST = new Set('vahiyzokćčáýnreus'.split(''));
+/** SURNAME_END.test(key), skipping the regex when the word's last character ends none of its alternatives. */
+function surnameEnd(key: string): boolean {
+  return SURNAME_LAST.has(key[key.length - 1]) && SURNAME_END.test(key);
+}
 /** Latin letters with diacritics (Latin-1 Supplement and Extended-A/B), common in names written in English text. */
 const DIACRITIC = /[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]/;
 /** Shaped words that are eponyms, places or loanwords in clinical or everyday English. */
@@ -628,7 +649,7 @@ const NOT_SHAPED = new Set([
 /** A word shaped like a surname (ending) or a name written with diacritics, that is not a place or eponym. */
 function shaped(t: Token): boolean {
   if (t.key.length < 4 || t.hasDigit || t.caps) return false;
-  if (!SURNAME_END.test(t.key) && !(DIACRITIC.test(t.key) && !foreignText())) return false;
+  if (!surnameEnd(t.key) && !(DIACRITIC.test(t.key) && !foreignText())) return false;
   const { cities, ambiguous } = lexicon();
   return !cities.has(t.key) && !ambiguous.has(t.key) && !NOT_SHAPED.has(t.key) && !STATE_NAMES.has(t.key);
 }
@@ -661,11 +682,59 @@ function nameLike(t: Token): boolean {
   return knownFirst(t) || knownLast(t) || shaped(t);
 }
 
+/** text.slice(a.end, b.start) === g, without the slice. */
+function gapIs(text: string, a: Token, b: Token, g: string): boolean {
+  return b.start - a.end === g.length && text.startsWith(g, a.end);
+}
+/** JavaScript's \s: the characters a regex class [\s] matches. */
+function isJsSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+/** /^[\s,:]{1,8}$/ (or /^[\s,:?]{1,8}$/ with `question`) on text[from, to), without slicing. */
+function gapOf(text: string, from: number, to: number, question: boolean): boolean {
+  const n = to - from;
+  if (n < 1 || n > 8) return false;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (!(c === 44 || c === 58 || isJsSpace(c) || (question && c === 63))) return false;
+  }
+  return true;
+}
+/** Any token of toks[i .. i+run-1] is an initial. */
+function someInitial(toks: Token[], i: number, run: number): boolean {
+  for (let k = i; k < i + run; k++) if (toks[k].initial) return true;
+  return false;
+}
+/** Any token of toks[i .. i+run-1] is a strong particle ("van", "von" ...). */
+function someParticle(toks: Token[], i: number, run: number): boolean {
+  for (let k = i; k < i + run; k++) if (STRONG_PARTICLES.has(toks[k].key)) return true;
+  return false;
+}
+/** A word after the first of toks[i .. i+run-1] is surname-like and not an initial. */
+function lastKnownAfterFirst(toks: Token[], i: number, run: number): boolean {
+  for (let k = i + 1; k < i + run; k++) if (!toks[k].initial && lastLike(toks[k])) return true;
+  return false;
+}
+
 /** Only a space, or ". " after an initial / title abbreviation, may join two words of a name. */
 function joins(text: string, a: Token, b: Token): boolean {
-  const g = text.slice(a.end, b.start);
-  if (g === ' ') return true;
-  return (g === '. ' || g === '.') && (a.initial || TITLES.has(a.key));
+  const n = b.start - a.end;
+  const c = text.charCodeAt(a.end);
+  if (n === 1 && c === 32) return true;
+  // The gap is ". " or ".".
+  return c === 46 && (n === 1 || (n === 2 && text.charCodeAt(a.end + 1) === 32)) && (a.initial || TITLES.has(a.key));
 }
 
 export const personName: Detector = {
@@ -800,102 +869,101 @@ export const personName: Detector = {
         run--;
         continue;
       }
-      const words = toks.slice(i, i + run);
-      const lastTok = words[words.length - 1];
+      // The run is toks[i .. i+run-1]; no array is made for it (this path runs for every capitalised word).
+      const lastTok = toks[i + run - 1];
       const prev = i > 0 ? toks[i - 1] : undefined;
-      const prevGap = prev ? text.slice(prev.end, t.start) : '';
+      // The gap before the run, tested by character codes instead of sliced and matched.
+      const prevGapLen = prev ? t.start - prev.end : 0;
       const cue =
         prev &&
-        /^[\s,:]{1,8}$/.test(prevGap) &&
+        gapOf(text, prev.end, t.start, false) &&
         !(prev.title && prev.key !== 'name' && prev.key !== "i'm" && prev.key !== 'i’m') &&
         CUES.has(prev.key)
           ? prev.key
           : undefined;
-      const strongCue =
-        (cue && STRONG_CUES.has(cue)) ||
-        (prev && /^[\s,:?]{1,8}$/.test(prevGap) && phraseCue(toks, i)) ||
-        answersNameQuestion(text, toks, i) ||
-        (nameLike(words[0]) && vocative(text, toks, i, run)) ||
-        // "Warrane, can I please ...": an unlisted word opening the text, addressed.
-        (i === 0 &&
-          run <= 2 &&
-          !INTERJECTIONS.has(t.key) &&
-          /^, (?:can|could|would|will) (?:i|you|we)\b/i.test(text.slice(lastTok.end, lastTok.end + 16)));
-      // Cues after the run ("Trivo lives on", "Amanda's daughter") are weaker than cues before it.
-      const postCue =
-        ((verbAfter(text, toks, i + run) || relativeAfter(toks, i + run - 1)) && !(lastTok.initial && !lastTok.dot)) ||
-        givenTo(toks, i, run);
-      const firstKnown = knownFirst(words[0]);
-      const lastKnown = words.length > 1 && words.slice(1).some((w) => !w.initial && lastLike(w));
-      const hasInitial = words.some((w) => w.initial);
-      const atStart = sentenceStart(text, toks, i);
+      const firstKnown = knownFirst(t);
+      // Everything below is pure, so the cues are computed in the order the cascade asks for them
+      // (cheapest and most decisive first) instead of all up front; the outcome is the same.
       let conf = 0;
       let reason = '';
       if (eponymAfter(text, toks, i + run)) conf = 0;
-      else if (roleBefore === i && (words.length >= 2 || nameLike(t))) {
+      else if (roleBefore === i && (run >= 2 || nameLike(t))) {
         conf = 0.8;
         reason = 'name after an occupation';
       } else if (
-        words.length === 1 &&
-        (text[t.end] === '?' || text[t.end] === '!') &&
-        /^, ?$/.test(prevGap) &&
+        run === 1 &&
+        (text.charCodeAt(t.end) === 63 || text.charCodeAt(t.end) === 33) &&
+        // /^, ?$/ on the gap
+        text.charCodeAt(t.start - prevGapLen) === 44 &&
+        (prevGapLen === 1 || (prevGapLen === 2 && text.charCodeAt(t.start - 1) === 32)) &&
         lexicon().first.has(t.key) &&
         !t.possessive
       ) {
         // "Remember me, Randy?": a first name addressed at the end of a sentence.
         conf = 0.6;
         reason = 'name addressed';
-      } else if (strongCue) {
+      } else if (
+        (cue && STRONG_CUES.has(cue)) ||
+        (prev && gapOf(text, prev.end, t.start, true) && phraseCue(toks, i)) ||
+        answersNameQuestion(text, toks, i) ||
+        (text.charCodeAt(lastTok.end) === 44 && nameLike(t) && vocative(text, toks, i, run)) ||
+        // "Warrane, can I please ...": an unlisted word opening the text, addressed.
+        (i === 0 &&
+          run <= 2 &&
+          text.charCodeAt(lastTok.end) === 44 &&
+          !INTERJECTIONS.has(t.key) &&
+          /^, (?:can|could|would|will) (?:i|you|we)\b/i.test(text.slice(lastTok.end, lastTok.end + 16)))
+      ) {
         conf = 0.85;
         reason = 'name after a cue word';
-      } else if (postCue) {
+      } else if (
+        // Cues after the run ("Trivo lives on", "Amanda's daughter") are weaker than cues before it.
+        ((verbAfter(text, toks, i + run) || relativeAfter(toks, i + run - 1)) && !(lastTok.initial && !lastTok.dot)) ||
+        givenTo(toks, i, run)
+      ) {
         conf = 0.75;
         reason = 'name before a verb or family word';
       } else if (authorOf(toks, i, run)) {
         conf = 0.6;
         reason = 'author of a work';
-      } else if (words.length >= 3 && words.some((w) => STRONG_PARTICLES.has(w.key))) {
+      } else if (run >= 3 && someParticle(toks, i, run)) {
         conf = 0.7;
         reason = 'name with a particle';
-      } else if (firstKnown && words.length >= 2) {
+      } else if (firstKnown && run >= 2) {
         conf = 0.85;
         reason = 'listed first name with surname or initial';
-      } else if (words.length >= 2 && lastKnown && (hasInitial || !atStart || cue || words.length === 2)) {
-        conf = 0.75;
-        reason = 'listed surname';
-      } else if (
-        words.length >= 2 &&
-        hasInitial &&
-        !words[0].initial &&
-        words.length <= 3 &&
-        (!lastTok.initial || lastTok.dot)
-      ) {
-        conf = lastTok.initial ? 0.6 : 0.7;
-        reason = 'name shape (word and initial)';
-      } else if (words.length === 1 && firstKnown && (!lowerText || cue)) {
-        conf = atStart ? 0.55 : cue ? 0.75 : 0.6;
+      } else if (run >= 2) {
+        const hasInitial = someInitial(toks, i, run);
+        if (lastKnownAfterFirst(toks, i, run) && (hasInitial || cue || run === 2 || !sentenceStart(text, toks, i))) {
+          conf = 0.75;
+          reason = 'listed surname';
+        } else if (hasInitial && !t.initial && run <= 3 && (!lastTok.initial || lastTok.dot)) {
+          conf = lastTok.initial ? 0.6 : 0.7;
+          reason = 'name shape (word and initial)';
+        } else if (t.initial && lastLike(lastTok)) {
+          conf = 0.8;
+          reason = 'initial and listed surname';
+        }
+      } else if (firstKnown && (!lowerText || cue)) {
+        conf = sentenceStart(text, toks, i) ? 0.55 : cue ? 0.75 : 0.6;
         reason = 'listed first name';
-      } else if (words.length === 1 && !atStart && lastLike(t) && !t.caps && (!lowerText || cue)) {
+      } else if (!t.caps && (!lowerText || cue) && lastLike(t) && !sentenceStart(text, toks, i)) {
         conf = cue ? 0.7 : 0.55;
         reason = 'listed surname';
       } else if (
-        words.length === 1 &&
         speakerLabel(text, toks, i) &&
         (lastLike(t) || /^: ?["“]/.test(text.slice(t.end, t.end + 3)) || dialogue(text, t))
       ) {
         conf = 0.6;
         reason = 'speaker label';
-      } else if (words.length >= 2 && words[0].initial && lastLike(lastTok)) {
-        conf = 0.8;
-        reason = 'initial and listed surname';
       }
       // "Smith, John": surname, comma, listed first name.
       if (
         conf < 0.5 &&
-        words.length === 1 &&
-        knownLast(t) &&
+        run === 1 &&
         i + 1 < toks.length &&
-        text.slice(t.end, toks[i + 1].start) === ', ' &&
+        gapIs(text, t, toks[i + 1], ', ') &&
+        knownLast(t) &&
         isNameWord(toks[i + 1]) &&
         knownFirst(toks[i + 1])
       ) {
@@ -970,6 +1038,7 @@ export const personName: Detector = {
     }
     if (out.length) out.push(...mentionedAgain(toks, out));
     scanToks = [];
+    memoTok = undefined;
     return out;
   },
 };
@@ -985,7 +1054,9 @@ function nameLists(text: string, toks: Token[]): Candidate[] {
   while (i < toks.length) {
     // Speed only: one character other than a comma before a word other than "and" ends a list at once.
     const b0 = toks[i + 1];
-    if (b0 && b0.key !== 'and' && b0.start - toks[i].end === 1 && text.charCodeAt(toks[i].end) !== 44) {
+    const c0 = text.charCodeAt(toks[i].end);
+    // Every gap that continues a list starts with a comma or a space.
+    if (!b0 || (c0 !== 44 && c0 !== 32) || (b0.key !== 'and' && b0.start - toks[i].end === 1 && c0 !== 44)) {
       i++;
       continue;
     }
@@ -995,18 +1066,17 @@ function nameLists(text: string, toks: Token[]): Candidate[] {
       const a = toks[j];
       const b = toks[j + 1];
       if (!b) break;
-      const g = text.slice(a.end, b.start);
-      if (g === ', ' || g === ',') {
-        if (b.key === 'and' && toks[j + 2] && text.slice(b.end, toks[j + 2].start) === ' ') j += 2;
+      if (gapIs(text, a, b, ', ') || gapIs(text, a, b, ',')) {
+        if (b.key === 'and' && toks[j + 2] && gapIs(text, b, toks[j + 2], ' ')) j += 2;
         else j += 1;
       } else if (
-        (g === ' ' || g === ' & ') &&
+        (gapIs(text, a, b, ' ') || gapIs(text, a, b, ' & ')) &&
         b.key === 'and' &&
         toks[j + 2] &&
-        text.slice(b.end, toks[j + 2].start) === ' '
+        gapIs(text, b, toks[j + 2], ' ')
       ) {
         j += 2;
-      } else if (g === ' & ') {
+      } else if (gapIs(text, a, b, ' & ')) {
         j += 1;
       } else break;
       items.push(toks[j]);
@@ -1135,9 +1205,17 @@ const INTERJECTIONS = new Set([
 /** Verbs that, right after a capitalised run, make it a person: "Trivo lives on ...", "says Gerste." */
 const PERSON_VERBS =
   /^ (?:lives|lived|is from|was born|spent|says|said|had given|has given|works|worked|told|asked|wrote|called|married|died|began|shouted|started|joined|just has|has to|had to|is a (?:college|high school|nurse|doctor|patient|student))\b/;
+const VERB_FIRST = new Set('liwsshtacmdbj'.split(''));
 function verbAfter(text: string, toks: Token[], j: number): boolean {
   const last = toks[j - 1];
-  return !!last && !last.possessive && PERSON_VERBS.test(text.slice(last.end, last.end + 24));
+  // Every PERSON_VERBS alternative starts with a space and one of these letters.
+  return (
+    !!last &&
+    !last.possessive &&
+    text.charCodeAt(last.end) === 32 &&
+    VERB_FIRST.has(text[last.end + 1]) &&
+    PERSON_VERBS.test(text.slice(last.end, last.end + 24))
+  );
 }
 
 /** Works that are named after their author or performer: "the Roe novel", "a Jan Roe concert". */
@@ -1243,8 +1321,8 @@ function relativeAfter(toks: Token[], lastIdx: number): boolean {
 /** "Carla: You saved my life!": a capitalised word alone at the start of a line, then a colon. */
 function speakerLabel(text: string, toks: Token[], i: number): boolean {
   const t = toks[i];
-  const lineStart = i === 0 || /\n\s*$/.test(text.slice(toks[i - 1].end, t.start));
-  return lineStart && text[t.end] === ':';
+  if (text.charCodeAt(t.end) !== 58) return false;
+  return i === 0 || /\n\s*$/.test(text.slice(toks[i - 1].end, t.start));
 }
 
 /** Number of consecutive name words starting at i (max 4). */
