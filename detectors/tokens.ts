@@ -21,28 +21,58 @@ const NON_ASCII_WORD = /[\p{L}\p{M}\p{N}]/u;
 const NON_ASCII_UPPER = /\p{Lu}/u;
 const NON_ASCII_LOWER = /\p{Ll}/u;
 
-// ASCII character classes, looked up by code (no per-character string or regex on ASCII text).
+// Character kinds, looked up by code (no per-character string or regex on ASCII text).
 const DIGIT = 1;
 const UPPER = 2;
 const LOWER = 4;
+/** A letter, mark or digit that is neither an ASCII digit nor an upper- or lower-case letter. */
+const OTHER = 8;
+/** Set on the kind of a non-ASCII word character. */
+const NON_ASCII = 16;
+/**
+ * Set on the kind of the two characters whose lower case depends on more than the character: capital
+ * sigma (final or not, by its neighbours) and dotted capital I (two code units; lowerSameLength keeps it).
+ */
+const SPECIAL_CASE = 64;
+/** Set (in tokenize) once a token has passed an inner joiner. */
+const JOINED = 128;
 const ASCII = new Uint8Array(128);
 for (let c = 48; c <= 57; c++) ASCII[c] = DIGIT;
 for (let c = 65; c <= 90; c++) ASCII[c] = UPPER;
 for (let c = 97; c <= 122; c++) ASCII[c] = LOWER;
 
-/** Letter, mark or digit. ASCII is decided by code; the rest by a one-character Unicode test. */
-function isWordChar(text: string, i: number): boolean {
+/**
+ * Kinds of non-ASCII code units, filled on first sight (0 = not yet classified, else the kind | KNOWN;
+ * a non-word unit is KNOWN alone). The Unicode tests depend only on the code unit (a lone surrogate is
+ * no letter), so each is paid once per distinct character instead of once per occurrence.
+ */
+const KNOWN = 32;
+const NON_ASCII_KIND = new Uint8Array(65536);
+function nonAsciiKind(c: number): number {
+  let k = NON_ASCII_KIND[c];
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    k = NON_ASCII_WORD.test(ch)
+      ? NON_ASCII | (NON_ASCII_UPPER.test(ch) ? UPPER : NON_ASCII_LOWER.test(ch) ? LOWER : OTHER)
+      : 0;
+    if (c === 0x3a3 || c === 0x130) k |= SPECIAL_CASE;
+    NON_ASCII_KIND[c] = k | KNOWN;
+  }
+  return k & ~KNOWN;
+}
+
+/** Kind of the code unit at `i` (0: not a letter, mark or digit). */
+function kindAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
-  if (c < 128) return ASCII[c] !== 0;
-  return NON_ASCII_WORD.test(text[i]);
+  return c < 128 ? ASCII[c] : nonAsciiKind(c);
 }
 
 /** Tokens of a scan input, computed once and shared by every detector of that scan. */
-export function tokensOf(input: { text: string; cache?: Record<string, unknown> }): Token[] {
+export function tokensOf(input: { text: string; lower?: string; cache?: Record<string, unknown> }): Token[] {
   input.cache ??= {};
   let t = input.cache.tokens as Token[] | undefined;
   if (!t) {
-    t = tokenize(input.text);
+    t = tokenize(input.text, input.lower);
     input.cache.tokens = t;
   }
   return t;
@@ -52,77 +82,90 @@ export function tokensOf(input: { text: string; cache?: Record<string, unknown> 
  * Word tokens: runs of letters, marks and digits, joined by single inner ' ’ . - ("O'Brien",
  * "Cedars-Sinai", "12.5"). A hand-written loop: this runs on every scan and a Unicode regex
  * over 100 KB was the scanner's single largest cost. ASCII characters are classified through a
- * table; only other characters pay for a Unicode property test.
+ * table, runs of lower-case ASCII letters (most of any text) by a tight range test; other
+ * characters through a table filled by one Unicode test per distinct character.
  */
-export function tokenize(text: string): Token[] {
+export function tokenize(text: string, lower?: string): Token[] {
   const out: Token[] = [];
   const n = text.length;
+  // The lower-cased text (ScanInput.lower: lowerSameLength, same offsets) gives a word's key by a slice,
+  // without a toLowerCase call (which costs several slices, and many on two-byte text). It is the same
+  // string: lower-casing maps each character on its own except capital sigma (by context) and dotted
+  // capital I (lengthened), and a token holds no surrogate (not a letter on its own).
+  const low = lower !== undefined && lower.length === n ? lower : undefined;
   let i = 0;
+  let d = 0;
   while (i < n) {
-    if (!isWordChar(text, i)) {
+    d = text.charCodeAt(i);
+    const first = d < 128 ? ASCII[d] : nonAsciiKind(d);
+    if (first === 0) {
       i++;
       continue;
     }
-    const start = i;
-    let upper = 0;
-    let lower = 0;
-    let digits = 0;
-    let other = 0;
-    let firstUpper = false;
-    let lowerAfterFirst = false;
-    let letters = 0;
-    let nonAscii = false;
+    const start = i++;
+    // The kinds of the characters after the first OR-ed together (and JOINED once a joiner is passed),
+    // and the number of upper-case letters.
+    let rest = 0;
+    let upper = first & UPPER ? 1 : 0;
     while (i < n) {
-      const d = text.charCodeAt(i);
-      let kind: number;
-      if (d < 128) kind = ASCII[d];
-      else {
-        const ch = text[i];
-        kind = NON_ASCII_WORD.test(ch) ? (NON_ASCII_UPPER.test(ch) ? UPPER : NON_ASCII_LOWER.test(ch) ? LOWER : 8) : 0;
+      d = text.charCodeAt(i);
+      if (d >= 97 && d <= 122) {
+        // A run of lower-case ASCII letters.
+        rest |= LOWER;
+        do {
+          i++;
+          if (i === n) break;
+          d = text.charCodeAt(i);
+        } while (d >= 97 && d <= 122);
+        if (i === n) break;
       }
-      if (kind !== 0) {
-        if (d >= 128) nonAscii = true;
-        if (kind === DIGIT) digits++;
-        else if (kind === UPPER) {
-          upper++;
-          letters++;
-          if (i === start) firstUpper = true;
-        } else if (kind === LOWER) {
-          lower++;
-          letters++;
-          if (i > start) lowerAfterFirst = true;
-        } else {
-          other++;
-          letters++;
-        }
+      const k = d < 128 ? ASCII[d] : nonAsciiKind(d);
+      if (k !== 0) {
+        rest |= k;
+        if (k & UPPER) upper++;
         i++;
         continue;
       }
       // An inner joiner followed by a word character continues the token.
-      if ((d === 39 || d === 0x2019 || d === 46 || d === 45) && i + 1 < n && isWordChar(text, i + 1)) {
+      if ((d === 39 || d === 0x2019 || d === 46 || d === 45) && i + 1 < n && kindAt(text, i + 1) !== 0) {
+        rest |= JOINED;
         i++;
         continue;
       }
       break;
     }
-    const raw = text.slice(start, i);
+    // Here `d` is the character at `i` when i < n.
+    const all = first | rest;
     const len = i - start;
-    const possessive =
-      len > 2 && (raw[len - 1] === 's' || raw[len - 1] === 'S') && (raw[len - 2] === "'" || raw[len - 2] === '’');
-    const word = possessive ? raw.slice(0, -2) : raw;
-    const onlyLetters = digits === 0;
+    const raw = text.slice(start, i);
+    let word = raw;
+    let possessive = false;
+    if ((rest & JOINED) !== 0 && len > 2) {
+      const s = text.charCodeAt(i - 1);
+      const q = text.charCodeAt(i - 2);
+      if ((s === 115 || s === 83) && (q === 39 || q === 0x2019)) {
+        possessive = true;
+        word = text.slice(start, i - 2);
+      }
+    }
+    const onlyLetters = (all & DIGIT) === 0;
+    // A word without capitals and without non-ASCII characters is its own lower case: no call, no new string.
+    let key = word;
+    if (upper !== 0 || (all & NON_ASCII) !== 0) {
+      key =
+        low !== undefined && (all & SPECIAL_CASE) === 0 ? low.slice(start, start + word.length) : word.toLowerCase();
+    }
     out.push({
       start,
       end: i,
       text: raw,
-      // An ASCII word without capitals is its own lower case: no call, no new string.
-      key: upper === 0 && !nonAscii ? word : word.toLowerCase(),
-      title: onlyLetters && firstUpper && lowerAfterFirst,
-      caps: onlyLetters && word.length >= 2 && upper >= 2 && lower === 0 && other === 0 && (!possessive || upper >= 2),
-      initial: len === 1 && letters === 1,
-      dot: text.charCodeAt(i) === 46,
+      key,
+      title: onlyLetters && (first & UPPER) !== 0 && (rest & LOWER) !== 0,
+      caps: onlyLetters && word.length >= 2 && upper >= 2 && (all & (LOWER | OTHER)) === 0,
+      initial: len === 1 && first !== DIGIT,
+      dot: i < n && d === 46,
       possessive,
-      hasDigit: digits > 0,
+      hasDigit: !onlyLetters,
     });
   }
   return out;

@@ -117,24 +117,85 @@ const NOT_FACILITY_WORD = new Set([
 ]);
 
 type Phrase = string[];
-const SYSTEMS: Map<string, { words: Phrase; ambiguous: boolean }[]> = new Map();
+/** `keys`: the words as token keys compare with them (a final 's removed, as from a key). */
+const SYSTEMS: Map<string, { words: Phrase; keys: string[]; ambiguous: boolean }[]> = new Map();
 for (const raw of HEALTH_SYSTEMS) {
   const ambiguous = raw.startsWith('?');
   const words = (ambiguous ? raw.slice(1) : raw).split(/\s+/).map((w) => w.replace(/\.$/, ''));
+  const keys = words.map((w) => w.replace(/[’']s$/, ''));
   const list = SYSTEMS.get(words[0]) ?? [];
-  list.push({ words, ambiguous });
+  list.push({ words, keys, ambiguous });
   SYSTEMS.set(words[0], list);
 }
 for (const l of SYSTEMS.values()) l.sort((a, b) => b.words.length - a.words.length);
 
+/**
+ * The word lists this detector tests, as bits of one map: a token's key is looked up once for all of
+ * them rather than once per list.
+ */
+const SYSTEM_FIRST = 1;
+const SAINT_WORD = 2;
+const NOT_CAP = 4; // NOT_PLACES or NOT_FACILITY_WORD: a capitalised word that never makes a facility
+const HEAD = 8;
+const STRONG_HEAD = 16;
+const CONNECTOR = 32;
+const QUALIFIER = 64;
+const EPONYM = 128;
+const ACRONYM = 256;
+const DIRECT_VERB = 512;
+const CARE_VERB = 1024;
+const PREP = 2048;
+const WORDS = new Map<string, number>();
+for (const [list, bit] of [
+  [SYSTEMS.keys(), SYSTEM_FIRST],
+  [SAINT, SAINT_WORD],
+  [NOT_PLACES, NOT_CAP],
+  [NOT_FACILITY_WORD, NOT_CAP],
+  [FACILITY_HEADS, HEAD],
+  [STRONG_FACILITY_HEADS, STRONG_HEAD],
+  [CONNECTORS, CONNECTOR],
+  [CENTER_QUALIFIERS, QUALIFIER],
+  [EPONYM_NOUNS, EPONYM],
+  [SYSTEM_ACRONYMS, ACRONYM],
+  [DIRECT_VERBS, DIRECT_VERB],
+  [CARE_VERBS, CARE_VERB],
+  [PREPS, PREP],
+] as [Iterable<string>, number][]) {
+  for (const w of list) WORDS.set(w, (WORDS.get(w) ?? 0) | bit);
+}
+function bits(t: Token): number {
+  return WORDS.get(t.key) ?? 0;
+}
+
 function capWord(t: Token): boolean {
-  return (t.title || t.caps) && !t.hasDigit && !NOT_PLACES.has(t.key) && !NOT_FACILITY_WORD.has(t.key);
+  return (t.title || t.caps) && !t.hasDigit && (bits(t) & NOT_CAP) === 0;
 }
 
 /** Words may join with a space, a hyphen, or ". " after an abbreviation (St., Mt., Med.). */
 function joined(text: string, a: Token, b: Token): boolean {
-  const g = text.slice(a.end, b.start);
-  return g === ' ' || (a.dot && (g === '. ' || g === '.')) || g === ' & ';
+  // The gap is " ", "." or ". " after a token followed by a full stop (a.dot), or " & ".
+  const len = b.start - a.end;
+  if (len === 1) return a.dot || text.charCodeAt(a.end) === 32;
+  if (len === 2) return a.dot && text.charCodeAt(a.end + 1) === 32;
+  return (
+    len === 3 && text.charCodeAt(a.end) === 32 && text.charCodeAt(a.end + 1) === 38 && text.charCodeAt(a.end + 2) === 32
+  );
+}
+
+/** True when exactly one space separates two tokens. */
+function oneSpace(text: string, a: Token, b: Token): boolean {
+  return b.start - a.end === 1 && text.charCodeAt(a.end) === 32;
+}
+
+/** "UWMC", "BMC", "VUMC": /^[A-Z]{1,4}MC$/ by character codes. */
+function mcAcronym(s: string): boolean {
+  const len = s.length;
+  if (len < 3 || len > 6 || s.charCodeAt(len - 2) !== 77 || s.charCodeAt(len - 1) !== 67) return false;
+  for (let j = 0; j < len - 2; j++) {
+    const c = s.charCodeAt(j);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
 }
 
 export const careFacility: Detector = {
@@ -150,17 +211,18 @@ export const careFacility: Detector = {
     let i = 0;
     while (i < n) {
       const t = toks[i];
+      // Most tokens are lower-case words: every way in below starts at a title-case or all-capitals word.
+      if (!(t.title || t.caps)) {
+        i++;
+        continue;
+      }
+      const tb = bits(t);
       // Known health system names, longest first.
-      // Most tokens are lower-case words: the capitalisation tests come before any lookup.
-      const sys = t.title || t.caps ? SYSTEMS.get(t.key) : undefined;
-      if (sys && (t.caps || !SYSTEM_ACRONYMS.has(t.key))) {
-        const hit = sys.find((p) =>
-          p.words.every((w, k) => toks[i + k] && toks[i + k].key === w.replace(/[’']s$/, '')),
-        );
+      if ((tb & SYSTEM_FIRST) !== 0 && (t.caps || (tb & ACRONYM) === 0)) {
+        const hit = (SYSTEMS.get(t.key) ?? []).find((p) => p.keys.every((w, k) => toks[i + k]?.key === w));
         if (hit) {
-          const cue = hasCue(text, toks, i);
           const end = extendRun(text, toks, i + hit.words.length - 1);
-          if ((!hit.ambiguous || cue) && !citedAsSource(toks, i, end)) {
+          if ((!hit.ambiguous || hasCue(text, toks, i)) && !citedAsSource(toks, i, end)) {
             out.push({
               start: t.start,
               end: toks[end].end,
@@ -174,9 +236,9 @@ export const careFacility: Detector = {
         }
       }
       // Saint / Mount names: "St. Vincent's", "Mt. Sinai", "Saint Mary's Hospital". Not "St. John's wort".
-      if (t.title && SAINT.has(t.key) && i + 1 < n && joined(text, t, toks[i + 1]) && toks[i + 1].title) {
+      if (t.title && (tb & SAINT_WORD) !== 0 && i + 1 < n && joined(text, t, toks[i + 1]) && toks[i + 1].title) {
         const nxt = toks[i + 2];
-        if (!(nxt && /^worts?$/.test(nxt.key))) {
+        if (!(nxt && (nxt.key === 'wort' || nxt.key === 'worts'))) {
           const end = extendRun(text, toks, i + 1);
           out.push({
             start: t.start,
@@ -189,7 +251,8 @@ export const careFacility: Detector = {
           continue;
         }
       }
-      if (!capWord(t)) {
+      // Not capWord(t) (title or caps is known here).
+      if (t.hasDigit || (tb & NOT_CAP) !== 0) {
         i++;
         continue;
       }
@@ -198,36 +261,52 @@ export const careFacility: Detector = {
       let head = -1;
       let strong = false;
       for (let k = i; k <= end; k++) {
+        const tk = toks[k];
+        // Each test below needs a title-case or all-capitals word (connectors are neither).
+        if (!(tk.title || tk.caps)) continue;
         // "Chicago Med", "Penn Medical": the short form ends the name (not "Med Rec No", "Medical Record").
-        if (/^(?:med|medical)$/.test(toks[k].key) && k === end && k > i && toks[k].title) head = k;
-        if (FACILITY_HEADS.has(toks[k].key) && (toks[k].title || toks[k].caps)) {
+        if (k === end && k > i && tk.title && (tk.key === 'med' || tk.key === 'medical')) head = k;
+        const kb = k === i ? tb : bits(tk);
+        if ((kb & HEAD) !== 0) {
           head = k;
           strong ||=
-            STRONG_FACILITY_HEADS.has(toks[k].key) ||
-            (/^(?:center|centre|ctr)$/.test(toks[k].key) && k > i && CENTER_QUALIFIERS.has(toks[k - 1].key));
+            (kb & STRONG_HEAD) !== 0 ||
+            ((tk.key === 'center' || tk.key === 'centre' || tk.key === 'ctr') &&
+              k > i &&
+              (bits(toks[k - 1]) & QUALIFIER) !== 0);
         }
         // Hospital acronyms: "UWMC", "BMC", "VUMC".
-        if (toks[k].caps && /^[A-Z]{1,4}MC$/.test(toks[k].text)) {
+        if (tk.caps && mcAcronym(tk.text)) {
           head = k;
           strong = true;
         }
       }
-      const cue = hasCue(text, toks, i);
-      if (EPONYM_NOUNS.has(toks[end + 1]?.key ?? '') && head < 0) {
+      if (head < 0) {
+        // Without a facility word, only a care cue makes a place ("seen at Cedar Crest"), and not before
+        // an eponym's noun.
+        if (hasCue(text, toks, i) === 'care' && !(end + 1 < n && (bits(toks[end + 1]) & EPONYM) !== 0)) {
+          out.push({
+            start: t.start,
+            end: toks[end].end,
+            category: 'LOCATION',
+            confidence: 0.7,
+            reason: 'place after a care cue',
+          });
+        }
         i = end + 1;
         continue;
       }
       // "recommendations from Mayo Clinic", "data from the Cleveland Clinic": an institution cited as
       // a source of knowledge, not where a patient was.
-      if (head >= 0 && citedAsSource(toks, i, end)) {
+      if (citedAsSource(toks, i, end)) {
         i = end + 1;
         continue;
       }
+      const cue = hasCue(text, toks, i);
       // A facility name ends in its facility word ("Riverside Hospital") or continues with "of"/"for"
       // ("Hospital for Special Surgery"); a heading such as "Hospital Course" or "Clinic Notes" does not.
-      const headFirst =
-        head === i && end > i && !CONNECTORS.has(toks[i + 1].key) && !FACILITY_HEADS.has(toks[i + 1].key);
-      if (head >= 0 && (strong || cue) && !headFirst && !(head === i && end === i && !/MC$/.test(toks[i].text))) {
+      const headFirst = head === i && end > i && (bits(toks[i + 1]) & (CONNECTOR | HEAD)) === 0;
+      if ((strong || cue) && !headFirst && !(head === i && end === i && !/MC$/.test(toks[i].text))) {
         out.push({
           start: t.start,
           end: toks[end].end,
@@ -264,23 +343,29 @@ function extendRun(text: string, toks: Token[], i: number): number {
   while (end + 1 < toks.length && words < 7) {
     const a = toks[end];
     const b = toks[end + 1];
-    if (a.possessive && !FACILITY_HEADS.has(b.key) && !CENTER_QUALIFIERS.has(b.key)) break;
-    if (capWord(b) && joined(text, a, b)) {
+    const cap = b.title || b.caps;
+    // The bits of b are looked up only when a test below can use them: a lower-case word can only be a
+    // connector, and a connector's token has at most 5 characters ("and", or "the's": ASCII keys of up
+    // to 3 letters, and 's).
+    const bb = cap || a.possessive || b.end - b.start <= 5 ? bits(b) : 0;
+    if (a.possessive && (bb & (HEAD | QUALIFIER)) === 0) break;
+    // capWord(b), with b's bits at hand.
+    if (cap && !b.hasDigit && (bb & NOT_CAP) === 0 && joined(text, a, b)) {
       end++;
       words++;
       continue;
     }
     // Connectors inside a name: "Brigham and Women's", "Hospital of the University of Pennsylvania".
-    if (CONNECTORS.has(b.key) && text.slice(a.end, b.start) === ' ') {
+    if ((bb & CONNECTOR) !== 0 && oneSpace(text, a, b)) {
       let k = end + 2;
-      while (k < toks.length && CONNECTORS.has(toks[k].key) && k - end < 3) k++;
-      if (k < toks.length && capWord(toks[k]) && text.slice(toks[k - 1].end, toks[k].start) === ' ') {
+      while (k < toks.length && (bits(toks[k]) & CONNECTOR) !== 0 && k - end < 3) k++;
+      if (k < toks.length && capWord(toks[k]) && oneSpace(text, toks[k - 1], toks[k])) {
         if (b.key === 'at' || b.key === 'and') {
           // "X and Y Hospital" is one name only when a facility word follows.
           let m = k;
           let found = false;
           while (m < toks.length && m - k < 4 && capWord(toks[m])) {
-            if (FACILITY_HEADS.has(toks[m].key) || toks[m].possessive) found = true;
+            if ((bits(toks[m]) & HEAD) !== 0 || toks[m].possessive) found = true;
             m++;
           }
           if (!found) break;
@@ -300,21 +385,38 @@ function hasCue(text: string, toks: Token[], i: number): 'care' | 'prep' | undef
   const p1 = toks[i - 1];
   const p2 = toks[i - 2];
   // The cue must be in the same clause: only spaces (or " @ ") between it and the run.
-  if (!p1 || !/^(?: {1,2}| ?@ ?)$/.test(text.slice(p1.end, toks[i].start))) return undefined;
+  const gap = p1 ? cueGap(text, p1.end, toks[i].start) : NO_GAP;
+  if (gap === NO_GAP) return undefined;
   // A verb directly before the place only when it takes a place as object ("visited Elm Clinic",
   // "seen @ UCSF"); otherwise a preposition must come between ("seen at"), so "patient HIV status"
   // or "admission ID" do not make places.
-  const at = /@/.test(text.slice(p1.end, toks[i].start));
-  if ((DIRECT_VERBS.has(p1.key) || (at && CARE_VERBS.has(p1.key))) && !toks[i].initial) return 'care';
+  const b1 = bits(p1);
+  if (((b1 & DIRECT_VERB) !== 0 || (gap === AT_GAP && (b1 & CARE_VERB) !== 0)) && !toks[i].initial) return 'care';
   if (
-    PREPS.has(p1.key) &&
+    (b1 & PREP) !== 0 &&
     p1.key !== 'from' &&
     p1.key !== 'by' &&
     p2 &&
-    CARE_VERBS.has(p2.key) &&
-    text.slice(p2.end, p1.start) === ' '
+    (bits(p2) & CARE_VERB) !== 0 &&
+    oneSpace(text, p2, p1)
   )
     return 'care';
   if (p1.key === 'at' || p1.key === 'to' || p1.key === 'from') return 'prep';
   return undefined;
+}
+
+const NO_GAP = 0;
+const SPACE_GAP = 1;
+const AT_GAP = 2;
+/** The gap before a cued run: SPACE_GAP for /^ {1,2}$/, AT_GAP for /^ ?@ ?$/, otherwise NO_GAP. */
+function cueGap(text: string, from: number, to: number): number {
+  let p = from;
+  if (p < to && text.charCodeAt(p) === 32) p++;
+  if (p < to && text.charCodeAt(p) === 64) {
+    p++;
+    if (p < to && text.charCodeAt(p) === 32) p++;
+    return p === to ? AT_GAP : NO_GAP;
+  }
+  if (p < to && text.charCodeAt(p) === 32) p++;
+  return p === to && p > from ? SPACE_GAP : NO_GAP;
 }

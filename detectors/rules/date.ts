@@ -6,8 +6,9 @@
  * dates. Month and day values are validated.
  * Source: 45 CFR 164.514(b)(2)(i)(C); ISO 8601.
  */
-import type { Candidate, Detector } from '../types';
-import { before, matchAll, nearDigits, within } from '../util';
+import { addRegion, digitRunsOf, isAlpha, isDigit, isWord, letterRunStart } from '../anchors';
+import type { Candidate, Detector, ScanInput } from '../types';
+import { before, matchAll, type Regions, within } from '../util';
 
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
@@ -39,6 +40,118 @@ const SHORT = /(?<![\w./-])(\d{1,2})\/(\d{1,2})(?![\w]|[./-]\d)/g;
 const CUE =
   /(?:\bon|\bdob|birth|born|\bseen|since|from|until|till|dated?|admitted|admission|discharged?|d\/c|visit|appt|appointment|surgery|procedure|died|death|deceased|expired|\bby|\bdue|last|next)\W{0,4}$/;
 
+/** Where RELATIVE can start: "last", "next" or "this past/coming" in the lower-cased copy (same offsets). */
+const RELATIVE_HINT = /(?:last|next)[ \t]|this (?:past|coming)[ \t]/g;
+
+/** First letters of the month names, lower case (the lower-cased copy is read). */
+const MONTH_INITIAL = new Set(['j', 'f', 'm', 'a', 's', 'o', 'n', 'd'].map((c) => c.charCodeAt(0)));
+
+function spaceOrTab(c: number): boolean {
+  return c === 32 || c === 9;
+}
+/** `[./-]`, the separators of numeric dates. */
+function dateSep(c: number): boolean {
+  return c === 46 || c === 47 || c === 45;
+}
+/** The look-behind `(?<![\w./-])` of NUMERIC, ISO and SHORT holds at `q`. */
+function freeBefore(t: string, q: number): boolean {
+  const c = t.charCodeAt(q - 1);
+  return !isWord(c) && !dateSep(c);
+}
+
+/**
+ * The start of a month word ending (before an optional "." and, with `comma`, an optional ",") just
+ * before `[ \t]{1,3}` that ends at `end`, or -1. The month alternation is all letters and the regexes'
+ * look-behind `(?<![a-z])` forbids a letter before it, so the month is the whole letter run there.
+ */
+function monthBefore(t: string, lower: string, end: number, comma: boolean): number {
+  let j = end - 1;
+  while (j >= 0 && spaceOrTab(t.charCodeAt(j))) j--;
+  const spaces = end - 1 - j;
+  if (spaces < 1 || spaces > 3) return -1;
+  if (comma && t.charCodeAt(j) === 44) j--;
+  if (t.charCodeAt(j) === 46) j--;
+  const s = letterRunStart(t, j + 1);
+  const len = j + 1 - s;
+  return len >= 3 && len <= 9 && MONTH_INITIAL.has(lower.charCodeAt(s)) ? s : -1;
+}
+
+/** Candidate starts of each digit-anchored date regex (see anchors.ts), from one walk over the digit runs. */
+interface DateStarts {
+  monthDay: Regions;
+  monthYear: Regions;
+  dayMonth: Regions;
+  numeric: Regions;
+  iso: Regions;
+  short: Regions;
+}
+function dateStarts(input: ScanInput): DateStarts {
+  const t = input.text;
+  const lower = input.lower;
+  const runs = digitRunsOf(input);
+  const monthDay: [number, number][] = [];
+  const monthYear: [number, number][] = [];
+  const dayMonth: [number, number][] = [];
+  const numeric: [number, number][] = [];
+  const iso: [number, number][] = [];
+  const short: [number, number][] = [];
+  for (let k = 0; k < runs.length; k += 2) {
+    const q = runs[k];
+    const r = runs[k + 1];
+    const len = r - q;
+    if (len > 4 || len === 3) continue;
+    const next = t.charCodeAt(r);
+    if (len <= 2) {
+      // MONTH_DAY: month, optional ".", 1-3 spaces, then this run (a third digit would fail (?![\d:])).
+      const m = monthBefore(t, lower, q, false);
+      if (m >= 0) addRegion(monthDay, m, m + 1);
+      if (freeBefore(t, q)) {
+        // NUMERIC and SHORT: the run, then a separator and a digit.
+        if (dateSep(next) && isDigit(t.charCodeAt(r + 1))) {
+          addRegion(numeric, q, q + 1);
+          if (next === 47) addRegion(short, q, q + 1);
+        }
+      }
+      // DAY_MONTH: the run, then an ordinal suffix, a space or tab, or "-" (look-behind (?<![\w.,/])).
+      const p = t.charCodeAt(q - 1);
+      if (!isWord(p) && p !== 46 && p !== 44 && p !== 47 && (isAlpha(next) || spaceOrTab(next) || next === 45)) {
+        addRegion(dayMonth, q, q + 1);
+      }
+    } else {
+      // MONTH_YEAR: month, optional "." and ",", 1-3 spaces, optional "of" and 1-3 spaces, four digits.
+      const m = monthBefore(t, lower, q, true);
+      if (m >= 0) addRegion(monthYear, m, m + 1);
+      else {
+        let j = q - 1;
+        while (j >= 0 && spaceOrTab(t.charCodeAt(j))) j--;
+        const of = letterRunStart(t, j + 1);
+        if (j + 1 - of === 2 && lower.startsWith('of', of) && q - 1 - j <= 3) {
+          const m2 = monthBefore(t, lower, of, true);
+          if (m2 >= 0) addRegion(monthYear, m2, m2 + 1);
+        }
+      }
+      // ISO: (?:19|20)\d\d, then a separator and a digit.
+      const c0 = t.charCodeAt(q);
+      const c1 = t.charCodeAt(q + 1);
+      if (((c0 === 49 && c1 === 57) || (c0 === 50 && c1 === 48)) && dateSep(next) && isDigit(t.charCodeAt(r + 1))) {
+        if (freeBefore(t, q)) addRegion(iso, q, q + 1);
+      }
+    }
+  }
+  return { monthDay, monthYear, dayMonth, numeric, iso, short };
+}
+
+/**
+ * RELATIVE's possible starts: its ASCII words matched case-insensitively are lower case at the same
+ * offsets of the lower-cased copy, where one cheap literal search finds them.
+ */
+function relativeStarts(lower: string): Regions {
+  const out: [number, number][] = [];
+  RELATIVE_HINT.lastIndex = 0;
+  for (let m = RELATIVE_HINT.exec(lower); m; m = RELATIVE_HINT.exec(lower)) addRegion(out, m.index, m.index + 1);
+  return out;
+}
+
 function dayOk(d: number): boolean {
   return d >= 1 && d <= 31;
 }
@@ -64,7 +177,8 @@ export const date: Detector = {
       confidence,
       reason,
     });
-    const out = matchAll(within(MONTH_DAY, nearDigits(input)), t, (m) => {
+    const at = dateStarts(input);
+    const out = matchAll(within(MONTH_DAY, at.monthDay), t, (m) => {
       if (!dayOk(Number(m[1]))) return null;
       // "may" is also a verb: only the capitalised month counts, and not at the start of a sentence
       // unless a year follows.
@@ -72,13 +186,13 @@ export const date: Detector = {
       return mk(m.index, m.index + m[0].length, 0.9, 'date');
     });
     out.push(
-      ...matchAll(within(MONTH_YEAR, nearDigits(input)), t, (m) => {
+      ...matchAll(within(MONTH_YEAR, at.monthYear), t, (m) => {
         if (isMay(t, m.index) && t[m.index] !== 'M') return null;
         return mk(m.index, m.index + m[0].length, 0.75, 'month and year');
       }),
     );
     out.push(
-      ...matchAll(within(DAY_MONTH, nearDigits(input)), t, (m) => {
+      ...matchAll(within(DAY_MONTH, at.dayMonth), t, (m) => {
         if (!dayOk(Number(m[1]))) return null;
         const monthAt = m.index + m[0].search(/[a-z]{3}/i);
         if (isMay(t, monthAt) && t[monthAt] !== 'M') return null;
@@ -86,7 +200,7 @@ export const date: Detector = {
       }),
     );
     out.push(
-      ...matchAll(within(NUMERIC, nearDigits(input)), t, (m) => {
+      ...matchAll(within(NUMERIC, at.numeric), t, (m) => {
         const a = Number(m[1]);
         const b = Number(m[3]);
         if (!((monthOk(a) && dayOk(b)) || (dayOk(a) && monthOk(b)))) return null;
@@ -95,16 +209,18 @@ export const date: Detector = {
       }),
     );
     out.push(
-      ...matchAll(within(ISO, nearDigits(input)), t, (m) => {
+      ...matchAll(within(ISO, at.iso), t, (m) => {
         if (!monthOk(Number(m[3])) || !dayOk(Number(m[4]))) return null;
         return mk(m.index, m.index + m[0].length, 0.9, 'ISO date');
       }),
     );
     out.push(
-      ...matchAll(RELATIVE, t, (m) => mk(m.index, m.index + m[0].length, 0.6, 'weekday or month relative to now')),
+      ...matchAll(within(RELATIVE, relativeStarts(input.lower)), t, (m) =>
+        mk(m.index, m.index + m[0].length, 0.6, 'weekday or month relative to now'),
+      ),
     );
     out.push(
-      ...matchAll(within(SHORT, nearDigits(input)), t, (m) => {
+      ...matchAll(within(SHORT, at.short), t, (m) => {
         const a = Number(m[1]);
         const b = Number(m[2]);
         if (!(monthOk(a) && dayOk(b))) return null;

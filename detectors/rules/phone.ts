@@ -4,8 +4,9 @@
  * A "fax" label turns the finding into FAX. Bare digit groups without a label need the NANP shape.
  * Source: ITU-T E.164; NANPA numbering plan https://nationalnanpa.com ; 45 CFR 164.514(b)(2)(i)(D,E).
  */
-import type { Detector } from '../types';
-import { before, digits, matchAll, nearDigits, within } from '../util';
+import { addRegion, digitRunsOf, isDigit, isWord } from '../anchors';
+import type { Detector, ScanInput } from '../types';
+import { before, matchAll, type Regions, within } from '../util';
 
 // NANP: (555) 123-4567 | 555-123-4567 | 555.123.4567 | 555 123 4567 | +1 555 123 4567 | (555)123-4567
 const NANP =
@@ -17,6 +18,87 @@ const NATIONAL = /(?<![\w+.(-]|\d )(?:\(\d{2,5}\)[ ]?|0\d{1,4}[ .-])\d{2,4}(?:[ 
 const KIND_AFTER = /(?<![\w+.-])(\+?[\d(][\d ().-]{5,18}\d)(?=[- ]?(?:office|mobile|home|work|cell|fax)\b)/g;
 const LABELLED =
   /(?<![a-z])(?:phone|ph|tel|telephone|cell|mobile|mob|fax|call|pager|beeper|whatsapp|dial|contact(?: number| no\.?| #)?|(?:call|reach|text|ring) (?:me|us|him|her|them) (?:on|at)|answering at|my (?:number|cell|mobile) is|registered(?: number| phone| mobile)?)(?:\s(?:number|no\.?|#))?(?:\s(?:is|was))?\W{0,4}(\+?[\d(][\d ().-]{5,18}\d)/dg;
+
+/** The kinds KIND_AFTER accepts after a number. */
+const KINDS = ['office', 'mobile', 'home', 'work', 'cell', 'fax'];
+
+/** A character a phone value is made of: `[\d ().+-]`. */
+function valueChar(c: number): boolean {
+  return isDigit(c) || c === 32 || c === 40 || c === 41 || c === 46 || c === 43 || c === 45;
+}
+
+/** Candidate starts of each phone regex (see anchors.ts), from one walk over the digit runs. */
+interface PhoneStarts {
+  nanp: Regions;
+  intl: Regions;
+  national: Regions;
+  labelled: Regions;
+  kindAfter: Regions;
+}
+function phoneStarts(input: ScanInput): PhoneStarts {
+  const t = input.text;
+  const lower = input.lower;
+  const n = t.length;
+  const runs = digitRunsOf(input);
+  const nanp: [number, number][] = [];
+  const intl: [number, number][] = [];
+  const national: [number, number][] = [];
+  const labelled: [number, number][] = [];
+  const kindAfter: [number, number][] = [];
+  let clusterEnd = -1;
+  for (let k = 0; k < runs.length; k += 2) {
+    const q = runs[k];
+    const r = runs[k + 1];
+    const len = r - q;
+    const first = t.charCodeAt(q);
+    const prev = t.charCodeAt(q - 1);
+    // NANP: digit groups [1] 3 3 4 (or 1+3 written as one run), each separated by at most two
+    // characters ("-", ") ", " ("), so the runs from the first one hold at least 10 digits.
+    if (len === 3 || ((len === 1 || len === 4) && first === 49)) {
+      let total = len;
+      for (let j = k + 2; j < runs.length && total < 10 && runs[j] - runs[j - 1] <= 2; j += 2) {
+        total += runs[j + 1] - runs[j];
+      }
+      if (total >= 10) addRegion(nanp, prev === 40 || prev === 43 ? q - 1 : q, q + 1);
+    }
+    // INTL: "+" then the digits.
+    if (prev === 43) addRegion(intl, q - 1, q);
+    // NATIONAL: "(" 2-5 digits ")", or 0 then 1-4 digits and a separator.
+    if (len >= 2 && len <= 5) {
+      const next = t.charCodeAt(r);
+      if (prev === 40 && next === 41) addRegion(national, q - 1, q);
+      else if (first === 48 && (next === 32 || next === 46 || next === 45) && !isWord(prev)) {
+        addRegion(national, q, q + 1);
+      }
+    }
+    // KIND_AFTER: a value of 7-21 characters ending with this run, then [- ]? and a kind.
+    let p = r;
+    const sep = t.charCodeAt(p);
+    if (sep === 45 || sep === 32) p++;
+    for (const kind of KINDS) {
+      if (lower.startsWith(kind, p)) {
+        addRegion(kindAfter, r - 21, r - 6);
+        break;
+      }
+    }
+    // LABELLED: the value `\+?[\d(][\d ().-]{5,18}\d` lies in a run of value characters (a cluster)
+    // spanning 7+ characters from a digit or "(" to a digit; the label starts at most 33 characters
+    // before the cluster (label, connectors and \W{0,4}), and before it (a label is letters).
+    if (q >= clusterEnd) {
+      let cs = q;
+      while (cs > 0 && valueChar(t.charCodeAt(cs - 1))) cs--;
+      let ce = r;
+      while (ce < n && valueChar(t.charCodeAt(ce))) ce++;
+      clusterEnd = ce;
+      let f = cs;
+      while (f < q && t.charCodeAt(f) !== 40) f++;
+      let l = ce - 1;
+      while (!isDigit(t.charCodeAt(l))) l--;
+      if (l - f >= 6) addRegion(labelled, cs - 34, cs);
+    }
+  }
+  return { nanp, intl, national, labelled, kindAfter };
+}
 
 function category(input: Parameters<Detector['detect']>[0], start: number) {
   return /\bfax\b[^.\n\d]{0,20}$/.test(before(input, start, 28)) ? 'FAX' : 'PHONE';
@@ -30,7 +112,8 @@ export const phone: Detector = {
   contextWords: ['phone', 'tel', 'call', 'cell', 'mobile', 'fax', 'contact', 'reach'],
   detect(input) {
     const t = input.text;
-    const out = matchAll(within(NANP, nearDigits(input)), t, (m) => ({
+    const at = phoneStarts(input);
+    const out = matchAll(within(NANP, at.nanp), t, (m) => ({
       start: m.index,
       end: m.index + m[0].length,
       category: category(input, m.index),
@@ -38,7 +121,7 @@ export const phone: Detector = {
       reason: 'phone number format',
     }));
     out.push(
-      ...matchAll(within(INTL, nearDigits(input)), t, (m) => {
+      ...matchAll(within(INTL, at.intl), t, (m) => {
         const digits = m[0].replace(/\D/g, '').length;
         if (digits < 8 || digits > 15) return null;
         return {
@@ -51,7 +134,7 @@ export const phone: Detector = {
       }),
     );
     out.push(
-      ...matchAll(within(NATIONAL, nearDigits(input)), t, (m) => {
+      ...matchAll(within(NATIONAL, at.national), t, (m) => {
         const digits = m[0].replace(/\D/g, '').length;
         if (digits < 8 || digits > 13) return null;
         return {
@@ -64,7 +147,7 @@ export const phone: Detector = {
       }),
     );
     out.push(
-      ...matchAll(within(LABELLED, digits(input)), input.lower, (m) => {
+      ...matchAll(within(LABELLED, at.labelled), input.lower, (m) => {
         const [s, e] = (m as RegExpExecArray & { indices: [number, number][] }).indices[1];
         const digits = m[1].replace(/\D/g, '').length;
         if (digits < 7 || digits > 15) return null;
@@ -73,7 +156,7 @@ export const phone: Detector = {
     );
     // A number followed by its kind: "3660170548-Office", "(37) 788-063 mobile".
     out.push(
-      ...matchAll(within(KIND_AFTER, nearDigits(input)), input.lower, (m) => {
+      ...matchAll(within(KIND_AFTER, at.kindAfter), input.lower, (m) => {
         const digits = m[1].replace(/\D/g, '').length;
         if (digits < 7 || digits > 15) return null;
         const e = m.index + m[1].length;

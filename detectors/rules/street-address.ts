@@ -14,13 +14,29 @@
 import { LEADING_STREET, STREET_TYPES, UNIT_WORDS } from '../places';
 import { type Token, tokenFrom, tokensOf } from '../tokens';
 import type { Candidate, Detector, ScanInput } from '../types';
-import { before, digits, type Gated, matchAll, within } from '../util';
+import { before, type Gated, matchAll, nearDigits, within } from '../util';
 
 const MAX_LEN = 160;
 const ADDRESS_CUE =
   /(?:address(?:es)?|addr|lives?|living|resid\w*|located|meet(?: me)?|send(?: it)?(?: \w+){0,4}|sent|return(?:ed)?|mail(?:ed)?|deliver\w*|ship\w*|arrived|moved|stop|home|office|corner)\b[^.?!\n]{0,24}$|\b(?:is|are|was|were) at $/;
 const POBOX = /\b(?:p\.?\s?o\.?\s?box|post office box|psc|unit|cmr)\s{0,2}\d{1,6}(?:,?\s{0,2}box\s{0,2}\d{1,6})?/gi;
 const MILITARY_START = new Set(['uscgc', 'uss', 'usns', 'usnv', 'apo', 'fpo', 'dpo']);
+/** Words the loop of `detect` notes for the regexes after it: a military start word, or "corner". */
+const MILITARY_WORD = 1;
+const CORNER_WORD = 2;
+/**
+ * MILITARY_WORD, CORNER_WORD or 0 for a token. The first letter, read in the text (c | 32 lower-cases an
+ * ASCII letter; the keys tested are ASCII, which only ASCII letters lower-case to), settles most tokens
+ * without loading their key. Far from digits (`near` false) "apo", "fpo" and "dpo" are not noted: they
+ * start a match only before a ZIP code two tokens on ("APO AE 09012").
+ */
+function noted(text: string, t: Token, near: boolean): number {
+  const c = text.charCodeAt(t.start) | 32;
+  if (c === 117) return MILITARY_START.has(t.key) ? MILITARY_WORD : 0; // uss, usns, usnv, uscgc
+  if (c === 99) return t.end - t.start === 6 && t.key === 'corner' ? CORNER_WORD : 0;
+  if (near && (c === 97 || c === 102 || c === 100)) return MILITARY_START.has(t.key) ? MILITARY_WORD : 0;
+  return 0;
+}
 const MILITARY = /\b(?:uss|usns|usnv|uscgc)\s[A-Z][\p{L}]{1,20}|\b(?:apo|fpo|dpo)\s(?:aa|ae|ap)\s\d{5}/giu;
 const CORNER = /\bthe corner of\s/gi;
 const LOWER_OK = new Set([
@@ -83,8 +99,67 @@ const LOWER_OK = new Set([
   'u',
 ]);
 
-const FOREIGN_SUFFIX =
-  /(?:stra(?:ss|ß)e|straeti|stræti|gasse|weg|vägen|veien|straat|laan|katu|gatan|vej|gade|allee|platz|plein|steig|damm|ulica)$/;
+/** Street words of other languages written as the end of the street's name ("Bundesstrasse", "Hersnapvej"). */
+const FOREIGN_SUFFIXES = [
+  'strasse',
+  'straße',
+  'straeti',
+  'stræti',
+  'gasse',
+  'weg',
+  'vägen',
+  'veien',
+  'straat',
+  'laan',
+  'katu',
+  'gatan',
+  'vej',
+  'gade',
+  'allee',
+  'platz',
+  'plein',
+  'steig',
+  'damm',
+  'ulica',
+];
+/** The suffixes above by the code of their last character (all ASCII), so a word is compared with few of them. */
+const SUFFIXES_BY_LAST: (string[] | undefined)[] = [];
+for (const s of FOREIGN_SUFFIXES) {
+  const c = s.charCodeAt(s.length - 1);
+  SUFFIXES_BY_LAST[c] = [...(SUFFIXES_BY_LAST[c] ?? []), s];
+}
+
+/** True when a key ends in a street suffix of another language (was the regex /(?:strasse|...|ulica)$/). */
+function foreignSuffix(key: string): boolean {
+  const list = SUFFIXES_BY_LAST[key.charCodeAt(key.length - 1)];
+  if (list === undefined) return false;
+  for (let j = 0; j < list.length; j++) if (key.endsWith(list[j])) return true;
+  return false;
+}
+
+/** Optional letter after the digits in isNum: none, [a-z], or [a-zA-Z]. */
+const NO_LETTER = 0;
+const LOWER_LETTER = 1;
+const ANY_LETTER = 2;
+
+/**
+ * /^\d{min,max}$/ on a token's text, or with a letter /^\d{min,max}[a-z]?$/ (LOWER_LETTER) or the same
+ * with the i flag (ANY_LETTER: without the u flag, /i matches only ASCII letters), by character codes.
+ */
+function isNum(s: string, min: number, max: number, letter = NO_LETTER): boolean {
+  let len = s.length;
+  if (letter !== NO_LETTER && len > 1) {
+    // c | 32 lower-cases A-Z and leaves a-z; no other code lands in a-z.
+    const c = letter === ANY_LETTER ? s.charCodeAt(len - 1) | 32 : s.charCodeAt(len - 1);
+    if (c >= 97 && c <= 122) len--;
+  }
+  if (len < min || len > max) return false;
+  for (let j = 0; j < len; j++) {
+    const c = s.charCodeAt(j);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 /**
  * Street-type words of languages that write them in lower case after the name, before the number:
@@ -236,7 +311,7 @@ function titleBeforeName(text: string, toks: Token[], k: number): boolean {
   return (
     (t.key === 'dr' || t.key === 'st') &&
     /^\.? /.test(text.slice(t.end, t.end + 2)) &&
-    !(k >= 2 && toks[k - 1].title && /^\d{1,6}$/.test(toks[k - 2].text)) &&
+    !(k >= 2 && toks[k - 1].title && isNum(toks[k - 2].text, 1, 6)) &&
     !!toks[k + 1]?.title &&
     !isStreetWord(toks[k + 1]) &&
     !UNIT_WORDS.has(toks[k + 1].key)
@@ -244,7 +319,7 @@ function titleBeforeName(text: string, toks: Token[], k: number): boolean {
 }
 
 function isStreetWord(t: Token): boolean {
-  return STREET_TYPES.has(t.key) || FOREIGN_SUFFIX.test(t.key);
+  return STREET_TYPES.has(t.key) || foreignSuffix(t.key);
 }
 
 export const streetAddress: Detector = {
@@ -257,26 +332,43 @@ export const streetAddress: Detector = {
     const toks = tokensOf(input);
     const out: Candidate[] = [];
     const n = toks.length;
+    // Noted for the regexes after the loop (rather than in passes of their own): tokens that can start a
+    // military address, and whether a token is "corner". Every match of CORNER has one: its "corner"
+    // (ASCII letters: /i without /u matches no others) lies between two spaces, so it is a whole token.
+    const mil: [number, number][] = [];
+    let corner = false;
+    // The last token with a digit among toks[0..i+4] (-1 when none): the loop looks 4 tokens ahead.
+    let ld = -1;
+    for (let k = 0; k < 4 && k < n; k++) if (toks[k].hasDigit) ld = k;
     for (let i = 0; i < n; i++) {
+      if (i + 4 < n && toks[i + 4].hasDigit) ld = i + 4;
       const t = toks[i];
+      const near = ld >= i;
+      const word = noted(text, t, near);
+      if (word === MILITARY_WORD) mil.push([t.start, t.end]);
+      else if (word === CORNER_WORD) corner = true;
+      // Every anchor below but "from Elm Street" (a title-case word after a place preposition, before a
+      // title-case word) needs a token with a digit among toks[i..i+4]: a house, unit or box number (see
+      // each test). Most tokens of a text are settled here.
+      if (!near && !(t.title && i + 1 < n && toks[i + 1].title && i > 0 && PLACE_PREP.has(toks[i - 1].key))) continue;
       let anchor = false;
       let conf = 0.8;
       // House number + capitalised word, with a street word or another number within 5 tokens,
       // or an address cue before it.
       if (
         t.hasDigit &&
-        /^\d{1,6}[a-z]?$/i.test(t.text) &&
+        isNum(t.text, 1, 6, ANY_LETTER) &&
         toks[i + 1] &&
         (toks[i + 1].title ||
           toks[i + 1].caps ||
           /^[NSEW]$/.test(toks[i + 1].text) ||
           (toks[i + 1].initial && toks[i + 1].dot && /^\p{Lu}$/u.test(toks[i + 1].text)) ||
           LEADING_STREET.has(toks[i + 1].key) ||
-          FOREIGN_SUFFIX.test(toks[i + 1].key) ||
+          foreignSuffix(toks[i + 1].key) ||
           (t.text.length >= 2 && FULL_STREET.has(toks[i + 2]?.key ?? '')) ||
-          /^\d{1,4}$/.test(toks[i + 1].text))
+          isNum(toks[i + 1].text, 1, 4))
       ) {
-        let street = LEADING_STREET.has(toks[i + 1].key) || FOREIGN_SUFFIX.test(toks[i + 1].key);
+        let street = LEADING_STREET.has(toks[i + 1].key) || foreignSuffix(toks[i + 1].key);
         // "3747 fourth avenue suite 112": a lower-case full street word close after a house number.
         for (let k = i + 1; k < Math.min(n, i + 4); k++)
           if (t.text.length >= 2 && FULL_STREET.has(toks[k].key) && k > i + 1) street = true;
@@ -291,11 +383,10 @@ export const streetAddress: Detector = {
             street = true;
         // The house number and the street share a line.
         if (/\n/.test(text.slice(t.end, toks[i + 1].start))) street = false;
-        const cue = ADDRESS_CUE.test(before(input, t.start, 60));
         // European order: house or postal number, street name, house number ("51709 Spinatsch 94").
         // Not "Grade 2 Stage 3", "Cycle 2 Day 8", "took 2 Tylenol 500 mg": the leading number has two
         // or more digits, the word is not a clinical or time word, and no unit follows.
-        const k2 = /^\d{1,5}[a-z]?$/i.test(toks[i + 2]?.text ?? '') ? i + 2 : i + 3;
+        const k2 = isNum(toks[i + 2]?.text ?? '', 1, 5, ANY_LETTER) ? i + 2 : i + 3;
         const numbered =
           t.text.length >= 2 &&
           toks[i + 1].title &&
@@ -304,15 +395,20 @@ export const streetAddress: Detector = {
           text.slice(toks[k2 - 1].end, toks[k2].start) === ' ' &&
           !NOT_STREET_NAME.has(toks[i + 1].key) &&
           (k2 === i + 2 || (toks[i + 2]?.title && !NOT_STREET_NAME.has(toks[i + 2].key))) &&
-          /^\d{1,5}[a-z]?$/i.test(toks[k2]?.text ?? '') &&
+          isNum(toks[k2]?.text ?? '', 1, 5, ANY_LETTER) &&
           !UNIT_AFTER.test(text.slice(toks[k2].end, toks[k2].end + 8));
         // "9816 214 Pavlou Drandaki": postal or building number, house number, street name.
         const doubled =
           t.text.length >= 3 &&
-          /^\d{1,4}$/.test(toks[i + 1].text) &&
+          isNum(toks[i + 1].text, 1, 4) &&
           !!toks[i + 2]?.title &&
           !NOT_STREET_NAME.has(toks[i + 2].key);
-        if (street || (cue && (toks[i + 1].title || doubled || toks[i + 1].caps)) || numbered) {
+        // The address cue (a regex over the text before) is tested last, only when it decides.
+        if (
+          street ||
+          numbered ||
+          ((toks[i + 1].title || doubled || toks[i + 1].caps) && ADDRESS_CUE.test(before(input, t.start, 60)))
+        ) {
           anchor = true;
           conf = street ? 0.85 : 0.7;
         }
@@ -323,7 +419,7 @@ export const streetAddress: Detector = {
         toks[i + 1]?.hasDigit &&
         (t.title || t.caps || (t.dot && lineStart(text, toks, i))) &&
         /^(?:apt|apartment|suite|ste)$/.test(t.key) &&
-        /^\d{1,5}[a-z]?$/i.test(toks[i + 1]?.text ?? '')
+        isNum(toks[i + 1]?.text ?? '', 1, 5, ANY_LETTER)
       ) {
         anchor = true;
         conf = 0.7;
@@ -334,16 +430,16 @@ export const streetAddress: Detector = {
         t.dot &&
         /^(?:ul|u|al|str)$/.test(t.key) &&
         toks[i + 1]?.title &&
-        (/^\d{1,5}[a-z]?$/i.test(toks[i + 2]?.text ?? '') ||
-          (toks[i + 2]?.title && /^\d{1,5}[a-z]?$/i.test(toks[i + 3]?.text ?? '')))
+        (isNum(toks[i + 2]?.text ?? '', 1, 5, ANY_LETTER) ||
+          (toks[i + 2]?.title && isNum(toks[i + 3]?.text ?? '', 1, 5, ANY_LETTER)))
       ) {
         anchor = true;
         conf = 0.75;
       }
       // Street word first: "Rue de Virton 38", "Via Roma 12"; or a street-suffixed word + number.
-      if (!anchor && (t.title || t.caps) && (LEADING_STREET.has(t.key) || FOREIGN_SUFFIX.test(t.key))) {
+      if (!anchor && (t.title || t.caps) && (LEADING_STREET.has(t.key) || foreignSuffix(t.key))) {
         for (let k = i + 1; k < Math.min(n, i + 5); k++) {
-          if (/^\d{1,5}[a-z]?$/i.test(toks[k].text)) {
+          if (isNum(toks[k].text, 1, 5, ANY_LETTER)) {
             anchor = true;
             break;
           }
@@ -364,11 +460,11 @@ export const streetAddress: Detector = {
           const gl = toks[k + 1].start - tk.end;
           if (!(gl === 1 && text.charCodeAt(tk.end) === 32) && !(ls && gl === 2 && text.startsWith('. ', tk.end)))
             break;
-          suffixed ||= ls || FOREIGN_SUFFIX.test(tk.key) || LEADING_STREET.has(tk.key);
+          suffixed ||= ls || foreignSuffix(tk.key) || LEADING_STREET.has(tk.key);
           // "on Hoge Wei 32", "at Pod Floriánem 1677": two capitalised words and a number after on/at.
           if (onPlace && k === i + 1 && !NOT_STREET_NAME.has(toks[i].key) && !NOT_STREET_NAME.has(toks[k].key))
             suffixed = true;
-          if (/^\d{1,5}[a-z]?$/i.test(toks[k + 1]?.text ?? '')) {
+          if (isNum(toks[k + 1]?.text ?? '', 1, 5, ANY_LETTER)) {
             const unit = UNIT_AFTER.test(text.slice(toks[k + 1].end, toks[k + 1].end + 8)); // "Eliquis 5 mg"
             if (!unit && (suffixed || ADDRESS_CUE.test(before(input, t.start, 60)))) anchor = true;
             break;
@@ -414,7 +510,13 @@ export const streetAddress: Detector = {
         confidence: conf,
         reason: 'street address',
       });
-      while (i + 1 < n && toks[i + 1].start < end) i++;
+      while (i + 1 < n && toks[i + 1].start < end) {
+        i++;
+        if (i + 4 < n && toks[i + 4].hasDigit) ld = i + 4;
+        const word = noted(text, toks[i], true);
+        if (word === MILITARY_WORD) mil.push([toks[i].start, toks[i].end]);
+        else if (word === CORNER_WORD) corner = true;
+      }
     }
     let prevEnd = -1;
     const fromRegex = (re: RegExp | Gated, reason: string) =>
@@ -427,21 +529,22 @@ export const streetAddress: Detector = {
         prevEnd = end;
         return { start, end, category: 'LOCATION' as const, confidence: 0.85, reason };
       });
-    out.push(...fromRegex(within(POBOX, digits(input)), 'post office box'));
+    // Every match has a digit among its first NEAR_DIGIT + 1 characters ("post office box" and two spaces
+    // come before it), so the tighter digit regions find the same matches.
+    out.push(...fromRegex(within(POBOX, nearDigits(input)), 'post office box'));
     // Military mail: only around the few tokens that can start it (the regex is not digit-bound).
-    const mil: [number, number][] = [];
-    for (const t of toks) if (t.key.length <= 5 && MILITARY_START.has(t.key)) mil.push([t.start, t.end]);
     if (mil.length) out.push(...fromRegex(within(MILITARY, mil), 'military mail address'));
-    out.push(
-      ...matchAll(CORNER, text, (m) => {
-        const first = tokenFrom(toks, m.index + m[0].length);
-        if (first < 0) return null;
-        const end = grow(text, toks, first, true);
-        return end - m.index > 16
-          ? { start: m.index, end, category: 'LOCATION' as const, confidence: 0.8, reason: 'street corner' }
-          : null;
-      }),
-    );
+    if (corner)
+      out.push(
+        ...matchAll(CORNER, text, (m) => {
+          const first = tokenFrom(toks, m.index + m[0].length);
+          if (first < 0) return null;
+          const end = grow(text, toks, first, true);
+          return end - m.index > 16
+            ? { start: m.index, end, category: 'LOCATION' as const, confidence: 0.8, reason: 'street corner' }
+            : null;
+        }),
+      );
     return out;
   },
 };
@@ -517,8 +620,7 @@ function grow(text: string, toks: Token[], i: number, allowAnd = false): number 
       (/^\p{Ll}[\p{L}']*$/u.test(t.text) &&
         !ENGLISH_STOP.has(t.key) &&
         k + 1 < toks.length &&
-        (/^\d{1,5}[a-z]?$/.test(toks[k + 1].text) ||
-          (toks[k + 1].title && /^\d{1,5}$/.test(toks[k + 2]?.text ?? ''))) &&
+        (isNum(toks[k + 1].text, 1, 5, LOWER_LETTER) || (toks[k + 1].title && isNum(toks[k + 2]?.text ?? '', 1, 5))) &&
         / $/.test(text.slice(t.end, toks[k + 1].start)) &&
         !UNIT_AFTER.test(text.slice(toks[k + 1].end, toks[k + 1].end + 8))) ||
       (allowAnd && t.key === 'and');
@@ -596,7 +698,7 @@ function lowerStreet(text: string, toks: Token[], k: number): boolean {
     LOWER_STREET.has(t.key) &&
     /^\p{Ll}/u.test(t.text) &&
     k + 1 < toks.length &&
-    /^\d{1,5}[a-z]?$/.test(toks[k + 1].text) &&
+    isNum(toks[k + 1].text, 1, 5, LOWER_LETTER) &&
     /^\.? $/.test(text.slice(t.end, toks[k + 1].start))
   );
 }
@@ -679,7 +781,7 @@ function startBefore(text: string, toks: Token[], i: number): number {
   // A number before the anchor, on the same line: "94941 2505 Heatherleigh", "77009 P.O. Box".
   if (
     s > 0 &&
-    /^\d{1,6}$/.test(toks[s - 1].text) &&
+    isNum(toks[s - 1].text, 1, 6) &&
     text.slice(toks[s - 1].end, toks[s].start) === ' ' &&
     toks[s].start - toks[s - 1].end === 1
   )
@@ -694,7 +796,7 @@ function startBefore(text: string, toks: Token[], i: number): number {
   )
     s--;
   // "in Λεωφόρος Συγγρού 119 Nino Point": the street's name before its number, after a place word.
-  if (/^\d{1,5}$/.test(toks[s].text) && s > 0) {
+  if (isNum(toks[s].text, 1, 5) && s > 0) {
     let k = s;
     while (k > 0 && s - k < 3 && toks[k - 1].title && text.slice(toks[k - 1].end, toks[k].start) === ' ') k--;
     if (k < s && k > 0 && PLACE_PREP.has(toks[k - 1].key) && text.slice(toks[k - 1].end, toks[k].start) === ' ') s = k;
@@ -740,7 +842,7 @@ function lateAnchor(input: ScanInput, toks: Token[], i: number): number {
     !toks[i + 1].hasDigit &&
     !toks[i + 1].title &&
     (toks[i + 2].hasDigit || toks[i + 3].hasDigit) &&
-    /^\d{2,6}$/.test(t.text) &&
+    isNum(t.text, 2, 6) &&
     /^\p{Ll}{3,}$/u.test(toks[i + 1].text)
   ) {
     let k = i + 1;
@@ -750,7 +852,7 @@ function lateAnchor(input: ScanInput, toks: Token[], i: number): number {
     if (
       k > i + 1 &&
       num &&
-      /^\d{1,5}$/.test(num.text) &&
+      isNum(num.text, 1, 5) &&
       after &&
       /^\.? $/.test(text.slice(num.end, after.start)) &&
       (STREET_TYPES.has(after.key) || UNIT_WORDS.has(after.key)) &&
@@ -764,7 +866,7 @@ function lateAnchor(input: ScanInput, toks: Token[], i: number): number {
     t.title &&
     toks[i + 1]?.key === 'and' &&
     toks[i + 2]?.title &&
-    /^\d{1,5}$/.test(toks[i + 3]?.text ?? '') &&
+    isNum(toks[i + 3]?.text ?? '', 1, 5) &&
     !/^(?:19|20)\d\d$/.test(toks[i + 3].text) &&
     text.slice(t.end, toks[i + 3].start) === ` and ${toks[i + 2].text} ` &&
     !NOT_STREET_NAME.has(toks[i + 2].key) &&

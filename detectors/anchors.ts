@@ -1,0 +1,102 @@
+/**
+ * Candidate start positions for the rule detectors' regexes, found from the text's digit runs.
+ *
+ * Most rule regexes can only match where their structure puts a digit: "Feb 21" starts at the month
+ * word just before a run of one or two digits, "3/4/26" at a run of one or two digits followed by a
+ * separator, a VIN at the start of a 17-character run of letters and digits. Such a detector looks at
+ * each digit run (a handful per text, found once per scan), applies the few character tests its regex
+ * implies, and hands matchAll only the positions that pass: a superset of the regex's match starts.
+ * matchAll then finds exactly the matches a search of the whole text finds (see util.ts), while the
+ * regex runs only at those positions instead of searching every region around every digit.
+ */
+import type { ScanInput } from './types';
+import { nearDigits } from './util';
+
+/** ASCII character classes by code: digit, letter, word (\w), looked up instead of per-char regexes. */
+const DIGIT = 1;
+const ALPHA = 2;
+const WORD = 4;
+const CLASS = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) CLASS[c] = DIGIT | WORD;
+for (let c = 65; c <= 90; c++) CLASS[c] = ALPHA | WORD;
+for (let c = 97; c <= 122; c++) CLASS[c] = ALPHA | WORD;
+CLASS[95] = WORD;
+
+/** ASCII digit (`\d`, `[0-9]`). NaN (past the end) is none of these classes. */
+export function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+/** ASCII letter: `[a-z]` under the i flag, or `[A-Za-z]`. */
+export function isAlpha(c: number): boolean {
+  return c < 128 && (CLASS[c] & ALPHA) !== 0;
+}
+/** ASCII letter or digit (`[a-z0-9]` under the i flag). */
+export function isAlnum(c: number): boolean {
+  return c < 128 && (CLASS[c] & (ALPHA | DIGIT)) !== 0;
+}
+/** A `\w` character (without the u flag: ASCII letters, digits and _). */
+export function isWord(c: number): boolean {
+  return c < 128 && (CLASS[c] & WORD) !== 0;
+}
+
+/**
+ * The digit runs of the text as a flat list [start0, end0, start1, end1, ...] (end exclusive), in
+ * order. util.ts computes them once per scan for its digit regions and keeps them in the scan cache;
+ * they are read from there, and computed here only if that cache entry is missing.
+ */
+export function digitRunsOf(input: ScanInput): readonly number[] {
+  nearDigits(input);
+  const cache = input.cache ?? {};
+  input.cache = cache;
+  const shared = cache.digitRuns;
+  if (Array.isArray(shared)) return shared as number[];
+  let runs = cache.ruleDigitRuns as number[] | undefined;
+  if (!runs) {
+    runs = [];
+    const t = input.text;
+    const n = t.length;
+    for (let i = 0; i < n; i++) {
+      if (!isDigit(t.charCodeAt(i))) continue;
+      let j = i + 1;
+      while (j < n && isDigit(t.charCodeAt(j))) j++;
+      runs.push(i, j);
+      i = j;
+    }
+    cache.ruleDigitRuns = runs;
+  }
+  return runs;
+}
+
+/**
+ * Adds [s, e) to sorted, merged regions. Detectors add in increasing order of `s` almost always; a
+ * region that comes out of order is inserted and the list re-merged.
+ */
+export function addRegion(out: [number, number][], s: number, e: number): void {
+  const from = Math.max(s, 0);
+  if (e <= from) return;
+  const last = out[out.length - 1];
+  if (!last || from > last[1]) {
+    out.push([from, e]);
+    return;
+  }
+  if (from >= last[0]) {
+    if (e > last[1]) last[1] = e;
+    return;
+  }
+  out.push([from, e]);
+  out.sort((a, b) => a[0] - b[0]);
+  let k = 0;
+  for (let i = 1; i < out.length; i++) {
+    if (out[i][0] <= out[k][1]) {
+      if (out[i][1] > out[k][1]) out[k][1] = out[i][1];
+    } else out[++k] = out[i];
+  }
+  out.length = k + 1;
+}
+
+/** Start of the run of ASCII letters that ends at `end` (exclusive); `end` itself when there is none. */
+export function letterRunStart(t: string, end: number): number {
+  let s = end;
+  while (s > 0 && isAlpha(t.charCodeAt(s - 1))) s--;
+  return s;
+}
