@@ -815,20 +815,48 @@ const PATIENT_VERBS = new Set([
   'died',
 ]);
 
+const SOURCE_VERBS = [
+  'recommend',
+  'recommends',
+  'recommended',
+  'suggest',
+  'suggests',
+  'say',
+  'says',
+  'advise',
+  'advises',
+  'publish',
+  'publishes',
+  'published',
+  'state',
+  'states',
+];
+/** The three lists above as bits of one map: one lookup per token looked at. */
+const SOURCE_NOUN = 1;
+const PATIENT_VERB = 2;
+const SOURCE_VERB = 4;
+const SOURCE_WORDS = new Map<string, number>();
+for (const [list, bit] of [
+  [SOURCE_NOUNS, SOURCE_NOUN],
+  [PATIENT_VERBS, PATIENT_VERB],
+  [SOURCE_VERBS, SOURCE_VERB],
+] as [Iterable<string>, number][]) {
+  for (const w of list) SOURCE_WORDS.set(w, (SOURCE_WORDS.get(w) ?? 0) | bit);
+}
+
 /**
  * "recommendations from Mayo Clinic", "data from the Cleveland Clinic": an institution or city cited
  * as a source of knowledge, not where a patient was. Looks back up to four tokens from i.
  */
 export function citedAsSource(toks: Token[], i: number, end = i): boolean {
   for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
-    if (SOURCE_NOUNS.has(toks[k].key)) return true;
-    if (PATIENT_VERBS.has(toks[k].key)) return false;
+    const b = SOURCE_WORDS.get(toks[k].key) ?? 0;
+    if ((b & SOURCE_NOUN) !== 0) return true;
+    if ((b & PATIENT_VERB) !== 0) return false;
   }
   // "What does the Mayo Clinic recommend", "Cleveland Clinic guidelines say".
   for (let k = end + 1; k <= Math.min(toks.length - 1, end + 2); k++) {
-    if (SOURCE_VERBS.test(toks[k].key) || SOURCE_NOUNS.has(toks[k].key)) return true;
+    if (((SOURCE_WORDS.get(toks[k].key) ?? 0) & (SOURCE_VERB | SOURCE_NOUN)) !== 0) return true;
   }
   return false;
 }
-const SOURCE_VERBS =
-  /^(?:recommend|recommends|recommended|suggest|suggests|say|says|advise|advises|publish|publishes|published|state|states)$/;

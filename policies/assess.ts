@@ -26,5 +26,6 @@ export function assess(
   const extra = custom ? custom.find(text).filter((f) => options.categories?.[f.category] !== false) : [];
   const findings = extra.length ? mergeFindings(builtIn, extra) : builtIn;
   const health = findings.length ? healthScore(text) : 0;
-  return { findings, health, ...decide(findings, health, policy) };
+  const { action, categories } = decide(findings, health, policy);
+  return { findings, health, action, categories };
 }

@@ -80,16 +80,25 @@ export function decide(
   health = 1,
   policy: DecisionPolicy = DEFAULT_DECISION_POLICY,
 ): Decision {
-  let action: Action = 'allow';
-  const cats = new Set<Category>();
   const counts = (f: Finding) => f.confidence >= (policy.categoryMinConfidence?.[f.category] ?? policy.minConfidence);
   // Two kinds of quasi-identifier together (a name and a date, a name and a place) with any clinical
   // cue at all identify a patient's health event, even in a short prompt ("Mrs. Roe: your biopsy from
-  // Oct 3 was benign"); alone they need a clearly clinical text.
-  const weakKinds = new Set(
-    findings.filter((f) => counts(f) && !isStrong(f, policy) && COMBINING.has(f.category)).map((f) => f.category),
-  );
-  const weakCounts = health >= policy.minHealthForWeak || (health > 0 && weakKinds.size >= 2);
+  // Oct 3 was benign"); alone they need a clearly clinical text. The kinds are only counted when the
+  // health score leaves the question open.
+  let weakCounts = health >= policy.minHealthForWeak;
+  if (!weakCounts && health > 0) {
+    let first: Category | undefined;
+    for (const f of findings) {
+      if (!COMBINING.has(f.category) || !counts(f) || isStrong(f, policy)) continue;
+      if (first === undefined) first = f.category;
+      else if (f.category !== first) {
+        weakCounts = true;
+        break;
+      }
+    }
+  }
+  let action: Action = 'allow';
+  const cats: Category[] = [];
   for (const f of findings) {
     if (!counts(f)) continue;
     const strong = isStrong(f, policy);
@@ -98,8 +107,8 @@ export function decide(
     const floor = policy.categoryActions?.[f.category];
     if (floor && f.confidence >= policy.strongMinConfidence && RANK[floor] > RANK[a]) a = floor;
     if (a === 'allow') continue;
-    cats.add(f.category);
+    if (!cats.includes(f.category)) cats.push(f.category);
     if (RANK[a] > RANK[action]) action = a;
   }
-  return { action, categories: [...cats] };
+  return { action, categories: cats };
 }

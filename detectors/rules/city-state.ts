@@ -76,6 +76,8 @@ const FACILITY_AFTER =
 
 /** End of a full state name of one to three title-case words starting at token s ("New Mexico"), or -1. */
 function stateNameEnd(toks: Token[], s: number): number {
+  // Every state name starts with one of these words: no name is built for other words.
+  if (s >= toks.length || !STATE_FIRSTS.has(toks[s].key)) return -1;
   let name = '';
   let ends = -1;
   // Longest first, as three words, then two, then one.
@@ -95,21 +97,32 @@ function runName(toks: Token[], i: number, k: number): string {
   return name;
 }
 
-let firsts: { of: Set<string>; words: Set<string> } | undefined;
-/** First words of the listed place and state names that have several words ("new" for "new york"). */
-function multiWordFirsts(cities: Set<string>): Set<string> {
-  if (firsts?.of !== cities) {
-    const words = new Set<string>();
+/** Bits of a word for this detector, in one map (one lookup per capitalised token instead of one per list). */
+const NOT_PLACE = 1; // in NOT_PLACES
+const LISTED = 2; // a listed place (city list or EXTRA_PLACES)
+const MULTI_FIRST = 4; // first word of a listed place or state name of several words ("new" for "new york")
+const PREFIX = 8; // in CITY_PREFIX
+let bitsFor: { of: Set<string>; bits: Map<string, number> } | undefined;
+function placeBits(cities: Set<string>): Map<string, number> {
+  if (bitsFor?.of !== cities) {
+    const bits = new Map<string, number>();
+    const mark = (w: string, bit: number) => bits.set(w, (bits.get(w) ?? 0) | bit);
+    for (const w of NOT_PLACES) mark(w, NOT_PLACE);
+    for (const w of CITY_PREFIX) mark(w, PREFIX);
+    for (const list of [cities, extra]) for (const name of list) mark(name, LISTED);
     for (const list of [cities, extra, STATE_NAMES]) {
       for (const name of list) {
         const sp = name.indexOf(' ');
-        if (sp >= 0) words.add(name.slice(0, sp));
+        if (sp >= 0) mark(name.slice(0, sp), MULTI_FIRST);
       }
     }
-    firsts = { of: cities, words };
+    bitsFor = { of: cities, bits };
   }
-  return firsts.words;
+  return bitsFor.bits;
 }
+
+/** First words of the state names ("new" for "new york", "texas"). */
+const STATE_FIRSTS = new Set([...STATE_NAMES].map((name) => name.split(' ')[0]));
 
 /** True when exactly one space separates two tokens. */
 function oneSpace(text: string, a: Token, b: Token): boolean {
@@ -138,6 +151,7 @@ export const cityState: Detector = {
     const text = input.text;
     const toks = tokensOf(input);
     const { cities } = lexicon();
+    const words = placeBits(cities);
     const out: Candidate[] = [];
     const zipAfter = (end: number): number => {
       ZIP_AFTER_STATE.lastIndex = end;
@@ -146,7 +160,9 @@ export const cityState: Detector = {
     };
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
-      if (!isCap(t) || NOT_PLACES.has(t.key)) continue;
+      if (!isCap(t)) continue;
+      const tb = words.get(t.key) ?? 0;
+      if ((tb & NOT_PLACE) !== 0) continue;
       // Longest run of up to 3 capitalised words starting here.
       let j = i;
       while (j + 1 < toks.length && j - i < 2 && isCap(toks[j + 1]) && oneSpace(text, toks[j], toks[j + 1])) j++;
@@ -179,7 +195,11 @@ export const cityState: Detector = {
       if (matched) continue;
       // Known places, longest match first. A run of several words can be a listed name only when its
       // first word starts a listed name of several words (most runs are not: no name is built for them).
-      const listedRun = j > i && multiWordFirsts(cities).has(t.key);
+      const listedRun = j > i && (tb & MULTI_FIRST) !== 0;
+      // Unless the run can be a listed name of several words or a prefixed place ("San Lorenzo"), only
+      // its first word alone, if listed, can come to anything: the loop below ends without a finding
+      // when it is not (most runs, skipped here).
+      if (!listedRun && !(j > i && (tb & PREFIX) !== 0) && (tb & LISTED) === 0) continue;
       let prep: boolean | undefined;
       for (let k = j; k >= i; k--) {
         const name = k === i ? t.key : listedRun ? runName(toks, i, k) : undefined;

@@ -5,8 +5,9 @@
  * CD4, BRCA1) have fewer than four digits and never match; numeric ranges ("1500-2000") are skipped.
  * Source: 45 CFR 164.514(b)(2)(i)(R) (any other unique identifying number or code).
  */
-import type { Detector } from '../types';
-import { matchAll, nearDigits, within } from '../util';
+import { addRegion, digitRunsOf, isAlpha, isDigit, isWord, letterRunStart } from '../anchors';
+import type { Detector, ScanInput } from '../types';
+import { matchAll, type Regions, within } from '../util';
 
 const PREFIXED = /(?<![\w#-])#?[a-z]{1,5}[-#]?\d{4,14}(?:-[a-z0-9]{1,6})?(?![\w]|[.,-]\d)/gi;
 const SUFFIXED = /(?<![\w#.,-])#?\d{4,14}-?[a-z]{1,4}(?![\w]|-[0-9a-f])/gi;
@@ -15,6 +16,62 @@ const GROUPED = /(?<![\w#.,/-])#?\d{2,6}(?:-\d{2,6}){1,3}(?![\w]|[.,/-]\d)/g;
 const UNITS =
   /^(?:mg|mcg|ml|kg|g|mm|cm|iu|units?|hrs?|am|pm|yo|yrs?|bpm|mmhg|kcal|mmol|meq|mosm|ng|pg|dl|l|ms|min|sec|usd|eur|st|nd|rd|th|s|x|px|k|kb|mb|gb|tb|hz|khz|mhz|ghz|mp|fps|dpi|ppi|nm|mah|w|kw|v|mv|rpm|ft|in|lb|lbs|oz|ed|rs|iso|en|din|gb|astm|ieee|rfc|ansi|ny|nyt|sha|md|utf|ucs|cve)$/i;
 const HEX_COLOUR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
+
+/**
+ * Where a code starting with the digit run at `q` (or with a "#" just before it) can start, given the
+ * characters its look-behind forbids before it (`\w` and those of `extra`); -1 for nowhere.
+ */
+function codeStart(t: string, q: number, extra: string): number {
+  const prev = t.charCodeAt(q - 1);
+  if (prev === 35) return q - 1;
+  return isWord(prev) || extra.includes(t[q - 1]) ? -1 : q;
+}
+
+/** Candidate starts of each generic-id regex (see anchors.ts), from one walk over the digit runs. */
+interface IdStarts {
+  prefixed: Regions;
+  suffixed: Regions;
+  digits: Regions;
+  grouped: Regions;
+}
+function idStarts(input: ScanInput): IdStarts {
+  const t = input.text;
+  const runs = digitRunsOf(input);
+  const prefixed: [number, number][] = [];
+  const suffixed: [number, number][] = [];
+  const digits: [number, number][] = [];
+  const grouped: [number, number][] = [];
+  for (let k = 0; k < runs.length; k += 2) {
+    const q = runs[k];
+    const r = runs[k + 1];
+    const len = r - q;
+    const next = t.charCodeAt(r);
+    if (len >= 4 && len <= 14) {
+      // PREFIXED: 1-5 letters (the whole letter run: a letter or digit before them fails the
+      // look-behind), an optional "-" or "#", then this whole run (a 15th digit fails the look-ahead).
+      const sep = t.charCodeAt(q - 1);
+      const e = sep === 45 || sep === 35 ? q - 1 : q;
+      const s = letterRunStart(t, e);
+      if (e - s >= 1 && e - s <= 5) addRegion(prefixed, s - 1, s + 1);
+      // SUFFIXED: this whole run, an optional "-", then a letter.
+      if (isAlpha(next) || (next === 45 && isAlpha(t.charCodeAt(r + 1)))) {
+        const c = codeStart(t, q, '.,-');
+        if (c >= 0) addRegion(suffixed, c, q + 1);
+      }
+    }
+    // DIGITS: a whole run of 7-19 digits.
+    if (len >= 7 && len <= 19) {
+      const c = codeStart(t, q, '.,/-');
+      if (c >= 0) addRegion(digits, c, q + 1);
+    }
+    // GROUPED: a run of 2-6 digits, then "-" and a digit.
+    if (len >= 2 && len <= 6 && next === 45 && isDigit(t.charCodeAt(r + 1))) {
+      const c = codeStart(t, q, '.,/-');
+      if (c >= 0) addRegion(grouped, c, q + 1);
+    }
+  }
+  return { prefixed, suffixed, digits, grouped };
+}
 
 export const genericId: Detector = {
   id: 'generic-id',
@@ -30,7 +87,8 @@ export const genericId: Detector = {
       confidence,
       reason: 'identifier-shaped code',
     });
-    const out = matchAll(within(PREFIXED, nearDigits(input)), t, (m) => {
+    const at = idStarts(input);
+    const out = matchAll(within(PREFIXED, at.prefixed), t, (m) => {
       const letters = /^#?([a-z]+)/i.exec(m[0])?.[1] ?? '';
       if (UNITS.test(letters) || HEX_COLOUR.test(m[0])) return null;
       // Year-like 4-digit tails after a word ("COVID 2019", "ADA 2024") are not codes.
@@ -39,16 +97,16 @@ export const genericId: Detector = {
       return mk(m, 0.7);
     });
     out.push(
-      ...matchAll(within(SUFFIXED, nearDigits(input)), t, (m) => {
+      ...matchAll(within(SUFFIXED, at.suffixed), t, (m) => {
         const letters = /([a-z]+)$/i.exec(m[0])?.[1] ?? '';
         if (UNITS.test(letters) || HEX_COLOUR.test(m[0])) return null;
         if (/^(?:19|20)\d\ds$/i.test(m[0])) return null; // "1990s"
         return mk(m, 0.7);
       }),
     );
-    out.push(...matchAll(within(DIGITS, nearDigits(input)), t, (m) => mk(m, 0.6)));
+    out.push(...matchAll(within(DIGITS, at.digits), t, (m) => mk(m, 0.6)));
     out.push(
-      ...matchAll(within(GROUPED, nearDigits(input)), t, (m) => {
+      ...matchAll(within(GROUPED, at.grouped), t, (m) => {
         const groups = m[0].replace('#', '').split('-');
         const total = groups.join('').length;
         if (total < 6) return null;

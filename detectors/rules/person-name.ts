@@ -597,8 +597,6 @@ const SURNAME_LAST = new Set('vahiyzokćčáýnreus'.split(''));
 function surnameEnd(key: string): boolean {
   return SURNAME_LAST.has(key[key.length - 1]) && SURNAME_END.test(key);
 }
-/** Latin letters with diacritics (Latin-1 Supplement and Extended-A/B), common in names written in English text. */
-const DIACRITIC = /[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]/;
 /** Shaped words that are eponyms, places or loanwords in clinical or everyday English. */
 const NOT_SHAPED = new Set([
   'hashimoto',
@@ -649,7 +647,7 @@ const NOT_SHAPED = new Set([
 /** A word shaped like a surname (ending) or a name written with diacritics, that is not a place or eponym. */
 function shaped(t: Token): boolean {
   if (t.key.length < 4 || t.hasDigit || t.caps) return false;
-  if (!surnameEnd(t.key) && !(DIACRITIC.test(t.key) && !foreignText())) return false;
+  if (!surnameEnd(t.key) && !(hasDiacritic(t.key) && !foreignText())) return false;
   const { cities, ambiguous } = lexicon();
   return !cities.has(t.key) && !ambiguous.has(t.key) && !NOT_SHAPED.has(t.key) && !STATE_NAMES.has(t.key);
 }
@@ -667,7 +665,10 @@ function foreignText(): boolean {
   }
   return foreign;
 }
-/** Same as DIACRITIC.test, without a regex: this runs over every token of a text. */
+/**
+ * A Latin letter with a diacritic (Latin-1 Supplement and Extended-A/B, U+00C0-U+024F without × and ÷),
+ * common in names written in English text. A loop, not a regex: this runs over many tokens.
+ */
 function hasDiacritic(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
