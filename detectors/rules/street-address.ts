@@ -371,7 +371,7 @@ export const streetAddress: Detector = {
       // with a digit two tokens on; every other anchor of anchorAt starts with a number, a capital or an
       // abbreviation's full stop.
       if (!(t.hasDigit || t.title || t.caps || t.dot || (i + 2 < n && toks[i + 2].hasDigit))) continue;
-      const conf = anchorAt(input, toks, i);
+      const conf = anchorAt(input, toks, i, ld > i);
       if (conf === 0) continue;
       const end = grow(text, toks, i);
       if (end - t.start < 6) continue;
@@ -421,8 +421,11 @@ export const streetAddress: Detector = {
   },
 };
 
-/** The confidence of a street address anchored at token i, or 0 when none is (the first anchor that holds). */
-function anchorAt(input: ScanInput, toks: Token[], i: number): number {
+/**
+ * The confidence of a street address anchored at token i, or 0 when none is (the first anchor that holds).
+ * `ahead`: whether a token among toks[i+1..i+4] has a digit.
+ */
+function anchorAt(input: ScanInput, toks: Token[], i: number, ahead: boolean): number {
   const text = input.text;
   const n = toks.length;
   const t = toks[i];
@@ -494,6 +497,8 @@ function anchorAt(input: ScanInput, toks: Token[], i: number): number {
       (toks[i + 2]?.title && isNum(toks[i + 3]?.text ?? '', 1, 5, ANY_LETTER)))
   )
     return 0.75;
+  // The next two anchors need a number among toks[i+1..i+4].
+  if (!ahead) return elmOrLate(input, toks, i);
   // Street word first: "Rue de Virton 38", "Via Roma 12"; or a street-suffixed word + number.
   const tLead = (t.title || t.caps) && (LEADING_STREET.has(t.key) || foreignSuffix(t.key));
   if (tLead) {
@@ -528,13 +533,22 @@ function anchorAt(input: ScanInput, toks: Token[], i: number): number {
       k++;
     }
   }
-  // "from Elm Street, Denver": a named street after a place preposition, without a number.
+  return elmOrLate(input, toks, i);
+}
+
+/** The last anchors of anchorAt. */
+function elmOrLate(input: ScanInput, toks: Token[], i: number): number {
+  const n = toks.length;
+  const t = toks[i];
+  const nx: Token | undefined = toks[i + 1];
+  // "from Elm Street, Denver": a named street after a place preposition, without a number. (Both
+  // forms need a title-case word after t: tested first.)
   if (
     t.title &&
+    nx?.title &&
     i > 0 &&
-    PLACE_PREP.has(toks[i - 1].key) &&
-    ((nx && FULL_STREET.has(nx.key) && nx.title) ||
-      (nx?.title && toks[i + 2] && FULL_STREET.has(toks[i + 2].key) && toks[i + 2].title))
+    (FULL_STREET.has(nx.key) || (toks[i + 2] && FULL_STREET.has(toks[i + 2].key) && toks[i + 2].title)) &&
+    PLACE_PREP.has(toks[i - 1].key)
   )
     return 0.75;
   if (
@@ -545,6 +559,25 @@ function anchorAt(input: ScanInput, toks: Token[], i: number): number {
   )
     return lateAnchor(input, toks, i);
   return 0;
+}
+
+const LOWER_WORD = /^\p{Ll}+$/u;
+const LOWER_WORD3 = /^\p{Ll}{3,}$/u;
+const LOWER_FIRST = /^\p{Ll}/u;
+/** /^\p{Ll}+$/u (min 1) or /^\p{Ll}{3,}$/u (min 3) on a token's text: ASCII by character codes, the rest by the regex. */
+function lowerWord(s: string, min: 1 | 3): boolean {
+  for (let j = 0; j < s.length; j++) {
+    const c = s.charCodeAt(j);
+    if (c >= 128) return (min === 3 ? LOWER_WORD3 : LOWER_WORD).test(s);
+    if (c < 97 || c > 122) return false;
+  }
+  return s.length >= min;
+}
+
+/** /^\p{Ll}/u on a token's text. */
+function lowerFirst(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c < 128 ? c >= 97 && c <= 122 : LOWER_FIRST.test(s);
 }
 
 /** /^[NSEW]$/ on a token's text. */
@@ -716,7 +749,7 @@ function lowerStreet(text: string, toks: Token[], k: number): boolean {
   const t = toks[k];
   return (
     LOWER_STREET.has(t.key) &&
-    /^\p{Ll}/u.test(t.text) &&
+    lowerFirst(t.text) &&
     k + 1 < toks.length &&
     isNum(toks[k + 1].text, 1, 5, LOWER_LETTER) &&
     /^\.? $/.test(text.slice(t.end, toks[k + 1].start))
@@ -836,7 +869,7 @@ function startBefore(text: string, toks: Token[], i: number): number {
 /** "hegyalja út 98": a lower-case word, a lower-case street word and its number. */
 function k1LowerStreet(text: string, toks: Token[], i: number): boolean {
   return (
-    /^\p{Ll}{3,}$/u.test(toks[i].text) &&
+    lowerWord(toks[i].text, 3) &&
     !ENGLISH_STOP.has(toks[i].key) &&
     !LOWER_STREET.has(toks[i].key) &&
     i + 1 < toks.length &&
@@ -863,10 +896,10 @@ function lateAnchor(input: ScanInput, toks: Token[], i: number): number {
     !toks[i + 1].title &&
     (toks[i + 2].hasDigit || toks[i + 3].hasDigit) &&
     isNum(t.text, 2, 6) &&
-    /^\p{Ll}{3,}$/u.test(toks[i + 1].text)
+    lowerWord(toks[i + 1].text, 3)
   ) {
     let k = i + 1;
-    while (k < i + 3 && /^\p{Ll}+$/u.test(toks[k]?.text ?? '') && !ENGLISH_STOP.has(toks[k].key)) k++;
+    while (k < i + 3 && lowerWord(toks[k]?.text ?? '', 1) && !ENGLISH_STOP.has(toks[k].key)) k++;
     const num = toks[k];
     const after = toks[k + 1];
     if (
