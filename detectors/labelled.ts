@@ -35,6 +35,79 @@ export function labelledRegex(labels: readonly string[]): RegExp {
   return re;
 }
 
+/** Top-level alternatives of a regex source ("a|b(?:c|d)" -> ["a", "b(?:c|d)"]). */
+function alternatives(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      cur += c + source[++i];
+      continue;
+    }
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    if (c === '|' && depth === 0) {
+      out.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  out.push(cur);
+  return out;
+}
+
+const QUANTIFIER = /^[?*+{]/;
+/**
+ * The alternatives of a label with a leading optional character or group written out
+ * ("(?:patient|pt)? ?ids?" -> "patient ?ids?", "pt ?ids?", " ids?", "ids?"), so that each starts with a
+ * plain character. The same strings match; a source this does not read is returned as it is.
+ */
+function spread(label: string): string[] {
+  if (label.startsWith('(?:')) {
+    let depth = 0;
+    let close = -1;
+    for (let i = 0; i < label.length && close < 0; i++) {
+      if (label[i] === '\\') i++;
+      else if (label[i] === '(') depth++;
+      else if (label[i] === ')' && --depth === 0) close = i;
+    }
+    if (close < 0) return [label];
+    const q = label[close + 1];
+    const optional = q === '?' && !QUANTIFIER.test(label.slice(close + 2));
+    if (q !== undefined && QUANTIFIER.test(q) && !optional) return [label];
+    const rest = label.slice(close + (optional ? 2 : 1));
+    const out = alternatives(label.slice(3, close)).flatMap((a) => spread(a + rest));
+    if (optional) out.push(...spread(rest));
+    return out;
+  }
+  if (/^[a-z0-9 ]\?/.test(label) && !QUANTIFIER.test(label.slice(2))) {
+    return [...spread(label.slice(2)), ...spread(label[0] + label.slice(2))];
+  }
+  return [label];
+}
+
+/**
+ * The union of the labels regrouped by first character ("mrn|mr ?#|chart" -> "m(?:rn|r ?#)|c(?:hart)"),
+ * for the search of label starts: at each position V8 then tries the one group of that character instead
+ * of every label. The union matches at the same positions (only where it is used: the search keeps
+ * starts, not which label matched). Labels with syntax this does not regroup (a leading escape, class or
+ * capture, a back-reference or named group) stay as they are, after the groups.
+ */
+function byFirstChar(labels: readonly string[]): string {
+  if (labels.some((l) => /\\[1-9k]|\(\?</.test(l))) return labels.join('|');
+  const groups = new Map<string, string[]>();
+  const rest: string[] = [];
+  for (const alt of labels.flatMap(alternatives).flatMap(spread)) {
+    if (/^[a-z0-9 ]/.test(alt) && !QUANTIFIER.test(alt.slice(1))) {
+      const list = groups.get(alt[0]) ?? [];
+      list.push(alt.slice(1));
+      groups.set(alt[0], list);
+    } else rest.push(alt);
+  }
+  return [...[...groups].map(([c, tails]) => `${c}(?:${tails.join('|')})`), ...rest].join('|');
+}
+
 /**
  * Where any label of any labelled detector starts, inside the digit regions: one pass of the union of
  * all labels, shared by the six labelled detectors, instead of each of them searching the digit regions
@@ -47,7 +120,7 @@ function labelStarts(input: ScanInput): Regions {
   input.cache ??= {};
   const hit = input.cache.labelStarts as { n: number; regions: Regions } | undefined;
   if (hit && hit.n === allLabels.length) return hit.regions;
-  anyLabel ??= new RegExp(`(?<![a-z0-9/])(?:${allLabels.join('|')})(?![a-z])`, 'g');
+  anyLabel ??= new RegExp(`(?<![a-z0-9/])(?:${byFirstChar(allLabels)})(?![a-z])`, 'g');
   const re = anyLabel;
   const lower = input.lower;
   const n = lower.length;

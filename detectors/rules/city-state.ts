@@ -9,7 +9,7 @@ import { lexicon } from '../lexicon';
 import { citedAsSource, EXTRA_PLACES, NOT_PLACES, STATE_NAMES, US_STATES } from '../places';
 import { sentenceStart, type Token, tokensOf } from '../tokens';
 import type { Candidate, Detector } from '../types';
-import { before, matchAll, nearDigits, within } from '../util';
+import { before, matchAll, NEAR_DIGIT, type Regions, within } from '../util';
 
 const PLACE_PREPS = new Set(['in', 'from', 'at', 'near', 'to', 'of', 'around', 'outside', 'towards', 'toward']);
 const CITY_PREFIX = new Set([
@@ -138,6 +138,41 @@ function separator(text: string, from: number, to: number): string {
   return '';
 }
 
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Pushes the start of each run of exactly five digits in a token (runs of digits never cross tokens). */
+function fiveDigitRuns(text: string, t: Token, out: number[]): void {
+  let p = t.start;
+  while (p < t.end) {
+    if (!isDigit(text.charCodeAt(p))) {
+      p++;
+      continue;
+    }
+    const first = p;
+    while (p < t.end && isDigit(text.charCodeAt(p))) p++;
+    if (p - first === 5) out.push(first);
+  }
+}
+
+/**
+ * Regions where a match of ZIP_LABEL or BARE_ZIP can start: every match has a run of exactly five digits
+ * (its ZIP code: no digit before or after the five, by the regexes) starting at most 15 characters after
+ * the match's start ("postal code" and four non-word characters). Most texts have none, and then
+ * neither regex runs.
+ */
+function zipRegions(starts: number[]): Regions {
+  const out: [number, number][] = [];
+  for (const first of starts) {
+    const from = Math.max(0, first - NEAR_DIGIT);
+    const last = out[out.length - 1];
+    if (last && from <= last[1]) last[1] = first + 1;
+    else out.push([from, first + 1]);
+  }
+  return out;
+}
+
 function isCap(t: Token | undefined): t is Token {
   return !!t && (t.title || t.caps) && !t.hasDigit;
 }
@@ -158,9 +193,15 @@ export const cityState: Detector = {
       const m = ZIP_AFTER_STATE.exec(text);
       return m ? end + m[0].length : end;
     };
+    // Starts of the runs of exactly five digits, for the ZIP code regexes.
+    const fives: number[] = [];
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
-      if (!isCap(t)) continue;
+      if (!(t.title || t.caps) || t.hasDigit) {
+        // (Not isCap.) Every token with a digit comes here (the loop skips only capitalised words), in order.
+        if (t.hasDigit) fiveDigitRuns(text, t, fives);
+        continue;
+      }
       const tb = words.get(t.key) ?? 0;
       if ((tb & NOT_PLACE) !== 0) continue;
       // Longest run of up to 3 capitalised words starting here.
@@ -243,15 +284,16 @@ export const cityState: Detector = {
         }
       }
     }
+    const zips = zipRegions(fives);
     out.push(
-      ...matchAll(within(ZIP_LABEL, nearDigits(input)), input.lower, (m) => {
+      ...matchAll(within(ZIP_LABEL, zips), input.lower, (m) => {
         const [s, e] = (m as RegExpExecArray & { indices: [number, number][] }).indices[1];
         return { start: s, end: e, category: 'LOCATION', confidence: 0.9, reason: 'ZIP code (labelled)' };
       }),
     );
     // Bare ZIP right after a two-letter state code: "TX 75201".
     out.push(
-      ...matchAll(within(BARE_ZIP, nearDigits(input)), text, (m) => {
+      ...matchAll(within(BARE_ZIP, zips), text, (m) => {
         const b = before(input, m.index, 24);
         const st = /\b([a-z]{2})\.?,?\s{1,2}$/.exec(b);
         if (st && US_STATES[st[1]] && /[A-Z]{2}/.test(text.slice(m.index - st[0].length, m.index))) {

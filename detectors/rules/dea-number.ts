@@ -5,8 +5,10 @@
  * last digit of the sum equals d7.
  * Source: DEA Diversion Control, 21 CFR 1301; https://www.deadiversion.usdoj.gov/
  */
+
+import { addRegion, digitRunsOf, isAlpha } from '../anchors';
 import type { Detector } from '../types';
-import { matchAll, nearDigits, within } from '../util';
+import { matchAll, within } from '../util';
 
 const RE = /(?<![a-z0-9])[abcdefghjklmprstux][a-z9]\d{7}(?![a-z0-9])/gi;
 
@@ -23,7 +25,18 @@ export const deaNumber: Detector = {
   source: 'https://www.deadiversion.usdoj.gov/ (21 CFR 1301)',
   contextWords: ['dea'],
   detect(input) {
-    return matchAll(within(RE, nearDigits(input)), input.text, (m) =>
+    // Two letters then a whole run of 7 digits, or a letter then a run of 8 starting with 9.
+    const t = input.text;
+    const runs = digitRunsOf(input);
+    const starts: [number, number][] = [];
+    for (let k = 0; k < runs.length; k += 2) {
+      const q = runs[k];
+      const len = runs[k + 1] - q;
+      if (!isAlpha(t.charCodeAt(q - 1))) continue;
+      if (len === 7 && isAlpha(t.charCodeAt(q - 2))) addRegion(starts, q - 2, q - 1);
+      else if (len === 8 && t.charCodeAt(q) === 57) addRegion(starts, q - 1, q);
+    }
+    return matchAll(within(RE, starts), t, (m) =>
       deaChecksumValid(m[0])
         ? {
             start: m.index,

@@ -5,9 +5,11 @@
  * Source: FDA UDI rule, 21 CFR 801.20 and 830; GS1 General Specifications (AI 01, 10, 11, 17, 21);
  * 3GPP TS 23.003 (IMEI).
  */
+
+import { addRegion, digitRunsOf, isWord } from '../anchors';
 import { detectLabelled, type LabelSpec, labelledRegex } from '../labelled';
 import type { Detector } from '../types';
-import { before, luhnValid, matchAll, nearDigits, within } from '../util';
+import { before, luhnValid, matchAll, within } from '../util';
 
 const UDI = /\(01\)\d{14}(?:\((?:10|11|17|21)\)[a-z0-9]{1,20}){0,4}/gi;
 const IMEI = /(?<![\w-])\d{15}(?![\w]|[.-]\d)/g;
@@ -39,7 +41,22 @@ export const deviceId: Detector = {
   description: 'Device identifier: GS1 UDI, IMEI, or serial / lot number after its label',
   source: '21 CFR 801.20; GS1 General Specifications; 3GPP TS 23.003',
   detect(input) {
-    const out = matchAll(within(UDI, nearDigits(input)), input.text, (m) => ({
+    // UDI: "(01)" then the digits; IMEI: a whole run of 15 digits, not after \w or -.
+    const t = input.text;
+    const runs = digitRunsOf(input);
+    const udi: [number, number][] = [];
+    const imei: [number, number][] = [];
+    for (let k = 0; k < runs.length; k += 2) {
+      const q = runs[k];
+      const len = runs[k + 1] - q;
+      if (len === 2 && t.charCodeAt(q - 1) === 40 && t.charCodeAt(q + 2) === 41 && t.startsWith('01', q)) {
+        addRegion(udi, q - 1, q);
+      } else if (len === 15) {
+        const prev = t.charCodeAt(q - 1);
+        if (!isWord(prev) && prev !== 45) addRegion(imei, q, q + 1);
+      }
+    }
+    const out = matchAll(within(UDI, udi), t, (m) => ({
       start: m.index,
       end: m.index + m[0].length,
       category: 'DEVICE',
@@ -48,7 +65,7 @@ export const deviceId: Detector = {
       validated: true,
     }));
     out.push(
-      ...matchAll(within(IMEI, nearDigits(input)), input.text, (m) =>
+      ...matchAll(within(IMEI, imei), input.text, (m) =>
         luhnValid(m[0]) && /imei/.test(before(input, m.index, 20))
           ? { start: m.index, end: m.index + 15, category: 'DEVICE', confidence: 0.95, reason: 'IMEI', validated: true }
           : null,

@@ -4,8 +4,10 @@
  * gives 1. Reported as an account number.
  * Source: ISO 13616-1:2020 ; https://www.swift.com/standards/data-standards/iban
  */
+
+import { addRegion, digitRunsOf, isAlnum, isAlpha } from '../anchors';
 import type { Detector } from '../types';
-import { matchAll, nearDigits, within } from '../util';
+import { matchAll, within } from '../util';
 
 const RE = /(?<![a-z0-9])[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,4})?(?![a-z0-9])/gi;
 
@@ -27,7 +29,22 @@ export const iban: Detector = {
   description: 'IBAN bank account number (mod 97 check)',
   source: 'ISO 13616-1:2020',
   detect(input) {
-    return matchAll(within(RE, nearDigits(input)), input.text, (m) =>
+    // Exactly two letters (a third letter or digit fails the look-behind), then a run of 2+ digits.
+    const t = input.text;
+    const runs = digitRunsOf(input);
+    const starts: [number, number][] = [];
+    for (let k = 0; k < runs.length; k += 2) {
+      const q = runs[k];
+      if (
+        runs[k + 1] - q >= 2 &&
+        isAlpha(t.charCodeAt(q - 1)) &&
+        isAlpha(t.charCodeAt(q - 2)) &&
+        !isAlnum(t.charCodeAt(q - 3))
+      ) {
+        addRegion(starts, q - 2, q - 1);
+      }
+    }
+    return matchAll(within(RE, starts), t, (m) =>
       ibanValid(m[0])
         ? {
             start: m.index,

@@ -4,8 +4,10 @@
  * code, which keeps matching linear.
  * Source: RFC 791; RFC 4291 section 2.2 https://www.rfc-editor.org/rfc/rfc4291#section-2.2
  */
-import type { Detector } from '../types';
-import { matchAll, nearDigits, type Regions, within } from '../util';
+
+import { addRegion, digitRunsOf, isDigit, isWord } from '../anchors';
+import type { Detector, ScanInput } from '../types';
+import { matchAll, type Regions, within } from '../util';
 
 const V4 = /(?<![\w.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/\d{1,2})?(?![\w]|\.\d)/g;
 const V6 = /(?<![\w:.])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?::\d{1,3}(?:\.\d{1,3}){3})?(?![\w:])/gi;
@@ -52,6 +54,22 @@ function pairedColons(text: string): Regions {
   return out;
 }
 
+/** Where V4 can start: a run of 1-3 digits after neither \w nor ".", followed by "." and a digit. */
+function quadStarts(input: ScanInput): Regions {
+  const t = input.text;
+  const runs = digitRunsOf(input);
+  const out: [number, number][] = [];
+  for (let k = 0; k < runs.length; k += 2) {
+    const q = runs[k];
+    const r = runs[k + 1];
+    const prev = t.charCodeAt(q - 1);
+    if (r - q <= 3 && t.charCodeAt(r) === 46 && isDigit(t.charCodeAt(r + 1)) && !isWord(prev) && prev !== 46) {
+      addRegion(out, q, q + 1);
+    }
+  }
+  return out;
+}
+
 export const ipAddress: Detector = {
   id: 'ip-address',
   category: 'IP_ADDRESS',
@@ -60,7 +78,7 @@ export const ipAddress: Detector = {
   contextWords: ['ip', 'address', 'host', 'server', 'login'],
   detect(input) {
     const t = input.text;
-    const out = matchAll(within(V4, nearDigits(input)), t, (m) => {
+    const out = matchAll(within(V4, quadStarts(input)), t, (m) => {
       if (![m[1], m[2], m[3], m[4]].every((o) => Number(o) <= 255)) return null;
       return {
         start: m.index,

@@ -5,8 +5,10 @@
  * Source: CMS, "Understanding the Medicare Beneficiary Identifier (MBI) Format",
  * https://www.cms.gov/medicare/new-medicare-card/understanding-the-mbi.pdf
  */
+
+import { addRegion, digitRunsOf, isAlnum, isAlpha } from '../anchors';
 import type { Detector } from '../types';
-import { matchAll, nearDigits, within } from '../util';
+import { matchAll, within } from '../util';
 
 const A = '[ac-hjkmnp-rt-y]';
 const AN = '[ac-hjkmnp-rt-y0-9]';
@@ -19,7 +21,23 @@ export const medicareMbi: Detector = {
   source: 'https://www.cms.gov/medicare/new-medicare-card/understanding-the-mbi.pdf',
   contextWords: ['mbi', 'medicare', 'beneficiary'],
   detect(input) {
-    return matchAll(within(RE, nearDigits(input)), input.lower, (m) => ({
+    // An MBI starts with a single digit 1-9 (a letter follows it), after neither a letter nor a digit.
+    // The regex reads the lower-cased copy, so it is the one read here (same offsets, same digits).
+    const t = input.lower;
+    const runs = digitRunsOf(input);
+    const starts: [number, number][] = [];
+    for (let k = 0; k < runs.length; k += 2) {
+      const q = runs[k];
+      if (
+        runs[k + 1] - q === 1 &&
+        t.charCodeAt(q) !== 48 &&
+        isAlpha(t.charCodeAt(q + 1)) &&
+        !isAlnum(t.charCodeAt(q - 1))
+      ) {
+        addRegion(starts, q, q + 1);
+      }
+    }
+    return matchAll(within(RE, starts), t, (m) => ({
       start: m.index,
       end: m.index + m[0].length,
       category: 'HEALTH_PLAN',

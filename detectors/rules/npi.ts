@@ -6,8 +6,10 @@
  * Source: CMS, "Requirements for NPI Check Digit",
  * https://www.cms.gov/Regulations-and-Guidance/Administrative-Simplification/NationalProvIdentStand/Downloads/NPIcheckdigit.pdf
  */
+
+import { addRegion, digitRunsOf, isWord } from '../anchors';
 import type { Detector } from '../types';
-import { before, luhnValid, matchAll, nearDigits, within } from '../util';
+import { before, luhnValid, matchAll, within } from '../util';
 
 const RE = /(?<![\w.-])[12]\d{9}(?![\w]|[.-]\d)/g;
 
@@ -22,7 +24,19 @@ export const npi: Detector = {
   source:
     'https://www.cms.gov/Regulations-and-Guidance/Administrative-Simplification/NationalProvIdentStand/Downloads/NPIcheckdigit.pdf',
   detect(input) {
-    return matchAll(within(RE, nearDigits(input)), input.text, (m) => {
+    // A whole run of 10 digits starting with 1 or 2, not after \w . -
+    const t = input.text;
+    const runs = digitRunsOf(input);
+    const starts: [number, number][] = [];
+    for (let k = 0; k < runs.length; k += 2) {
+      const q = runs[k];
+      const c = t.charCodeAt(q);
+      const prev = t.charCodeAt(q - 1);
+      if (runs[k + 1] - q === 10 && (c === 49 || c === 50) && !isWord(prev) && prev !== 46 && prev !== 45) {
+        addRegion(starts, q, q + 1);
+      }
+    }
+    return matchAll(within(RE, starts), t, (m) => {
       if (!npiValid(m[0])) return null;
       const labelled = /npi\W{0,8}(?:number|no\.?|#)?\W{0,4}$/.test(before(input, m.index, 20));
       return {

@@ -4,8 +4,10 @@
  * number that must not reach a chatbot.
  * Source: ISO/IEC 7812-1:2017 ; https://en.wikipedia.org/wiki/Luhn_algorithm
  */
+
+import { addRegion, digitRunsOf, isWord } from '../anchors';
 import type { Detector } from '../types';
-import { before, digitsOf, luhnValid, matchAll, nearDigits, within } from '../util';
+import { before, digitsOf, luhnValid, matchAll, within } from '../util';
 
 const RE = /(?<![\w.-])\d(?:[ -]?\d){11,18}(?![\w]|[.-]\d)/g;
 
@@ -16,7 +18,24 @@ export const paymentCard: Detector = {
   source: 'ISO/IEC 7812-1:2017 Annex B',
   contextWords: ['card', 'credit', 'debit', 'visa', 'mastercard', 'amex', 'cc'],
   detect(input) {
-    return matchAll(within(RE, nearDigits(input)), input.text, (m) => {
+    // A number starts at a digit run (not after \w . -) from which runs joined by single spaces or
+    // hyphens hold at least 12 digits.
+    const t = input.text;
+    const runs = digitRunsOf(input);
+    const starts: [number, number][] = [];
+    for (let k = 0; k < runs.length; k += 2) {
+      const q = runs[k];
+      const prev = t.charCodeAt(q - 1);
+      if (isWord(prev) || prev === 46 || prev === 45) continue;
+      let total = runs[k + 1] - q;
+      for (let j = k + 2; j < runs.length && total < 12 && runs[j] - runs[j - 1] === 1; j += 2) {
+        const sep = t.charCodeAt(runs[j - 1]);
+        if (sep !== 32 && sep !== 45) break;
+        total += runs[j + 1] - runs[j];
+      }
+      if (total >= 12) addRegion(starts, q, q + 1);
+    }
+    return matchAll(within(RE, starts), t, (m) => {
       const d = digitsOf(m[0]);
       if (d.length < 12 || d.length > 19 || /^(\d)\1+$/.test(d)) return null;
       const labelled = /(?:card|credit|debit|visa|mastercard|amex|cc)\b\W{0,12}(?:number|no\.?|#)?\W{0,4}$/.test(

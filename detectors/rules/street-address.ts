@@ -14,11 +14,27 @@
 import { LEADING_STREET, STREET_TYPES, UNIT_WORDS } from '../places';
 import { type Token, tokenFrom, tokensOf } from '../tokens';
 import type { Candidate, Detector, ScanInput } from '../types';
-import { before, type Gated, matchAll, nearDigits, within } from '../util';
+import { type Gated, matchAll, nearDigits, within } from '../util';
 
 const MAX_LEN = 160;
 const ADDRESS_CUE =
   /(?:address(?:es)?|addr|lives?|living|resid\w*|located|meet(?: me)?|send(?: it)?(?: \w+){0,4}|sent|return(?:ed)?|mail(?:ed)?|deliver\w*|ship\w*|arrived|moved|stop|home|office|corner)\b[^.?!\n]{0,24}$|\b(?:is|are|was|were) at $/;
+/**
+ * ADDRESS_CUE over the 60 lower-cased characters before `start`, read from after the last . ? ! or line
+ * break among them: every match lies after it (no part of the regex matches one of those characters),
+ * and a \b at the cut sees a non-word character either way. Same result, a much shorter subject.
+ */
+function addressCue(input: ScanInput, start: number): boolean {
+  const lower = input.lower;
+  const from = Math.max(0, start - 60);
+  let p = start;
+  while (p > from) {
+    const c = lower.charCodeAt(p - 1);
+    if (c === 46 || c === 63 || c === 33 || c === 10) break;
+    p--;
+  }
+  return ADDRESS_CUE.test(lower.slice(p, start));
+}
 const POBOX = /\b(?:p\.?\s?o\.?\s?box|post office box|psc|unit|cmr)\s{0,2}\d{1,6}(?:,?\s{0,2}box\s{0,2}\d{1,6})?/gi;
 const MILITARY_START = new Set(['uscgc', 'uss', 'usns', 'usnv', 'apo', 'fpo', 'dpo']);
 /** Words the loop of `detect` notes for the regexes after it: a military start word, or "corner". */
@@ -347,160 +363,16 @@ export const streetAddress: Detector = {
       const word = noted(text, t, near);
       if (word === MILITARY_WORD) mil.push([t.start, t.end]);
       else if (word === CORNER_WORD) corner = true;
-      // Every anchor below but "from Elm Street" (a title-case word after a place preposition, before a
+      // Every anchor of anchorAt but "from Elm Street" (a title-case word after a place preposition, before a
       // title-case word) needs a token with a digit among toks[i..i+4]: a house, unit or box number (see
       // each test). Most tokens of a text are settled here.
       if (!near && !(t.title && i + 1 < n && toks[i + 1].title && i > 0 && PLACE_PREP.has(toks[i - 1].key))) continue;
-      let anchor = false;
-      let conf = 0.8;
-      // House number + capitalised word, with a street word or another number within 5 tokens,
-      // or an address cue before it.
-      if (
-        t.hasDigit &&
-        isNum(t.text, 1, 6, ANY_LETTER) &&
-        toks[i + 1] &&
-        (toks[i + 1].title ||
-          toks[i + 1].caps ||
-          /^[NSEW]$/.test(toks[i + 1].text) ||
-          (toks[i + 1].initial && toks[i + 1].dot && /^\p{Lu}$/u.test(toks[i + 1].text)) ||
-          LEADING_STREET.has(toks[i + 1].key) ||
-          foreignSuffix(toks[i + 1].key) ||
-          (t.text.length >= 2 && FULL_STREET.has(toks[i + 2]?.key ?? '')) ||
-          isNum(toks[i + 1].text, 1, 4))
-      ) {
-        let street = LEADING_STREET.has(toks[i + 1].key) || foreignSuffix(toks[i + 1].key);
-        // "3747 fourth avenue suite 112": a lower-case full street word close after a house number.
-        for (let k = i + 1; k < Math.min(n, i + 4); k++)
-          if (t.text.length >= 2 && FULL_STREET.has(toks[k].key) && k > i + 1) street = true;
-        for (let k = i + 1; k < Math.min(n, i + 6); k++)
-          if (
-            k > i + 1 &&
-            ((isStreetWord(toks[k]) &&
-              (toks[k].title || toks[k].caps || /^[A-Z]/.test(toks[k].text)) &&
-              !titleBeforeName(text, toks, k)) ||
-              lowerStreet(text, toks, k))
-          )
-            street = true;
-        // The house number and the street share a line.
-        if (/\n/.test(text.slice(t.end, toks[i + 1].start))) street = false;
-        // European order: house or postal number, street name, house number ("51709 Spinatsch 94").
-        // Not "Grade 2 Stage 3", "Cycle 2 Day 8", "took 2 Tylenol 500 mg": the leading number has two
-        // or more digits, the word is not a clinical or time word, and no unit follows.
-        const k2 = isNum(toks[i + 2]?.text ?? '', 1, 5, ANY_LETTER) ? i + 2 : i + 3;
-        const numbered =
-          t.text.length >= 2 &&
-          toks[i + 1].title &&
-          text.slice(t.end, toks[i + 1].start) === ' ' &&
-          k2 < n &&
-          text.slice(toks[k2 - 1].end, toks[k2].start) === ' ' &&
-          !NOT_STREET_NAME.has(toks[i + 1].key) &&
-          (k2 === i + 2 || (toks[i + 2]?.title && !NOT_STREET_NAME.has(toks[i + 2].key))) &&
-          isNum(toks[k2]?.text ?? '', 1, 5, ANY_LETTER) &&
-          !UNIT_AFTER.test(text.slice(toks[k2].end, toks[k2].end + 8));
-        // "9816 214 Pavlou Drandaki": postal or building number, house number, street name.
-        const doubled =
-          t.text.length >= 3 &&
-          isNum(toks[i + 1].text, 1, 4) &&
-          !!toks[i + 2]?.title &&
-          !NOT_STREET_NAME.has(toks[i + 2].key);
-        // The address cue (a regex over the text before) is tested last, only when it decides.
-        if (
-          street ||
-          numbered ||
-          ((toks[i + 1].title || doubled || toks[i + 1].caps) && ADDRESS_CUE.test(before(input, t.start, 60)))
-        ) {
-          anchor = true;
-          conf = street ? 0.85 : 0.7;
-        }
-      }
-      // "Apt. 675", "Suite 282": a unit line of an address.
-      if (
-        !anchor &&
-        toks[i + 1]?.hasDigit &&
-        (t.title || t.caps || (t.dot && lineStart(text, toks, i))) &&
-        /^(?:apt|apartment|suite|ste)$/.test(t.key) &&
-        isNum(toks[i + 1]?.text ?? '', 1, 5, ANY_LETTER)
-      ) {
-        anchor = true;
-        conf = 0.7;
-      }
-      // "ul. Słowicza 10", "u. 12": lower-case abbreviated street words before the name.
-      if (
-        !anchor &&
-        t.dot &&
-        /^(?:ul|u|al|str)$/.test(t.key) &&
-        toks[i + 1]?.title &&
-        (isNum(toks[i + 2]?.text ?? '', 1, 5, ANY_LETTER) ||
-          (toks[i + 2]?.title && isNum(toks[i + 3]?.text ?? '', 1, 5, ANY_LETTER)))
-      ) {
-        anchor = true;
-        conf = 0.75;
-      }
-      // Street word first: "Rue de Virton 38", "Via Roma 12"; or a street-suffixed word + number.
-      if (!anchor && (t.title || t.caps) && (LEADING_STREET.has(t.key) || foreignSuffix(t.key))) {
-        for (let k = i + 1; k < Math.min(n, i + 5); k++) {
-          if (isNum(toks[k].text, 1, 5, ANY_LETTER)) {
-            anchor = true;
-            break;
-          }
-          if (!(toks[k].title || LOWER_OK.has(toks[k].key))) break;
-        }
-      }
-      if (!anchor && t.title) {
-        // One to three capitalised words then a house number: "Joaquin Suarez 2906" after an address
-        // cue, or "Brucker Bundesstrasse 31" where a word has a street suffix.
-        let k = i;
-        let suffixed = false;
-        const onPlace = i > 0 && (toks[i - 1].key === 'on' || toks[i - 1].key === 'at') && toks[i - 1].start > 0;
-        while (k < i + 4 && k + 1 < n) {
-          const tk = toks[k];
-          // "Király u. 15": a lower-case street word of another language, with its number.
-          const ls = k > i && LOWER_STREET.has(tk.key) && lowerStreet(text, toks, k);
-          if (!tk.title && !ls) break;
-          const gl = toks[k + 1].start - tk.end;
-          if (!(gl === 1 && text.charCodeAt(tk.end) === 32) && !(ls && gl === 2 && text.startsWith('. ', tk.end)))
-            break;
-          suffixed ||= ls || foreignSuffix(tk.key) || LEADING_STREET.has(tk.key);
-          // "on Hoge Wei 32", "at Pod Floriánem 1677": two capitalised words and a number after on/at.
-          if (onPlace && k === i + 1 && !NOT_STREET_NAME.has(toks[i].key) && !NOT_STREET_NAME.has(toks[k].key))
-            suffixed = true;
-          if (isNum(toks[k + 1]?.text ?? '', 1, 5, ANY_LETTER)) {
-            const unit = UNIT_AFTER.test(text.slice(toks[k + 1].end, toks[k + 1].end + 8)); // "Eliquis 5 mg"
-            if (!unit && (suffixed || ADDRESS_CUE.test(before(input, t.start, 60)))) anchor = true;
-            break;
-          }
-          k++;
-        }
-      }
-      // "from Elm Street, Denver": a named street after a place preposition, without a number.
-      if (
-        !anchor &&
-        t.title &&
-        i > 0 &&
-        PLACE_PREP.has(toks[i - 1].key) &&
-        ((toks[i + 1] && FULL_STREET.has(toks[i + 1].key) && toks[i + 1].title) ||
-          (toks[i + 1]?.title && toks[i + 2] && FULL_STREET.has(toks[i + 2].key) && toks[i + 2].title))
-      ) {
-        anchor = true;
-        conf = 0.75;
-      }
-      if (
-        !anchor &&
-        i + 2 < n &&
-        ((toks[i + 2].hasDigit && LOWER_STREET.has(toks[i + 1].key)) ||
-          (t.hasDigit &&
-            !toks[i + 1].hasDigit &&
-            !toks[i + 1].title &&
-            (toks[i + 2].hasDigit || toks[i + 3]?.hasDigit)) ||
-          (t.title && toks[i + 1].key === 'and'))
-      ) {
-        const c = lateAnchor(input, toks, i);
-        if (c > 0) {
-          anchor = true;
-          conf = c;
-        }
-      }
-      if (!anchor) continue;
+      // A lower-case word without a digit or a full stop anchors only as "hegyalja út 98" (see lateAnchor),
+      // with a digit two tokens on; every other anchor of anchorAt starts with a number, a capital or an
+      // abbreviation's full stop.
+      if (!(t.hasDigit || t.title || t.caps || t.dot || (i + 2 < n && toks[i + 2].hasDigit))) continue;
+      const conf = anchorAt(input, toks, i, ld > i);
+      if (conf === 0) continue;
       const end = grow(text, toks, i);
       if (end - t.start < 6) continue;
       out.push({
@@ -548,6 +420,187 @@ export const streetAddress: Detector = {
     return out;
   },
 };
+
+/**
+ * The confidence of a street address anchored at token i, or 0 when none is (the first anchor that holds).
+ * `ahead`: whether a token among toks[i+1..i+4] has a digit.
+ */
+function anchorAt(input: ScanInput, toks: Token[], i: number, ahead: boolean): number {
+  const text = input.text;
+  const n = toks.length;
+  const t = toks[i];
+  const nx: Token | undefined = toks[i + 1];
+  // House number + capitalised word, with a street word or another number within 5 tokens,
+  // or an address cue before it.
+  if (t.hasDigit && nx && isNum(t.text, 1, 6, ANY_LETTER)) {
+    // A street word or street-suffixed word right after the number.
+    const lead = LEADING_STREET.has(nx.key) || foreignSuffix(nx.key);
+    if (
+      nx.title ||
+      nx.caps ||
+      compassLetter(text, nx) ||
+      (nx.initial && nx.dot && /^\p{Lu}$/u.test(nx.text)) ||
+      lead ||
+      (t.text.length >= 2 && FULL_STREET.has(toks[i + 2]?.key ?? '')) ||
+      isNum(nx.text, 1, 4)
+    ) {
+      let street = lead;
+      // "3747 fourth avenue suite 112": a lower-case full street word close after a house number.
+      // (Each loop below can only set `street`: it runs while it is not set.)
+      if (!street && t.text.length >= 2) {
+        for (let k = i + 2; k < Math.min(n, i + 4) && !street; k++) street = FULL_STREET.has(toks[k].key);
+      }
+      for (let k = i + 2; k < Math.min(n, i + 6) && !street; k++) {
+        const tk = toks[k];
+        // (/^[A-Z]/ on the token's text: its first character, read in the text.)
+        const upper = tk.title || tk.caps || isAsciiUpper(text.charCodeAt(tk.start));
+        street = (upper && isStreetWord(tk) && !titleBeforeName(text, toks, k)) || lowerStreet(text, toks, k);
+      }
+      // The house number and the street share a line.
+      if (street && hasLineBreak(text, t.end, nx.start)) street = false;
+      if (street) return 0.85;
+      // European order: house or postal number, street name, house number ("51709 Spinatsch 94").
+      // Not "Grade 2 Stage 3", "Cycle 2 Day 8", "took 2 Tylenol 500 mg": the leading number has two
+      // or more digits, the word is not a clinical or time word, and no unit follows.
+      const k2 = isNum(toks[i + 2]?.text ?? '', 1, 5, ANY_LETTER) ? i + 2 : i + 3;
+      const numbered =
+        t.text.length >= 2 &&
+        nx.title &&
+        oneSpace(text, t, nx) &&
+        k2 < n &&
+        oneSpace(text, toks[k2 - 1], toks[k2]) &&
+        !NOT_STREET_NAME.has(nx.key) &&
+        (k2 === i + 2 || (toks[i + 2]?.title && !NOT_STREET_NAME.has(toks[i + 2].key))) &&
+        isNum(toks[k2]?.text ?? '', 1, 5, ANY_LETTER) &&
+        !UNIT_AFTER.test(text.slice(toks[k2].end, toks[k2].end + 8));
+      if (numbered) return 0.7;
+      // "9816 214 Pavlou Drandaki": postal or building number, house number, street name.
+      const doubled =
+        t.text.length >= 3 && isNum(nx.text, 1, 4) && !!toks[i + 2]?.title && !NOT_STREET_NAME.has(toks[i + 2].key);
+      if ((nx.title || doubled || nx.caps) && addressCue(input, t.start)) return 0.7;
+    }
+  }
+  // "Apt. 675", "Suite 282": a unit line of an address.
+  if (
+    nx?.hasDigit &&
+    (t.title || t.caps || (t.dot && lineStart(text, toks, i))) &&
+    (t.key === 'apt' || t.key === 'apartment' || t.key === 'suite' || t.key === 'ste') &&
+    isNum(nx.text, 1, 5, ANY_LETTER)
+  )
+    return 0.7;
+  // "ul. Słowicza 10", "u. 12": lower-case abbreviated street words before the name.
+  if (
+    t.dot &&
+    (t.key === 'ul' || t.key === 'u' || t.key === 'al' || t.key === 'str') &&
+    nx?.title &&
+    (isNum(toks[i + 2]?.text ?? '', 1, 5, ANY_LETTER) ||
+      (toks[i + 2]?.title && isNum(toks[i + 3]?.text ?? '', 1, 5, ANY_LETTER)))
+  )
+    return 0.75;
+  // The next two anchors need a number among toks[i+1..i+4].
+  if (!ahead) return elmOrLate(input, toks, i);
+  // Street word first: "Rue de Virton 38", "Via Roma 12"; or a street-suffixed word + number.
+  const tLead = (t.title || t.caps) && (LEADING_STREET.has(t.key) || foreignSuffix(t.key));
+  if (tLead) {
+    for (let k = i + 1; k < Math.min(n, i + 5); k++) {
+      if (isNum(toks[k].text, 1, 5, ANY_LETTER)) return 0.8;
+      if (!(toks[k].title || LOWER_OK.has(toks[k].key))) break;
+    }
+  }
+  if (t.title) {
+    // One to three capitalised words then a house number: "Joaquin Suarez 2906" after an address
+    // cue, or "Brucker Bundesstrasse 31" where a word has a street suffix.
+    let k = i;
+    let suffixed = false;
+    const onPlace = i > 0 && (toks[i - 1].key === 'on' || toks[i - 1].key === 'at') && toks[i - 1].start > 0;
+    while (k < i + 4 && k + 1 < n) {
+      const tk = toks[k];
+      // "Király u. 15": a lower-case street word of another language, with its number.
+      const ls = k > i && LOWER_STREET.has(tk.key) && lowerStreet(text, toks, k);
+      if (!tk.title && !ls) break;
+      const gl = toks[k + 1].start - tk.end;
+      if (!(gl === 1 && text.charCodeAt(tk.end) === 32) && !(ls && gl === 2 && text.startsWith('. ', tk.end))) break;
+      // (For the first word, tLead is the same test.)
+      suffixed ||= ls || (k === i ? tLead : foreignSuffix(tk.key) || LEADING_STREET.has(tk.key));
+      // "on Hoge Wei 32", "at Pod Floriánem 1677": two capitalised words and a number after on/at.
+      if (onPlace && k === i + 1 && !NOT_STREET_NAME.has(toks[i].key) && !NOT_STREET_NAME.has(toks[k].key))
+        suffixed = true;
+      if (isNum(toks[k + 1]?.text ?? '', 1, 5, ANY_LETTER)) {
+        const unit = UNIT_AFTER.test(text.slice(toks[k + 1].end, toks[k + 1].end + 8)); // "Eliquis 5 mg"
+        if (!unit && (suffixed || addressCue(input, t.start))) return 0.8;
+        break;
+      }
+      k++;
+    }
+  }
+  return elmOrLate(input, toks, i);
+}
+
+/** The last anchors of anchorAt. */
+function elmOrLate(input: ScanInput, toks: Token[], i: number): number {
+  const n = toks.length;
+  const t = toks[i];
+  const nx: Token | undefined = toks[i + 1];
+  // "from Elm Street, Denver": a named street after a place preposition, without a number. (Both
+  // forms need a title-case word after t: tested first.)
+  if (
+    t.title &&
+    nx?.title &&
+    i > 0 &&
+    (FULL_STREET.has(nx.key) || (toks[i + 2] && FULL_STREET.has(toks[i + 2].key) && toks[i + 2].title)) &&
+    PLACE_PREP.has(toks[i - 1].key)
+  )
+    return 0.75;
+  if (
+    i + 2 < n &&
+    ((toks[i + 2].hasDigit && LOWER_STREET.has(toks[i + 1].key)) ||
+      (t.hasDigit && !toks[i + 1].hasDigit && !toks[i + 1].title && (toks[i + 2].hasDigit || toks[i + 3]?.hasDigit)) ||
+      (t.title && toks[i + 1].key === 'and'))
+  )
+    return lateAnchor(input, toks, i);
+  return 0;
+}
+
+const LOWER_WORD = /^\p{Ll}+$/u;
+const LOWER_WORD3 = /^\p{Ll}{3,}$/u;
+const LOWER_FIRST = /^\p{Ll}/u;
+/** /^\p{Ll}+$/u (min 1) or /^\p{Ll}{3,}$/u (min 3) on a token's text: ASCII by character codes, the rest by the regex. */
+function lowerWord(s: string, min: 1 | 3): boolean {
+  for (let j = 0; j < s.length; j++) {
+    const c = s.charCodeAt(j);
+    if (c >= 128) return (min === 3 ? LOWER_WORD3 : LOWER_WORD).test(s);
+    if (c < 97 || c > 122) return false;
+  }
+  return s.length >= min;
+}
+
+/** /^\p{Ll}/u on a token's text. */
+function lowerFirst(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c < 128 ? c >= 97 && c <= 122 : LOWER_FIRST.test(s);
+}
+
+/** /^[NSEW]$/ on a token's text. */
+function compassLetter(text: string, t: Token): boolean {
+  if (t.end - t.start !== 1) return false;
+  const c = text.charCodeAt(t.start);
+  return c === 78 || c === 83 || c === 69 || c === 87;
+}
+
+function isAsciiUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+/** /\n/ on text.slice(from, to). */
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let p = from; p < to; p++) if (text.charCodeAt(p) === 10) return true;
+  return false;
+}
+
+/** text.slice(a.end, b.start) === ' '. */
+function oneSpace(text: string, a: Token, b: Token): boolean {
+  return b.start - a.end === 1 && text.charCodeAt(a.end) === 32;
+}
 
 function growFrom(text: string, toks: Token[], pos: number): number {
   const k = tokenFrom(toks, pos);
@@ -696,7 +749,7 @@ function lowerStreet(text: string, toks: Token[], k: number): boolean {
   const t = toks[k];
   return (
     LOWER_STREET.has(t.key) &&
-    /^\p{Ll}/u.test(t.text) &&
+    lowerFirst(t.text) &&
     k + 1 < toks.length &&
     isNum(toks[k + 1].text, 1, 5, LOWER_LETTER) &&
     /^\.? $/.test(text.slice(t.end, toks[k + 1].start))
@@ -816,7 +869,7 @@ function startBefore(text: string, toks: Token[], i: number): number {
 /** "hegyalja út 98": a lower-case word, a lower-case street word and its number. */
 function k1LowerStreet(text: string, toks: Token[], i: number): boolean {
   return (
-    /^\p{Ll}{3,}$/u.test(toks[i].text) &&
+    lowerWord(toks[i].text, 3) &&
     !ENGLISH_STOP.has(toks[i].key) &&
     !LOWER_STREET.has(toks[i].key) &&
     i + 1 < toks.length &&
@@ -843,10 +896,10 @@ function lateAnchor(input: ScanInput, toks: Token[], i: number): number {
     !toks[i + 1].title &&
     (toks[i + 2].hasDigit || toks[i + 3].hasDigit) &&
     isNum(t.text, 2, 6) &&
-    /^\p{Ll}{3,}$/u.test(toks[i + 1].text)
+    lowerWord(toks[i + 1].text, 3)
   ) {
     let k = i + 1;
-    while (k < i + 3 && /^\p{Ll}+$/u.test(toks[k]?.text ?? '') && !ENGLISH_STOP.has(toks[k].key)) k++;
+    while (k < i + 3 && lowerWord(toks[k]?.text ?? '', 1) && !ENGLISH_STOP.has(toks[k].key)) k++;
     const num = toks[k];
     const after = toks[k + 1];
     if (
@@ -870,8 +923,7 @@ function lateAnchor(input: ScanInput, toks: Token[], i: number): number {
     !/^(?:19|20)\d\d$/.test(toks[i + 3].text) &&
     text.slice(t.end, toks[i + 3].start) === ` and ${toks[i + 2].text} ` &&
     !NOT_STREET_NAME.has(toks[i + 2].key) &&
-    (/^\s*(?:$|[.?!\n]| in\b)/.test(text.slice(toks[i + 3].end, toks[i + 3].end + 4)) ||
-      ADDRESS_CUE.test(before(input, t.start, 60)))
+    (/^\s*(?:$|[.?!\n]| in\b)/.test(text.slice(toks[i + 3].end, toks[i + 3].end + 4)) || addressCue(input, t.start))
   ) {
     return 0.7;
   }

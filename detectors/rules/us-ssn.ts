@@ -5,8 +5,10 @@
  * confidence; a label ("SSN", "social security") makes any value in the format a finding.
  * Source: https://www.ssa.gov/employer/randomization.html ; 45 CFR 164.514(b)(2)(i)(G).
  */
+
+import { addRegion, digitRunsOf, isDigit, isWord } from '../anchors';
 import type { Detector } from '../types';
-import { before, matchAll, nearDigits, within } from '../util';
+import { before, matchAll, within } from '../util';
 
 const RE = /(?<![\w-])(\d{3})([- ]?)(\d{2})\2(\d{4})(?![\w-]|\.\d)/g;
 const LABEL = /(?:ssn|ss#|ss no|soc(?:ial)? sec(?:urity)?(?: number| no| #)?|social)\W{0,4}$/;
@@ -23,7 +25,21 @@ export const usSsn: Detector = {
   source: 'https://www.ssa.gov/employer/randomization.html',
   contextWords: ['ssn', 'social security', 'ss#'],
   detect(input) {
-    return matchAll(within(RE, nearDigits(input)), input.text, (m) => {
+    // A whole run of 9 digits, or of 3 then a space or hyphen and a digit (not after \w or -).
+    const t = input.text;
+    const runs = digitRunsOf(input);
+    const starts: [number, number][] = [];
+    for (let k = 0; k < runs.length; k += 2) {
+      const q = runs[k];
+      const r = runs[k + 1];
+      const prev = t.charCodeAt(q - 1);
+      if (isWord(prev) || prev === 45) continue;
+      const sep = t.charCodeAt(r);
+      if (r - q === 9 || (r - q === 3 && (sep === 45 || sep === 32) && isDigit(t.charCodeAt(r + 1)))) {
+        addRegion(starts, q, q + 1);
+      }
+    }
+    return matchAll(within(RE, starts), t, (m) => {
       const labelled = LABEL.test(before(input, m.index, 24));
       const sep = m[2];
       const valid = ssnRangeValid(m[1], m[3], m[4]);

@@ -4,8 +4,10 @@
  * weight positions 8 7 6 5 4 3 2 10 0 9 8 7 6 5 4 3 2, sum mod 11, 10 written as X.
  * Source: 49 CFR 565.15 https://www.ecfr.gov/current/title-49/subtitle-B/chapter-V/part-565
  */
+
+import { addRegion, digitRunsOf, isAlnum } from '../anchors';
 import type { Detector } from '../types';
-import { before, matchAll, regionsAround, within } from '../util';
+import { before, matchAll, within } from '../util';
 
 const RE = /(?<![a-z0-9])[a-hj-npr-z0-9]{17}(?![a-z0-9])/gi;
 const TRANS: Record<string, number> = {
@@ -54,9 +56,23 @@ export const vin: Detector = {
   description: 'Vehicle identification number (17 characters, check digit)',
   source: 'https://www.ecfr.gov/current/title-49/subtitle-B/chapter-V/part-565',
   detect(input) {
-    // A VIN is a whole run of 17 letters and digits, and only one with a digit is kept: it starts at most
-    // 16 characters before one of its digits, so only those starts are searched.
-    return matchAll(within(RE, regionsAround(input, 'digit', 16, 1)), input.text, (m) => {
+    // A VIN is a whole run of exactly 17 letters and digits (its look-arounds forbid either before and
+    // after), and only one with a digit is kept: the runs of letters and digits around the digit runs
+    // that are 17 long are the only places searched.
+    const t = input.text;
+    const runs = digitRunsOf(input);
+    const starts: [number, number][] = [];
+    let done = -1;
+    for (let k = 0; k < runs.length; k += 2) {
+      if (runs[k] < done) continue; // in the letter-and-digit run already measured
+      let s = runs[k];
+      while (s > 0 && isAlnum(t.charCodeAt(s - 1))) s--;
+      let e = runs[k + 1];
+      while (isAlnum(t.charCodeAt(e))) e++;
+      done = e;
+      if (e - s === 17) addRegion(starts, s, s + 1);
+    }
+    return matchAll(within(RE, starts), t, (m) => {
       const s = m[0];
       if (!/\d/.test(s) || !/[a-z]/i.test(s)) return null;
       const labelled = /\bvin\W{0,6}(?:number|no\.?|#)?\W{0,3}$/.test(before(input, m.index, 20));
