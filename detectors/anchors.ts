@@ -67,6 +67,20 @@ export function digitRunsOf(input: ScanInput): readonly number[] {
   return runs;
 }
 
+/** Offsets of every ":" in the text (found by indexOf), shared by the url and ip-address detectors. */
+export function colonsOf(input: ScanInput): readonly number[] {
+  const cache = input.cache ?? {};
+  input.cache = cache;
+  let out = cache.ruleColons as number[] | undefined;
+  if (!out) {
+    out = [];
+    const t = input.text;
+    for (let i = t.indexOf(':'); i >= 0; i = t.indexOf(':', i + 1)) out.push(i);
+    cache.ruleColons = out;
+  }
+  return out;
+}
+
 /**
  * Adds [s, e) to sorted, merged regions. Detectors add in increasing order of `s` almost always; a
  * region that comes out of order is inserted and the list re-merged.

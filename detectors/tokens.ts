@@ -176,13 +176,48 @@ export function gap(text: string, a: Token, b: Token): string {
   return text.slice(a.end, b.start);
 }
 
-/** True when the token starts a sentence (first token, or after . ! ? : or a line break). */
+/** `\s` of a JavaScript regex: ASCII and Unicode white space, line terminators, BOM. */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+const TITLE_ABBREVIATIONS = new Set(['dr', 'mr', 'mrs', 'ms', 'st', 'mt', 'prof', 'jr', 'sr']);
+
+/**
+ * True when the token starts a sentence (first token, or after . ! ? : or a line break). Read off the
+ * characters of the gap: what `/[!?\n]|^\s*[:"“(]/` and `/^\.\s/` said about it, without a slice.
+ */
 export function sentenceStart(text: string, tokens: Token[], i: number): boolean {
   if (i === 0) return true;
-  const g = text.slice(tokens[i - 1].end, tokens[i].start);
-  if (/[!?\n]|^\s*[:"“(]/.test(g)) return true;
-  // "... end. Next": a full stop after a word that is not a title/initial abbreviation.
-  return /^\.\s/.test(g) && !tokens[i - 1].initial && !/^(?:dr|mr|mrs|ms|st|mt|prof|jr|sr)$/i.test(tokens[i - 1].text);
+  const prev = tokens[i - 1];
+  const a = prev.end;
+  const b = tokens[i].start;
+  for (let j = a; j < b; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 33 || c === 63 || c === 10) return true; // ! ? \n
+  }
+  let j = a;
+  while (j < b && isSpace(text.charCodeAt(j))) j++;
+  if (j < b) {
+    const c = text.charCodeAt(j);
+    if (c === 58 || c === 34 || c === 0x201c || c === 40) return true; // : " “ (
+  }
+  // "... end. Next": a full stop after a word that is not a title/initial abbreviation. (The regex's i
+  // flag folds ASCII only; no other character lower-cases into one of these words.)
+  if (!(b - a >= 2 && text.charCodeAt(a) === 46 && isSpace(text.charCodeAt(a + 1)))) return false;
+  return !prev.initial && !(prev.text.length <= 4 && TITLE_ABBREVIATIONS.has(prev.text.toLowerCase()));
 }
 
 /** Index of the first token starting at or after `pos` (binary search), or -1. */

@@ -5,7 +5,7 @@
  * Source: RFC 791; RFC 4291 section 2.2 https://www.rfc-editor.org/rfc/rfc4291#section-2.2
  */
 
-import { addRegion, digitRunsOf, isDigit, isWord } from '../anchors';
+import { addRegion, colonsOf, digitRunsOf, isDigit, isWord } from '../anchors';
 import type { Detector, ScanInput } from '../types';
 import { matchAll, type Regions, within } from '../util';
 
@@ -34,24 +34,29 @@ export function ipv6Valid(s: string): boolean {
 
 /**
  * Where an IPv6 address can start: it has two colons at most 5 apart (":" then up to 4 hex digits then
- * ":"), and starts at most 4 characters before the first. Regions 8 before and 4 after each colon that
- * has another colon within 5 characters after it; a lone colon ("Note: ...", "10:30") starts nothing.
+ * ":"), and starts right before the first at the start of the 0-4 hex digits there, which its look-behind
+ * wants after neither \w, ":" nor "." (hex digits are \w, so they are the whole run of them). A lone colon
+ * ("Note: ...", "10:30") starts nothing.
  */
-function pairedColons(text: string): Regions {
+function pairedColons(input: ScanInput): Regions {
+  const text = input.text;
+  const colons = colonsOf(input);
   const out: [number, number][] = [];
-  const n = text.length;
-  for (let i = text.indexOf(':'); i >= 0; ) {
-    const next = text.indexOf(':', i + 1);
-    if (next >= 0 && next - i <= 5) {
-      const s = Math.max(0, i - 8);
-      const e = Math.min(n, i + 4);
-      const last = out[out.length - 1];
-      if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-      else out.push([s, e]);
+  for (let k = 0; k + 1 < colons.length; k++) {
+    const i = colons[k];
+    if (colons[k + 1] - i <= 5) {
+      let s = i;
+      while (s > 0 && i - s <= 4 && isHex(text.charCodeAt(s - 1))) s--;
+      const prev = text.charCodeAt(s - 1);
+      if (i - s <= 4 && !isWord(prev) && prev !== 58 && prev !== 46) addRegion(out, s, s + 1);
     }
-    i = next;
   }
   return out;
+}
+
+/** `[0-9a-f]` under the i flag. */
+function isHex(c: number): boolean {
+  return isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
 }
 
 /** Where V4 can start: a run of 1-3 digits after neither \w nor ".", followed by "." and a digit. */
@@ -90,7 +95,7 @@ export const ipAddress: Detector = {
       };
     });
     out.push(
-      ...matchAll(within(V6, pairedColons(t)), t, (m) => {
+      ...matchAll(within(V6, pairedColons(input)), t, (m) => {
         const s = m[0];
         if ((s.match(/:/g)?.length ?? 0) < 2 || !/[0-9a-f]/i.test(s) || !ipv6Valid(s)) return null;
         // Times such as 10:30:00 are not addresses: require a hex letter, '::', or 5+ groups.

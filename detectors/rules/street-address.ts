@@ -433,22 +433,23 @@ function anchorAt(input: ScanInput, toks: Token[], i: number, ahead: boolean): n
   // House number + capitalised word, with a street word or another number within 5 tokens,
   // or an address cue before it.
   if (t.hasDigit && nx && isNum(t.text, 1, 6, ANY_LETTER)) {
+    const nb = wordBits(nx);
     // A street word or street-suffixed word right after the number.
-    const lead = LEADING_STREET.has(nx.key) || foreignSuffix(nx.key);
+    const lead = (nb & LEAD) !== 0 || foreignSuffix(nx.key);
     if (
       nx.title ||
       nx.caps ||
       compassLetter(text, nx) ||
       (nx.initial && nx.dot && /^\p{Lu}$/u.test(nx.text)) ||
       lead ||
-      (t.text.length >= 2 && FULL_STREET.has(toks[i + 2]?.key ?? '')) ||
+      (t.text.length >= 2 && i + 2 < n && (wordBits(toks[i + 2]) & FULL) !== 0) ||
       isNum(nx.text, 1, 4)
     ) {
       let street = lead;
       // "3747 fourth avenue suite 112": a lower-case full street word close after a house number.
       // (Each loop below can only set `street`: it runs while it is not set.)
       if (!street && t.text.length >= 2) {
-        for (let k = i + 2; k < Math.min(n, i + 4) && !street; k++) street = FULL_STREET.has(toks[k].key);
+        for (let k = i + 2; k < Math.min(n, i + 4) && !street; k++) street = (wordBits(toks[k]) & FULL) !== 0;
       }
       for (let k = i + 2; k < Math.min(n, i + 6) && !street; k++) {
         const tk = toks[k];
@@ -469,14 +470,14 @@ function anchorAt(input: ScanInput, toks: Token[], i: number, ahead: boolean): n
         oneSpace(text, t, nx) &&
         k2 < n &&
         oneSpace(text, toks[k2 - 1], toks[k2]) &&
-        !NOT_STREET_NAME.has(nx.key) &&
-        (k2 === i + 2 || (toks[i + 2]?.title && !NOT_STREET_NAME.has(toks[i + 2].key))) &&
+        (nb & NOT_NAME) === 0 &&
+        (k2 === i + 2 || (toks[i + 2]?.title && (wordBits(toks[i + 2]) & NOT_NAME) === 0)) &&
         isNum(toks[k2]?.text ?? '', 1, 5, ANY_LETTER) &&
         !UNIT_AFTER.test(text.slice(toks[k2].end, toks[k2].end + 8));
       if (numbered) return 0.7;
       // "9816 214 Pavlou Drandaki": postal or building number, house number, street name.
       const doubled =
-        t.text.length >= 3 && isNum(nx.text, 1, 4) && !!toks[i + 2]?.title && !NOT_STREET_NAME.has(toks[i + 2].key);
+        t.text.length >= 3 && isNum(nx.text, 1, 4) && !!toks[i + 2]?.title && (wordBits(toks[i + 2]) & NOT_NAME) === 0;
       if ((nx.title || doubled || nx.caps) && addressCue(input, t.start)) return 0.7;
     }
   }
@@ -497,43 +498,63 @@ function anchorAt(input: ScanInput, toks: Token[], i: number, ahead: boolean): n
       (toks[i + 2]?.title && isNum(toks[i + 3]?.text ?? '', 1, 5, ANY_LETTER)))
   )
     return 0.75;
-  // The next two anchors need a number among toks[i+1..i+4].
-  if (!ahead) return elmOrLate(input, toks, i);
+  // The next two anchors need a number among toks[i+1..i+4] and a title-case or all-capitals word.
+  if (!ahead || !(t.title || t.caps)) return elmOrLate(input, toks, i);
+  const tb = wordBits(t);
   // Street word first: "Rue de Virton 38", "Via Roma 12"; or a street-suffixed word + number.
-  const tLead = (t.title || t.caps) && (LEADING_STREET.has(t.key) || foreignSuffix(t.key));
+  const tLead = (tb & LEAD) !== 0 || foreignSuffix(t.key);
   if (tLead) {
     for (let k = i + 1; k < Math.min(n, i + 5); k++) {
       if (isNum(toks[k].text, 1, 5, ANY_LETTER)) return 0.8;
-      if (!(toks[k].title || LOWER_OK.has(toks[k].key))) break;
+      if (!(toks[k].title || (wordBits(toks[k]) & LOWER_OK_WORD) !== 0)) break;
     }
   }
   if (t.title) {
     // One to three capitalised words then a house number: "Joaquin Suarez 2906" after an address
     // cue, or "Brucker Bundesstrasse 31" where a word has a street suffix.
     let k = i;
-    let suffixed = false;
-    const onPlace = i > 0 && (toks[i - 1].key === 'on' || toks[i - 1].key === 'at') && toks[i - 1].start > 0;
+    // Bit k - i set where toks[k] is a lower-case street word with its number (lowerStreet).
+    let lower = 0;
     while (k < i + 4 && k + 1 < n) {
       const tk = toks[k];
       // "Király u. 15": a lower-case street word of another language, with its number.
-      const ls = k > i && LOWER_STREET.has(tk.key) && lowerStreet(text, toks, k);
+      const ls = k > i && lowerStreet(text, toks, k);
       if (!tk.title && !ls) break;
+      if (ls) lower |= 1 << (k - i);
       const gl = toks[k + 1].start - tk.end;
       if (!(gl === 1 && text.charCodeAt(tk.end) === 32) && !(ls && gl === 2 && text.startsWith('. ', tk.end))) break;
-      // (For the first word, tLead is the same test.)
-      suffixed ||= ls || (k === i ? tLead : foreignSuffix(tk.key) || LEADING_STREET.has(tk.key));
-      // "on Hoge Wei 32", "at Pod Floriánem 1677": two capitalised words and a number after on/at.
-      if (onPlace && k === i + 1 && !NOT_STREET_NAME.has(toks[i].key) && !NOT_STREET_NAME.has(toks[k].key))
-        suffixed = true;
       if (isNum(toks[k + 1]?.text ?? '', 1, 5, ANY_LETTER)) {
         const unit = UNIT_AFTER.test(text.slice(toks[k + 1].end, toks[k + 1].end + 8)); // "Eliquis 5 mg"
-        if (!unit && (suffixed || addressCue(input, t.start))) return 0.8;
+        if (!unit && (suffixedRun(toks, i, k, tLead, tb, lower) || addressCue(input, t.start))) return 0.8;
         break;
       }
       k++;
     }
   }
   return elmOrLate(input, toks, i);
+}
+
+/**
+ * Whether the words toks[i..k] before a house number have a street suffix or street word (the first
+ * word's test is `tLead`; `lower` marks lower-case street words), or are two after "on"/"at":
+ * "on Hoge Wei 32", "at Pod Floriánem 1677" (not a clinical or time word).
+ */
+function suffixedRun(toks: Token[], i: number, k: number, tLead: boolean, tb: number, lower: number): boolean {
+  if (tLead || lower !== 0) return true;
+  for (let j = i + 1; j <= k; j++) {
+    const tj = toks[j];
+    const jb = wordBits(tj);
+    if (foreignSuffix(tj.key) || (jb & LEAD) !== 0) return true;
+    if (
+      j === i + 1 &&
+      (toks[i - 1]?.key === 'on' || toks[i - 1]?.key === 'at') &&
+      toks[i - 1].start > 0 &&
+      (tb & NOT_NAME) === 0 &&
+      (jb & NOT_NAME) === 0
+    )
+      return true;
+  }
+  return false;
 }
 
 /** The last anchors of anchorAt. */
@@ -547,13 +568,13 @@ function elmOrLate(input: ScanInput, toks: Token[], i: number): number {
     t.title &&
     nx?.title &&
     i > 0 &&
-    (FULL_STREET.has(nx.key) || (toks[i + 2] && FULL_STREET.has(toks[i + 2].key) && toks[i + 2].title)) &&
-    PLACE_PREP.has(toks[i - 1].key)
+    ((wordBits(nx) & FULL) !== 0 || (toks[i + 2]?.title && (wordBits(toks[i + 2]) & FULL) !== 0)) &&
+    (wordBits(toks[i - 1]) & PREP) !== 0
   )
     return 0.75;
   if (
     i + 2 < n &&
-    ((toks[i + 2].hasDigit && LOWER_STREET.has(toks[i + 1].key)) ||
+    ((toks[i + 2].hasDigit && (wordBits(nx) & LSTREET) !== 0) ||
       (t.hasDigit && !toks[i + 1].hasDigit && !toks[i + 1].title && (toks[i + 2].hasDigit || toks[i + 3]?.hasDigit)) ||
       (t.title && toks[i + 1].key === 'and'))
   )
@@ -747,13 +768,13 @@ const ENGLISH_STOP = new Set([
 /** A lower-case foreign street word with its number right after it: "tér 19", "gate 232", "rkp. 18". */
 function lowerStreet(text: string, toks: Token[], k: number): boolean {
   const t = toks[k];
-  return (
-    LOWER_STREET.has(t.key) &&
-    lowerFirst(t.text) &&
-    k + 1 < toks.length &&
-    isNum(toks[k + 1].text, 1, 5, LOWER_LETTER) &&
-    /^\.? $/.test(text.slice(t.end, toks[k + 1].start))
-  );
+  const nx: Token | undefined = toks[k + 1];
+  // The number after the word is tested first (most tokens are followed by no digit).
+  if (nx === undefined || !nx.hasDigit || !isNum(nx.text, 1, 5, LOWER_LETTER)) return false;
+  // The gap is /^\.? $/: " " or ". ".
+  const gap = nx.start - t.end;
+  if (!(gap === 1 ? text.charCodeAt(t.end) === 32 : gap === 2 && text.startsWith('. ', t.end))) return false;
+  return LOWER_STREET.has(t.key) && lowerFirst(t.text);
 }
 
 /** A gap inside one line of an address: 1-3 spaces or tabs, optionally after a comma or a full stop. */
@@ -928,4 +949,26 @@ function lateAnchor(input: ScanInput, toks: Token[], i: number): number {
     return 0.7;
   }
   return 0;
+}
+
+/** The word lists of this file as bits of one map: anchorAt looks a token's key up once for all of them. */
+const LEAD = 1; // LEADING_STREET
+const FULL = 2; // FULL_STREET
+const LSTREET = 4; // LOWER_STREET
+const LOWER_OK_WORD = 8; // LOWER_OK
+const NOT_NAME = 16; // NOT_STREET_NAME
+const PREP = 32; // PLACE_PREP
+const STREET_WORDS = new Map<string, number>();
+for (const [list, bit] of [
+  [LEADING_STREET, LEAD],
+  [FULL_STREET, FULL],
+  [LOWER_STREET, LSTREET],
+  [LOWER_OK, LOWER_OK_WORD],
+  [NOT_STREET_NAME, NOT_NAME],
+  [PLACE_PREP, PREP],
+] as [Iterable<string>, number][]) {
+  for (const w of list) STREET_WORDS.set(w, (STREET_WORDS.get(w) ?? 0) | bit);
+}
+function wordBits(t: Token): number {
+  return STREET_WORDS.get(t.key) ?? 0;
 }

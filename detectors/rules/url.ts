@@ -5,7 +5,8 @@
  * confidence because the path may carry identifiers.
  * Source: RFC 3986 https://www.rfc-editor.org/rfc/rfc3986 ; 45 CFR 164.514(b)(2)(i)(N).
  */
-import type { Detector } from '../types';
+import { addRegion, colonsOf, isAlpha, isDigit } from '../anchors';
+import type { Detector, ScanInput } from '../types';
 import { matchAll, type Regions, trimEnd, within } from '../util';
 
 const SCHEME = /\b(?:https?|ftp):\/\/[^\s<>"'`]{1,2048}/gi;
@@ -17,7 +18,23 @@ const BARE = new RegExp(
   'gi',
 );
 
-const TLD_HINT = new RegExp(String.raw`\.(?:${TLDS})(?![a-z0-9-])`, 'gi');
+const TLD_SET: ReadonlySet<string> = new Set(TLDS.split('|'));
+const TLD_MAX = Math.max(...TLDS.split('|').map((x) => x.length));
+
+/**
+ * Whether the "." at `h` starts a known TLD, as the regex `\.(?:TLDS)(?![a-z0-9-])` (i flag) decides: the
+ * TLDs are ASCII letters and the look-ahead forbids a letter after them, so the TLD is the whole run of
+ * letters after the dot, and a digit or "-" must not follow it. The letters are read lower case from the
+ * lower-cased copy (same offsets).
+ */
+function tldAt(t: string, lower: string, h: number): boolean {
+  let e = h + 1;
+  while (isAlpha(t.charCodeAt(e))) e++;
+  const len = e - h - 1;
+  if (len < 2 || len > TLD_MAX) return false;
+  const c = t.charCodeAt(e);
+  return !isDigit(c) && c !== 45 && TLD_SET.has(lower.slice(h + 1, e));
+}
 
 /** A character the look-behind of BARE rejects before a domain: letters, digits, _ @ . / - */
 function domainChar(c: number): boolean {
@@ -33,19 +50,36 @@ function domainChar(c: number): boolean {
   );
 }
 
+/** Where SCHEME can start: "http", "https" or "ftp" (lower case in the lower-cased copy) before "://". */
+function schemeStarts(input: ScanInput): Regions {
+  const t = input.text;
+  const lower = input.lower;
+  const out: [number, number][] = [];
+  for (const c of colonsOf(input)) {
+    if (!t.startsWith('//', c + 1)) continue;
+    let s = -1;
+    if (c >= 5 && lower.startsWith('https', c - 5)) s = c - 5;
+    else if (c >= 4 && lower.startsWith('http', c - 4)) s = c - 4;
+    else if (c >= 3 && lower.startsWith('ftp', c - 3)) s = c - 3;
+    if (s >= 0) addRegion(out, s, s + 1);
+  }
+  return out;
+}
+
 /**
- * Where a bare domain can start: a domain ends in a known TLD (TLD_HINT) and, by its look-behind, starts
- * where a run of letters, digits and _ @ . / - starts. So each TLD hint has one candidate start, the
- * start of its run, searched when it lies within 260 characters before the hint (the window a domain
- * was always sought in). Each run is walked once: linear.
+ * Where a bare domain can start: a domain ends in a known TLD (a dot found by indexOf, then tldAt) and,
+ * by its look-behind, starts where a run of letters, digits and _ @ . / - starts. So each TLD hint has one
+ * candidate start, the start of its run, searched when it lies within 260 characters before the hint (the
+ * window a domain was always sought in). Each run is walked once: linear. The same walk over the dots
+ * collects where WWW can start: "www" (lower case in the lower-cased copy) before a dot.
  */
-function domainStarts(t: string): Regions {
+function domainStarts(t: string, lower: string, www: [number, number][]): Regions {
   const out: [number, number][] = [];
   let runStart = -1;
   let scanned = -1;
-  TLD_HINT.lastIndex = 0;
-  for (let m = TLD_HINT.exec(t); m; m = TLD_HINT.exec(t)) {
-    const h = m.index;
+  for (let h = t.indexOf('.'); h >= 0; h = t.indexOf('.', h + 1)) {
+    if (h >= 3 && lower.startsWith('www', h - 3)) addRegion(www, h - 3, h - 2);
+    if (!tldAt(t, lower, h)) continue;
     let start = -1;
     if (runStart >= 0) {
       let k = scanned + 1;
@@ -76,13 +110,14 @@ export const url: Detector = {
       if (end <= m.index) return null;
       return { start: m.index, end, category: 'URL' as const, confidence: conf, reason: 'web address' };
     };
-    // A scheme needs "://" and a www host "www." (ASCII, so the lower-cased copy shows it): without them
-    // the two regexes cannot match and are not run.
-    const out = t.includes('://') ? matchAll(SCHEME, t, build(0.9)) : [];
-    if (input.lower.includes('www.')) out.push(...matchAll(WWW, t, build(0.85)));
-    // Bare domains can only start shortly before a ".tld": find those first with a cheap regex.
+    // A scheme needs "://" and a www host "www." (ASCII, so the lower-cased copy shows it): the regexes run
+    // only where those are. Bare domains can only start shortly before a ".tld".
+    const out = matchAll(within(SCHEME, schemeStarts(input)), t, build(0.9));
+    const www: [number, number][] = [];
+    const bare = domainStarts(t, input.lower, www);
+    out.push(...matchAll(within(WWW, www), t, build(0.85)));
     out.push(
-      ...matchAll(within(BARE, domainStarts(t)), t, (m) => {
+      ...matchAll(within(BARE, bare), t, (m) => {
         // "e.g." / "i.e." / "vs.co" style false starts and numbers like 3.co are not domains.
         if (/^\d+\./.test(m[0]) || !/[a-z]{2,}/i.test(m[0].split('.')[0])) return null;
         return build(0.7)(m);
