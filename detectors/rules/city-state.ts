@@ -285,6 +285,8 @@ export const cityState: Detector = {
       }
     }
     const zips = zipRegions(fives);
+    // No region, no match (most texts): the regexes are not started.
+    if (zips.length === 0) return out;
     out.push(
       ...matchAll(within(ZIP_LABEL, zips), input.lower, (m) => {
         const [s, e] = (m as RegExpExecArray & { indices: [number, number][] }).indices[1];

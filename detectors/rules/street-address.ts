@@ -403,7 +403,8 @@ export const streetAddress: Detector = {
       });
     // Every match has a digit among its first NEAR_DIGIT + 1 characters ("post office box" and two spaces
     // come before it), so the tighter digit regions find the same matches.
-    out.push(...fromRegex(within(POBOX, nearDigits(input)), 'post office box'));
+    const near = nearDigits(input);
+    if (near.length > 0) out.push(...fromRegex(within(POBOX, near), 'post office box'));
     // Military mail: only around the few tokens that can start it (the regex is not digit-bound).
     if (mil.length) out.push(...fromRegex(within(MILITARY, mil), 'military mail address'));
     if (corner)
