@@ -214,7 +214,7 @@ export const cityState: Detector = {
         if (!st) continue;
         const sep = separator(text, toks[k].end, st.start);
         if (sep === '') continue;
-        const code = st.text.length === 2 && st.caps ? st.key : '';
+        const code = st.caps && st.text.length === 2 ? st.key : '';
         let stateEnd = -1;
         // Without a comma ("Rochester MN") the code must be followed by a ZIP code.
         if (code && US_STATES[code] && (sep !== ' ' || zipAfter(st.end) > st.end)) stateEnd = st.end;
