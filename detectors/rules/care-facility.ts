@@ -357,8 +357,8 @@ function extendRun(text: string, toks: Token[], i: number): number {
     const b = toks[end + 1];
     const cap = b.title || b.caps;
     // The bits of b are looked up only when a test below can use them: a lower-case word can only be a
-    // connector, and a connector's token has at most 5 characters ("and", or "the's": ASCII keys of up
-    // to 3 letters, and 's).
+    // connector, and a connector's token has at most 5 characters ("and", or "the's": keys of up to 3
+    // ASCII letters without a "k", which only ASCII letters lower-case to, and 's).
     const bb = cap || a.possessive || b.end - b.start <= 5 ? bits(b) : 0;
     if (a.possessive && (bb & (HEAD | QUALIFIER)) === 0) break;
     // capWord(b), with b's bits at hand.

@@ -42,8 +42,8 @@ const MILITARY_WORD = 1;
 const CORNER_WORD = 2;
 /**
  * MILITARY_WORD, CORNER_WORD or 0 for a token. The first letter, read in the text (c | 32 lower-cases an
- * ASCII letter; the keys tested are ASCII, which only ASCII letters lower-case to), settles most tokens
- * without loading their key. Far from digits (`near` false) "apo", "fpo" and "dpo" are not noted: they
+ * ASCII letter), settles most tokens without loading their key: the keys tested are ASCII without a "k",
+ * and outside ASCII only the Kelvin sign lower-cases to an ASCII letter ("k"). Far from digits (`near` false) "apo", "fpo" and "dpo" are not noted: they
  * start a match only before a ZIP code two tokens on ("APO AE 09012").
  */
 function noted(text: string, t: Token, near: boolean): number {
