@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { regexReach } from './util';
+import { minDigitRun, regexReach } from './util';
 
 describe('regexReach', () => {
   // If this fails, matchAll may cut a region's window too short and miss or change a match near a
@@ -25,4 +25,32 @@ describe('regexReach', () => {
   it.each([/a+/g, /a*/g, /a{2,}/g, /(?<n>a)\k<n>/g, /[a-z]+@x/g])('%s is unbounded', (re) => {
     expect(regexReach(re)).toBe(Number.POSITIVE_INFINITY);
   });
+});
+
+describe('minDigitRun', () => {
+  // If this fails, matchAll may pass over a digit region where a match starts and lose a finding (the
+  // gating property test in scan.property.test.ts is the end-to-end check): the count must never exceed
+  // the digits every match really holds.
+  it.each([
+    [/\d{5}/g, 5],
+    [/(?<![\w-])\d{3}-?\d{4}(?!\d)/g, 4],
+    [/\(01\)\d{14}/g, 14],
+    [/(?:19|20)\d\d/g, 4],
+    [/[0-9]{2}[0-9]?x/g, 2],
+    [/(\d\d){3}/g, 6],
+    [/(?:\d{3}|\d{5})/g, 3],
+    [/#?\d{7,19}/g, 7],
+    [/\d{3}(?=\d{4})/g, 3],
+    [/(\d{3})\1/g, 3],
+  ])('%s holds %d consecutive digits', (re, want) => {
+    expect(minDigitRun(re)).toBe(want);
+  });
+
+  // If this fails, a pattern whose matches need not hold consecutive digits would prune regions.
+  it.each([/\d(?:[ -]?\d){11,18}/g, /a|\d{9}/g, /[\d ]{5}/g, /[^0-9]{3}/g, /\d?\d?/g, /\p{Nd}{5}/gu])(
+    '%s holds at most one digit in a row for sure',
+    (re) => {
+      expect(minDigitRun(re)).toBeLessThanOrEqual(1);
+    },
+  );
 });

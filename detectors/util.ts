@@ -66,13 +66,31 @@ export function matchAll(
     return out;
   }
   const { re, regions } = pattern;
-  const reach = reachOf(re);
+  const facts = factsOf(re);
+  const reach = facts.reach;
   const n = text.length;
+  // Digit regions are passed over where no match can start, by the digits every match holds: when each
+  // match contains k >= 2 consecutive digits (minDigitRun), a match starting in [rs, rEnd) holds them
+  // within `reach` of its start, inside a digit run of at least k digits that ends after rs and starts
+  // before rEnd + reach. In a region with no such run, the search below could only find nothing, or a
+  // match further on that the next region's search finds again: passing over it changes no result and
+  // saves a regex call (most numbers in a text are short: a day, a year, a dose).
+  const k = facts.digitRun;
+  const runs = k >= 2 ? runsOf(regions) : undefined;
+  let j = 0; // first digit run that ends after the region's start
+  let q = 0; // first run of at least k digits from j on
   let from = 0;
   for (let r = 0; r < regions.length; r++) {
     const rs = regions[r][0];
     const rEnd = regions[r][1];
     if (from >= rEnd) continue; // a match already found beyond this region
+    if (runs !== undefined) {
+      while (j < runs.length && runs[j + 1] <= rs) j += 2;
+      if (q < j) q = j;
+      while (q < runs.length && runs[q + 1] - runs[q] < k) q += 2;
+      if (q >= runs.length) break; // no run long enough further on: no match in this region or after
+      if (runs[q] >= rEnd + reach) continue;
+    }
     if (rEnd - rs <= NARROW) {
       // A region of one or two positions (a label's start, a domain's start): try exactly those
       // positions with a sticky copy of the regex, instead of a search that would run on to the end of
@@ -254,24 +272,50 @@ function digitRegions(input: ScanInput, before: number, after: number, gap = 0):
   for (let k = 0; k < runs.length; k += 2) {
     push(out, Math.max(0, runs[k] - before), Math.min(n, runs[k + 1] - 1 + after), gap);
   }
+  // Remembered with the runs they were made from (a WeakMap.set here cost more than the pruning saved).
+  recentRegions[recent] = out;
+  recentRuns[recent] = runs;
+  recent = (recent + 1) % RECENT;
   return out;
 }
 
-const reaches = new WeakMap<RegExp, number>();
-const reachBySource = new Map<string, number>();
-/** `regexReach`, memoised per regex object and per source (a regex literal inside a function is a new object per call). */
-export function reachOf(re: RegExp): number {
-  let r = reaches.get(re);
-  if (r === undefined) {
+/** The last digit regions made (a scan makes two or three), each with the digit runs of its text (see matchAll). */
+const RECENT = 4;
+const recentRegions: (Regions | undefined)[] = new Array(RECENT).fill(undefined);
+const recentRuns: (readonly number[] | undefined)[] = new Array(RECENT).fill(undefined);
+let recent = 0;
+function runsOf(regions: Regions): readonly number[] | undefined {
+  for (let i = 0; i < RECENT; i++) if (recentRegions[i] === regions) return recentRuns[i];
+  return undefined;
+}
+
+/** What matchAll needs to know of a regex, read once from its source. */
+interface RegexFacts {
+  /** regexReach */
+  reach: number;
+  /** minDigitRun */
+  digitRun: number;
+}
+const facts = new WeakMap<RegExp, RegexFacts>();
+const factsBySource = new Map<string, RegexFacts>();
+/** Facts of a regex, memoised per regex object and per source (a regex literal inside a function is a new object per call). */
+function factsOf(re: RegExp): RegexFacts {
+  let f = facts.get(re);
+  if (f === undefined) {
     const key = `${re.flags}/${re.source}`;
-    r = reachBySource.get(key);
-    if (r === undefined) {
-      r = regexReach(re);
-      reachBySource.set(key, r);
+    f = factsBySource.get(key);
+    if (f === undefined) {
+      f = { reach: regexReach(re), digitRun: minDigitRun(re) };
+      factsBySource.set(key, f);
     }
-    reaches.set(re, r);
+    facts.set(re, f);
   }
-  return r;
+  return f;
+}
+
+/** `regexReach`, memoised. */
+export function reachOf(re: RegExp): number {
+  return factsOf(re).reach;
 }
 
 /**
@@ -420,6 +464,181 @@ export function regexReach(re: RegExp): number {
     return top.r;
   } catch {
     return Number.POSITIVE_INFINITY;
+  }
+}
+
+/**
+ * How many consecutive ASCII digits every match of a regex contains, at least (0 when it cannot tell):
+ * "\d{3}-?\d{4}" -> 4, "\(01\)\d{14}" -> 14, "\d(?:[ -]?\d){11,18}" -> 1. Conservative: look-arounds,
+ * back-references, classes that are not digits only and unknown syntax count as no digits.
+ */
+export function minDigitRun(re: RegExp): number {
+  if ((re as RegExp & { unicodeSets?: boolean }).unicodeSets) return 0;
+  const src = re.source;
+  let i = 0;
+  /**
+   * What every match of a piece of regex holds: `all` when it consumes digits only; `min` characters at
+   * least; a digit run of at least `pre` at its start, `suf` at its end and `run` anywhere.
+   */
+  type Node = { all: boolean; min: number; pre: number; suf: number; run: number };
+  const EMPTY: Node = { all: true, min: 0, pre: 0, suf: 0, run: 0 };
+  const DIGIT_NODE: Node = { all: true, min: 1, pre: 1, suf: 1, run: 1 };
+  const OTHER: Node = { all: false, min: 1, pre: 0, suf: 0, run: 0 };
+  /** Consumes something of unknown length and content (a back-reference). */
+  const UNKNOWN: Node = { all: false, min: 0, pre: 0, suf: 0, run: 0 };
+  const fail = (): never => {
+    throw new Error('unknown');
+  };
+  const concat = (a: Node, b: Node): Node => ({
+    all: a.all && b.all,
+    min: a.min + b.min,
+    pre: a.all ? a.min + b.pre : a.pre,
+    suf: b.all ? a.suf + b.min : b.suf,
+    run: Math.max(a.run, b.run, a.suf + b.pre),
+  });
+  function alternation(): Node {
+    let best = sequence();
+    while (src[i] === '|') {
+      i++;
+      const b = sequence();
+      best = {
+        all: best.all && b.all,
+        min: Math.min(best.min, b.min),
+        pre: Math.min(best.pre, b.pre),
+        suf: Math.min(best.suf, b.suf),
+        run: Math.min(best.run, b.run),
+      };
+    }
+    return best;
+  }
+  function sequence(): Node {
+    let acc = EMPTY;
+    while (i < src.length && src[i] !== '|' && src[i] !== ')') acc = concat(acc, quantified(atom()));
+    return acc;
+  }
+  function quantified(a: Node): Node {
+    let min = 1;
+    const c = src[i];
+    if (c === '*' || c === '+' || c === '?') {
+      min = c === '+' ? 1 : 0;
+      i++;
+    } else if (c === '{') {
+      const q = /^\{(\d+)(,(\d*))?\}/.exec(src.slice(i));
+      if (!q) return a; // a literal '{' (not under the u flag)
+      min = Number(q[1]);
+      i += q[0].length;
+    } else return a;
+    if (src[i] === '?') i++; // lazy
+    if (min === 0) return { all: a.all, min: 0, pre: 0, suf: 0, run: 0 };
+    if (a.all) {
+      const d = min * a.min;
+      return { all: true, min: d, pre: d, suf: d, run: d };
+    }
+    return { all: false, min: min * a.min, pre: a.pre, suf: a.suf, run: Math.max(a.run, min >= 2 ? a.suf + a.pre : 0) };
+  }
+  function atom(): Node {
+    const c = src[i];
+    if (c === '(') {
+      i++;
+      let look = false;
+      if (src[i] === '?') {
+        const d = src[i + 1];
+        if (d === ':') i += 2;
+        else if (d === '=' || d === '!') {
+          look = true;
+          i += 2;
+        } else if (d === '<' && (src[i + 2] === '=' || src[i + 2] === '!')) {
+          look = true;
+          i += 3;
+        } else if (d === '<') {
+          const close = src.indexOf('>', i);
+          if (close < 0) fail();
+          i = close + 1;
+        } else fail();
+      }
+      const inner = alternation();
+      if (src[i] !== ')') fail();
+      i++;
+      return look ? EMPTY : inner;
+    }
+    if (c === '[') {
+      i++;
+      let digitsOnly = src[i] !== '^';
+      if (src[i] === '^') i++;
+      if (src[i] === ']') fail(); // [] and [^] (no character, any character): not read here
+      while (i < src.length && src[i] !== ']') {
+        if (src[i] === '\\') {
+          if (src[i + 1] !== 'd') digitsOnly = false;
+          // An escape with a payload (\u{...}, \p{...}) only makes the class not digits-only: skip to the brace.
+          if ((src[i + 1] === 'u' || src[i + 1] === 'p' || src[i + 1] === 'P') && src[i + 2] === '{') {
+            const close = src.indexOf('}', i);
+            if (close < 0) fail();
+            i = close + 1;
+          } else i += 2;
+          continue;
+        }
+        const lo = src[i];
+        i++;
+        if (src[i] === '-' && src[i + 1] !== ']' && src[i + 1] !== undefined) {
+          const hi = src[i + 1];
+          i += 2;
+          if (hi === '\\') {
+            digitsOnly = false;
+            i++;
+          } else if (!(lo >= '0' && lo <= '9' && hi >= lo && hi <= '9')) digitsOnly = false;
+        } else if (!(lo >= '0' && lo <= '9')) digitsOnly = false;
+      }
+      if (src[i] !== ']') fail();
+      i++;
+      return digitsOnly ? DIGIT_NODE : OTHER;
+    }
+    if (c === '^' || c === '$') {
+      i++;
+      return EMPTY;
+    }
+    if (c === '\\') {
+      const e = src[i + 1];
+      if (e === undefined) fail();
+      if (e === 'b' || e === 'B') {
+        i += 2;
+        return EMPTY;
+      }
+      if (e === 'd') {
+        i += 2;
+        return DIGIT_NODE;
+      }
+      if (e >= '1' && e <= '9') {
+        i += 2;
+        while (src[i] >= '0' && src[i] <= '9') i++;
+        return UNKNOWN;
+      }
+      if (e === 'k') {
+        const close = src.indexOf('>', i);
+        if (close < 0) fail();
+        i = close + 1;
+        return UNKNOWN;
+      }
+      if ((e === 'p' || e === 'P' || e === 'u') && src[i + 2] === '{') {
+        const close = src.indexOf('}', i);
+        if (close < 0) fail();
+        i = close + 1;
+        return OTHER;
+      }
+      if (e === 'u') i += 6;
+      else if (e === 'x') i += 4;
+      else if (e === 'c') i += 3;
+      else i += 2;
+      return OTHER;
+    }
+    if (c === '*' || c === '+' || c === '?' || c === ')' || c === '|') fail();
+    i++;
+    return c >= '0' && c <= '9' ? DIGIT_NODE : OTHER;
+  }
+  try {
+    const top = alternation();
+    return i === src.length ? top.run : 0;
+  } catch {
+    return 0;
   }
 }
 

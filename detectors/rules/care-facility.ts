@@ -167,6 +167,18 @@ function bits(t: Token): number {
   return WORDS.get(t.key) ?? 0;
 }
 
+/** The longest listed health system whose words start at token i, if any. */
+function systemAt(toks: Token[], i: number): { words: Phrase; keys: string[]; ambiguous: boolean } | undefined {
+  const list = SYSTEMS.get(toks[i].key);
+  if (list === undefined) return undefined;
+  for (const p of list) {
+    let k = 0;
+    while (k < p.keys.length && toks[i + k]?.key === p.keys[k]) k++;
+    if (k === p.keys.length) return p;
+  }
+  return undefined;
+}
+
 function capWord(t: Token): boolean {
   return (t.title || t.caps) && !t.hasDigit && (bits(t) & NOT_CAP) === 0;
 }
@@ -219,7 +231,7 @@ export const careFacility: Detector = {
       const tb = bits(t);
       // Known health system names, longest first.
       if ((tb & SYSTEM_FIRST) !== 0 && (t.caps || (tb & ACRONYM) === 0)) {
-        const hit = (SYSTEMS.get(t.key) ?? []).find((p) => p.keys.every((w, k) => toks[i + k]?.key === w));
+        const hit = systemAt(toks, i);
         if (hit) {
           const end = extendRun(text, toks, i + hit.words.length - 1);
           if ((!hit.ambiguous || hasCue(text, toks, i)) && !citedAsSource(toks, i, end)) {
@@ -345,8 +357,8 @@ function extendRun(text: string, toks: Token[], i: number): number {
     const b = toks[end + 1];
     const cap = b.title || b.caps;
     // The bits of b are looked up only when a test below can use them: a lower-case word can only be a
-    // connector, and a connector's token has at most 5 characters ("and", or "the's": ASCII keys of up
-    // to 3 letters, and 's).
+    // connector, and a connector's token has at most 5 characters ("and", or "the's": keys of up to 3
+    // ASCII letters without a "k", which only ASCII letters lower-case to, and 's).
     const bb = cap || a.possessive || b.end - b.start <= 5 ? bits(b) : 0;
     if (a.possessive && (bb & (HEAD | QUALIFIER)) === 0) break;
     // capWord(b), with b's bits at hand.

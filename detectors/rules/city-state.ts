@@ -138,6 +138,13 @@ function separator(text: string, from: number, to: number): string {
   return '';
 }
 
+/** The end of a ZIP code right after a state (at `end`), or `end`. */
+function zipAfter(text: string, end: number): number {
+  ZIP_AFTER_STATE.lastIndex = end;
+  const m = ZIP_AFTER_STATE.exec(text);
+  return m ? end + m[0].length : end;
+}
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -188,11 +195,6 @@ export const cityState: Detector = {
     const { cities } = lexicon();
     const words = placeBits(cities);
     const out: Candidate[] = [];
-    const zipAfter = (end: number): number => {
-      ZIP_AFTER_STATE.lastIndex = end;
-      const m = ZIP_AFTER_STATE.exec(text);
-      return m ? end + m[0].length : end;
-    };
     // Starts of the runs of exactly five digits, for the ZIP code regexes.
     const fives: number[] = [];
     for (let i = 0; i < toks.length; i++) {
@@ -214,10 +216,10 @@ export const cityState: Detector = {
         if (!st) continue;
         const sep = separator(text, toks[k].end, st.start);
         if (sep === '') continue;
-        const code = st.text.length === 2 && st.caps ? st.key : '';
+        const code = st.caps && st.text.length === 2 ? st.key : '';
         let stateEnd = -1;
         // Without a comma ("Rochester MN") the code must be followed by a ZIP code.
-        if (code && US_STATES[code] && (sep !== ' ' || zipAfter(st.end) > st.end)) stateEnd = st.end;
+        if (code && US_STATES[code] && (sep !== ' ' || zipAfter(text, st.end) > st.end)) stateEnd = st.end;
         else if (sep !== ' ' && st.title) stateEnd = stateNameEnd(toks, k + 1);
         if (stateEnd < 0) continue;
         let notPlace = false;
@@ -225,7 +227,7 @@ export const cityState: Detector = {
         if (notPlace) continue;
         out.push({
           start: t.start,
-          end: zipAfter(stateEnd),
+          end: zipAfter(text, stateEnd),
           category: 'LOCATION',
           confidence: 0.9,
           reason: 'city with state',
@@ -285,6 +287,8 @@ export const cityState: Detector = {
       }
     }
     const zips = zipRegions(fives);
+    // No region, no match (most texts): the regexes are not started.
+    if (zips.length === 0) return out;
     out.push(
       ...matchAll(within(ZIP_LABEL, zips), input.lower, (m) => {
         const [s, e] = (m as RegExpExecArray & { indices: [number, number][] }).indices[1];

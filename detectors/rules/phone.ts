@@ -17,7 +17,7 @@ const NATIONAL = /(?<![\w+.(-]|\d )(?:\(\d{2,5}\)[ ]?|0\d{1,4}[ .-])\d{2,4}(?:[ 
 // Labelled bare numbers: "phone 5551234567", "tel: 0123 456789", "call 451 5986".
 const KIND_AFTER = /(?<![\w+.-])(\+?[\d(][\d ().-]{5,18}\d)(?=[- ]?(?:office|mobile|home|work|cell|fax)\b)/g;
 const LABELLED =
-  /(?<![a-z])(?:phone|ph|tel|telephone|cell|mobile|mob|fax|call|pager|beeper|whatsapp|dial|contact(?: number| no\.?| #)?|(?:call|reach|text|ring) (?:me|us|him|her|them) (?:on|at)|answering at|my (?:number|cell|mobile) is|registered(?: number| phone| mobile)?)(?:\s(?:number|no\.?|#))?(?:\s(?:is|was))?\W{0,4}(\+?[\d(][\d ().-]{5,18}\d)/dg;
+  /(?<![a-z])(?:phone|ph|tel|telephone|cell|mobile|mob|fax|call|pager|beeper|whatsapp|dial|contact(?: number| no\.?| #)?|(?:call|reach|text|ring) (?:me|us|him|her|them) (?:on|at)|answering at|my (?:number|cell|mobile) is|registered(?: number| phone| mobile)?)(?:\s(?:number|no\.?|#))?(?:\s(?:is|was))?\W{0,4}(\+?[\d(][\d ().-]{5,18}\d)/g;
 
 /** The kinds KIND_AFTER accepts after a number. */
 const KINDS = ['office', 'mobile', 'home', 'work', 'cell', 'fax'];
@@ -148,7 +148,9 @@ export const phone: Detector = {
     );
     out.push(
       ...matchAll(within(LABELLED, at.labelled), input.lower, (m) => {
-        const [s, e] = (m as RegExpExecArray & { indices: [number, number][] }).indices[1];
+        // The value is the last group and ends the match.
+        const e = m.index + m[0].length;
+        const s = e - m[1].length;
         const digits = m[1].replace(/\D/g, '').length;
         if (digits < 7 || digits > 15) return null;
         return { start: s, end: e, category: category(input, s), confidence: 0.9, reason: 'labelled phone number' };

@@ -42,8 +42,8 @@ const MILITARY_WORD = 1;
 const CORNER_WORD = 2;
 /**
  * MILITARY_WORD, CORNER_WORD or 0 for a token. The first letter, read in the text (c | 32 lower-cases an
- * ASCII letter; the keys tested are ASCII, which only ASCII letters lower-case to), settles most tokens
- * without loading their key. Far from digits (`near` false) "apo", "fpo" and "dpo" are not noted: they
+ * ASCII letter), settles most tokens without loading their key: the keys tested are ASCII without a "k",
+ * and outside ASCII only the Kelvin sign lower-cases to an ASCII letter ("k"). Far from digits (`near` false) "apo", "fpo" and "dpo" are not noted: they
  * start a match only before a ZIP code two tokens on ("APO AE 09012").
  */
 function noted(text: string, t: Token, near: boolean): number {
@@ -390,22 +390,25 @@ export const streetAddress: Detector = {
         else if (word === CORNER_WORD) corner = true;
       }
     }
-    let prevEnd = -1;
-    const fromRegex = (re: RegExp | Gated, reason: string) =>
-      matchAll(re, text, (m) => {
-        const end = growFrom(text, toks, m.index + m[0].length);
-        const k = tokenFrom(toks, m.index);
-        // Look back only when the previous address does not already reach this one.
-        const start =
-          k > 0 && toks[k].start === m.index && toks[k - 1].end > prevEnd ? startBefore(text, toks, k) : m.index;
-        prevEnd = end;
-        return { start, end, category: 'LOCATION' as const, confidence: 0.85, reason };
-      });
-    // Every match has a digit among its first NEAR_DIGIT + 1 characters ("post office box" and two spaces
-    // come before it), so the tighter digit regions find the same matches.
-    out.push(...fromRegex(within(POBOX, nearDigits(input)), 'post office box'));
-    // Military mail: only around the few tokens that can start it (the regex is not digit-bound).
-    if (mil.length) out.push(...fromRegex(within(MILITARY, mil), 'military mail address'));
+    // Every P.O. box match has a digit among its first NEAR_DIGIT + 1 characters ("post office box" and
+    // two spaces come before it), so the tighter digit regions find the same matches.
+    const digitRegions = nearDigits(input);
+    if (digitRegions.length > 0 || mil.length > 0) {
+      let prevEnd = -1;
+      const fromRegex = (re: RegExp | Gated, reason: string) =>
+        matchAll(re, text, (m) => {
+          const end = growFrom(text, toks, m.index + m[0].length);
+          const k = tokenFrom(toks, m.index);
+          // Look back only when the previous address does not already reach this one.
+          const start =
+            k > 0 && toks[k].start === m.index && toks[k - 1].end > prevEnd ? startBefore(text, toks, k) : m.index;
+          prevEnd = end;
+          return { start, end, category: 'LOCATION' as const, confidence: 0.85, reason };
+        });
+      if (digitRegions.length > 0) out.push(...fromRegex(within(POBOX, digitRegions), 'post office box'));
+      // Military mail: only around the few tokens that can start it (the regex is not digit-bound).
+      if (mil.length > 0) out.push(...fromRegex(within(MILITARY, mil), 'military mail address'));
+    }
     if (corner)
       out.push(
         ...matchAll(CORNER, text, (m) => {
