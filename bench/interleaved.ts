@@ -50,7 +50,9 @@ async function main(): Promise<void> {
   // Warm-up: the same rule for both tools (optimising JITs need several passes).
   for (let w = 0; w < 4; w++) for (const [, f] of tools) pass(f);
   const ms: number[][] = tools.map(() => []);
-  for (let r = 0; r < rounds; r++) tools.forEach(([, f], i) => ms[i].push(pass(f)));
+  for (let r = 0; r < rounds; r++) {
+    for (let i = 0; i < tools.length; i++) ms[i].push(pass(tools[i][1]));
+  }
   const [oursMs, peerMs] = ms.map(median);
   const lines = [
     `${texts.length} texts, ${chars.toLocaleString('en-US')} characters (three corpora); ${rounds} interleaved rounds, medians:`,
