@@ -10,7 +10,6 @@
  * regex runs only at those positions instead of searching every region around every digit.
  */
 import type { ScanInput } from './types';
-import { nearDigits } from './util';
 
 /** ASCII character classes by code: digit, letter, word (\w), looked up instead of per-char regexes. */
 const DIGIT = 1;
@@ -37,34 +36,6 @@ export function isAlnum(c: number): boolean {
 /** A `\w` character (without the u flag: ASCII letters, digits and _). */
 export function isWord(c: number): boolean {
   return c < 128 && (CLASS[c] & WORD) !== 0;
-}
-
-/**
- * The digit runs of the text as a flat list [start0, end0, start1, end1, ...] (end exclusive), in
- * order. util.ts computes them once per scan for its digit regions and keeps them in the scan cache;
- * they are read from there, and computed here only if that cache entry is missing.
- */
-export function digitRunsOf(input: ScanInput): readonly number[] {
-  nearDigits(input);
-  const cache = input.cache ?? {};
-  input.cache = cache;
-  const shared = cache.digitRuns;
-  if (Array.isArray(shared)) return shared as number[];
-  let runs = cache.ruleDigitRuns as number[] | undefined;
-  if (!runs) {
-    runs = [];
-    const t = input.text;
-    const n = t.length;
-    for (let i = 0; i < n; i++) {
-      if (!isDigit(t.charCodeAt(i))) continue;
-      let j = i + 1;
-      while (j < n && isDigit(t.charCodeAt(j))) j++;
-      runs.push(i, j);
-      i = j;
-    }
-    cache.ruleDigitRuns = runs;
-  }
-  return runs;
 }
 
 /** Offsets of every ":" in the text (found by indexOf), shared by the url and ip-address detectors. */

@@ -240,8 +240,13 @@ function charRegions(text: string, ch: string, before: number, after: number): [
 }
 
 const DIGIT = /[0-9]/g;
-/** Runs of digits as [first, end) pairs: a regex jumps to the next digit (no per-character loop over prose), then the run is walked. */
-function digitRuns(input: ScanInput): readonly number[] {
+/**
+ * The digit runs of the text as a flat list [start0, end0, start1, end1, ...] (end exclusive), in
+ * order, found once per scan and kept on the input: the digit regions here and the rule detectors'
+ * candidate starts (anchors.ts) are all made from them. A regex jumps to the next digit (no
+ * per-character loop over prose), then the run is walked.
+ */
+export function digitRuns(input: ScanInput): readonly number[] {
   input.cache ??= {};
   let runs = input.cache.digitRuns as number[] | undefined;
   if (runs) return runs;

@@ -4,9 +4,9 @@
  * Source: 45 CFR 164.514(b)(2)(i)(C).
  */
 
-import { addRegion, digitRunsOf } from '../anchors';
+import { addRegion } from '../anchors';
 import type { Detector } from '../types';
-import { matchAll, within } from '../util';
+import { digitRuns, matchAll, within } from '../util';
 
 const RE =
   /(?<![\w.])(?:(?:aged?|age:)\s{0,2})?(9\d|1[01]\d)(?:[- ]?(?:years?|yrs?|yr)[- ]old|[- ]?y\/o\b|[- ]?yo\b|[- ]?y\.o\.)|(?<![\w])(?:aged?:?|age of)\s{0,2}(9\d|1[01]\d)(?:[ -](?:years?|yrs?)(?:[- ]old)?)?(?![\w.]|\.\d)/gi;
@@ -20,7 +20,7 @@ export const ageOver89: Detector = {
     // The age is a whole run of digits, 9x, 10x or 11x; the match starts at it or at a label at most 8
     // characters before it ("age of" and two spaces).
     const t = input.text;
-    const runs = digitRunsOf(input);
+    const runs = digitRuns(input);
     const starts: [number, number][] = [];
     for (let k = 0; k < runs.length; k += 2) {
       const q = runs[k];

@@ -6,9 +6,9 @@
  * dates. Month and day values are validated.
  * Source: 45 CFR 164.514(b)(2)(i)(C); ISO 8601.
  */
-import { addRegion, digitRunsOf, isAlpha, isDigit, isWord, letterRunStart } from '../anchors';
+import { addRegion, isAlpha, isDigit, isWord, letterRunStart } from '../anchors';
 import type { Candidate, Detector, ScanInput } from '../types';
-import { before, matchAll, type Regions, within } from '../util';
+import { before, digitRuns, matchAll, type Regions, within } from '../util';
 
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
@@ -88,7 +88,7 @@ interface DateStarts {
 function dateStarts(input: ScanInput): DateStarts {
   const t = input.text;
   const lower = input.lower;
-  const runs = digitRunsOf(input);
+  const runs = digitRuns(input);
   const monthDay: [number, number][] = [];
   const monthYear: [number, number][] = [];
   const dayMonth: [number, number][] = [];

@@ -6,9 +6,9 @@
  * Source: DEA Diversion Control, 21 CFR 1301; https://www.deadiversion.usdoj.gov/
  */
 
-import { addRegion, digitRunsOf, isAlpha } from '../anchors';
+import { addRegion, isAlpha } from '../anchors';
 import type { Detector } from '../types';
-import { matchAll, within } from '../util';
+import { digitRuns, matchAll, within } from '../util';
 
 const RE = /(?<![a-z0-9])[abcdefghjklmprstux][a-z9]\d{7}(?![a-z0-9])/gi;
 
@@ -27,7 +27,7 @@ export const deaNumber: Detector = {
   detect(input) {
     // Two letters then a whole run of 7 digits, or a letter then a run of 8 starting with 9.
     const t = input.text;
-    const runs = digitRunsOf(input);
+    const runs = digitRuns(input);
     const starts: [number, number][] = [];
     for (let k = 0; k < runs.length; k += 2) {
       const q = runs[k];

@@ -6,10 +6,10 @@
  * 3GPP TS 23.003 (IMEI).
  */
 
-import { addRegion, digitRunsOf, isWord } from '../anchors';
+import { addRegion, isWord } from '../anchors';
 import { detectLabelled, type LabelSpec, labelledRegex } from '../labelled';
 import type { Detector } from '../types';
-import { before, luhnValid, matchAll, within } from '../util';
+import { before, digitRuns, luhnValid, matchAll, within } from '../util';
 
 const UDI = /\(01\)\d{14}(?:\((?:10|11|17|21)\)[a-z0-9]{1,20}){0,4}/gi;
 const IMEI = /(?<![\w-])\d{15}(?![\w]|[.-]\d)/g;
@@ -43,7 +43,7 @@ export const deviceId: Detector = {
   detect(input) {
     // UDI: "(01)" then the digits; IMEI: a whole run of 15 digits, not after \w or -.
     const t = input.text;
-    const runs = digitRunsOf(input);
+    const runs = digitRuns(input);
     const udi: [number, number][] = [];
     const imei: [number, number][] = [];
     for (let k = 0; k < runs.length; k += 2) {

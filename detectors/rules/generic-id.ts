@@ -5,9 +5,9 @@
  * CD4, BRCA1) have fewer than four digits and never match; numeric ranges ("1500-2000") are skipped.
  * Source: 45 CFR 164.514(b)(2)(i)(R) (any other unique identifying number or code).
  */
-import { addRegion, digitRunsOf, isAlpha, isDigit, isWord, letterRunStart } from '../anchors';
+import { addRegion, isAlpha, isDigit, isWord, letterRunStart } from '../anchors';
 import type { Detector, ScanInput } from '../types';
-import { matchAll, type Regions, within } from '../util';
+import { digitRuns, matchAll, type Regions, within } from '../util';
 
 const PREFIXED = /(?<![\w#-])#?[a-z]{1,5}[-#]?\d{4,14}(?:-[a-z0-9]{1,6})?(?![\w]|[.,-]\d)/gi;
 const SUFFIXED = /(?<![\w#.,-])#?\d{4,14}-?[a-z]{1,4}(?![\w]|-[0-9a-f])/gi;
@@ -36,7 +36,7 @@ interface IdStarts {
 }
 function idStarts(input: ScanInput): IdStarts {
   const t = input.text;
-  const runs = digitRunsOf(input);
+  const runs = digitRuns(input);
   const prefixed: [number, number][] = [];
   const suffixed: [number, number][] = [];
   const digits: [number, number][] = [];

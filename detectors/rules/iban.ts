@@ -5,9 +5,9 @@
  * Source: ISO 13616-1:2020 ; https://www.swift.com/standards/data-standards/iban
  */
 
-import { addRegion, digitRunsOf, isAlnum, isAlpha } from '../anchors';
+import { addRegion, isAlnum, isAlpha } from '../anchors';
 import type { Detector } from '../types';
-import { matchAll, within } from '../util';
+import { digitRuns, matchAll, within } from '../util';
 
 const RE = /(?<![a-z0-9])[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,4})?(?![a-z0-9])/gi;
 
@@ -31,7 +31,7 @@ export const iban: Detector = {
   detect(input) {
     // Exactly two letters (a third letter or digit fails the look-behind), then a run of 2+ digits.
     const t = input.text;
-    const runs = digitRunsOf(input);
+    const runs = digitRuns(input);
     const starts: [number, number][] = [];
     for (let k = 0; k < runs.length; k += 2) {
       const q = runs[k];

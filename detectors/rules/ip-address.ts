@@ -5,9 +5,9 @@
  * Source: RFC 791; RFC 4291 section 2.2 https://www.rfc-editor.org/rfc/rfc4291#section-2.2
  */
 
-import { addRegion, colonsOf, digitRunsOf, isDigit, isWord } from '../anchors';
+import { addRegion, colonsOf, isDigit, isWord } from '../anchors';
 import type { Detector, ScanInput } from '../types';
-import { matchAll, type Regions, within } from '../util';
+import { digitRuns, matchAll, type Regions, within } from '../util';
 
 const V4 = /(?<![\w.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/\d{1,2})?(?![\w]|\.\d)/g;
 const V6 = /(?<![\w:.])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?::\d{1,3}(?:\.\d{1,3}){3})?(?![\w:])/gi;
@@ -62,7 +62,7 @@ function isHex(c: number): boolean {
 /** Where V4 can start: a run of 1-3 digits after neither \w nor ".", followed by "." and a digit. */
 function quadStarts(input: ScanInput): Regions {
   const t = input.text;
-  const runs = digitRunsOf(input);
+  const runs = digitRuns(input);
   const out: [number, number][] = [];
   for (let k = 0; k < runs.length; k += 2) {
     const q = runs[k];

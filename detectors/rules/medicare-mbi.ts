@@ -6,9 +6,9 @@
  * https://www.cms.gov/medicare/new-medicare-card/understanding-the-mbi.pdf
  */
 
-import { addRegion, digitRunsOf, isAlnum, isAlpha } from '../anchors';
+import { addRegion, isAlnum, isAlpha } from '../anchors';
 import type { Detector } from '../types';
-import { matchAll, within } from '../util';
+import { digitRuns, matchAll, within } from '../util';
 
 const A = '[ac-hjkmnp-rt-y]';
 const AN = '[ac-hjkmnp-rt-y0-9]';
@@ -24,7 +24,7 @@ export const medicareMbi: Detector = {
     // An MBI starts with a single digit 1-9 (a letter follows it), after neither a letter nor a digit.
     // The regex reads the lower-cased copy, so it is the one read here (same offsets, same digits).
     const t = input.lower;
-    const runs = digitRunsOf(input);
+    const runs = digitRuns(input);
     const starts: [number, number][] = [];
     for (let k = 0; k < runs.length; k += 2) {
       const q = runs[k];

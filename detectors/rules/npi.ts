@@ -7,9 +7,9 @@
  * https://www.cms.gov/Regulations-and-Guidance/Administrative-Simplification/NationalProvIdentStand/Downloads/NPIcheckdigit.pdf
  */
 
-import { addRegion, digitRunsOf, isWord } from '../anchors';
+import { addRegion, isWord } from '../anchors';
 import type { Detector } from '../types';
-import { before, luhnValid, matchAll, within } from '../util';
+import { before, digitRuns, luhnValid, matchAll, within } from '../util';
 
 const RE = /(?<![\w.-])[12]\d{9}(?![\w]|[.-]\d)/g;
 
@@ -26,7 +26,7 @@ export const npi: Detector = {
   detect(input) {
     // A whole run of 10 digits starting with 1 or 2, not after \w . -
     const t = input.text;
-    const runs = digitRunsOf(input);
+    const runs = digitRuns(input);
     const starts: [number, number][] = [];
     for (let k = 0; k < runs.length; k += 2) {
       const q = runs[k];

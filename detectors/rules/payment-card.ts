@@ -5,9 +5,9 @@
  * Source: ISO/IEC 7812-1:2017 ; https://en.wikipedia.org/wiki/Luhn_algorithm
  */
 
-import { addRegion, digitRunsOf, isWord } from '../anchors';
+import { addRegion, isWord } from '../anchors';
 import type { Detector } from '../types';
-import { before, digitsOf, luhnValid, matchAll, within } from '../util';
+import { before, digitRuns, digitsOf, luhnValid, matchAll, within } from '../util';
 
 const RE = /(?<![\w.-])\d(?:[ -]?\d){11,18}(?![\w]|[.-]\d)/g;
 
@@ -21,7 +21,7 @@ export const paymentCard: Detector = {
     // A number starts at a digit run (not after \w . -) from which runs joined by single spaces or
     // hyphens hold at least 12 digits.
     const t = input.text;
-    const runs = digitRunsOf(input);
+    const runs = digitRuns(input);
     const starts: [number, number][] = [];
     for (let k = 0; k < runs.length; k += 2) {
       const q = runs[k];

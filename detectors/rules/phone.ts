@@ -4,9 +4,9 @@
  * A "fax" label turns the finding into FAX. Bare digit groups without a label need the NANP shape.
  * Source: ITU-T E.164; NANPA numbering plan https://nationalnanpa.com ; 45 CFR 164.514(b)(2)(i)(D,E).
  */
-import { addRegion, digitRunsOf, isDigit, isWord } from '../anchors';
+import { addRegion, isDigit, isWord } from '../anchors';
 import type { Detector, ScanInput } from '../types';
-import { before, matchAll, type Regions, within } from '../util';
+import { before, digitRuns, matchAll, type Regions, within } from '../util';
 
 // NANP: (555) 123-4567 | 555-123-4567 | 555.123.4567 | 555 123 4567 | +1 555 123 4567 | (555)123-4567
 const NANP =
@@ -39,7 +39,7 @@ function phoneStarts(input: ScanInput): PhoneStarts {
   const t = input.text;
   const lower = input.lower;
   const n = t.length;
-  const runs = digitRunsOf(input);
+  const runs = digitRuns(input);
   const nanp: [number, number][] = [];
   const intl: [number, number][] = [];
   const national: [number, number][] = [];

@@ -6,9 +6,9 @@
  * Source: https://www.ssa.gov/employer/randomization.html ; 45 CFR 164.514(b)(2)(i)(G).
  */
 
-import { addRegion, digitRunsOf, isDigit, isWord } from '../anchors';
+import { addRegion, isDigit, isWord } from '../anchors';
 import type { Detector } from '../types';
-import { before, matchAll, within } from '../util';
+import { before, digitRuns, matchAll, within } from '../util';
 
 const RE = /(?<![\w-])(\d{3})([- ]?)(\d{2})\2(\d{4})(?![\w-]|\.\d)/g;
 const LABEL = /(?:ssn|ss#|ss no|soc(?:ial)? sec(?:urity)?(?: number| no| #)?|social)\W{0,4}$/;
@@ -27,7 +27,7 @@ export const usSsn: Detector = {
   detect(input) {
     // A whole run of 9 digits, or of 3 then a space or hyphen and a digit (not after \w or -).
     const t = input.text;
-    const runs = digitRunsOf(input);
+    const runs = digitRuns(input);
     const starts: [number, number][] = [];
     for (let k = 0; k < runs.length; k += 2) {
       const q = runs[k];

@@ -5,9 +5,9 @@
  * Source: 49 CFR 565.15 https://www.ecfr.gov/current/title-49/subtitle-B/chapter-V/part-565
  */
 
-import { addRegion, digitRunsOf, isAlnum } from '../anchors';
+import { addRegion, isAlnum } from '../anchors';
 import type { Detector } from '../types';
-import { before, matchAll, within } from '../util';
+import { before, digitRuns, matchAll, within } from '../util';
 
 const RE = /(?<![a-z0-9])[a-hj-npr-z0-9]{17}(?![a-z0-9])/gi;
 const TRANS: Record<string, number> = {
@@ -60,7 +60,7 @@ export const vin: Detector = {
     // after), and only one with a digit is kept: the runs of letters and digits around the digit runs
     // that are 17 long are the only places searched.
     const t = input.text;
-    const runs = digitRunsOf(input);
+    const runs = digitRuns(input);
     const starts: [number, number][] = [];
     let done = -1;
     for (let k = 0; k < runs.length; k += 2) {
