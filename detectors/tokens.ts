@@ -176,8 +176,18 @@ export function gap(text: string, a: Token, b: Token): string {
   return text.slice(a.end, b.start);
 }
 
+/** gap(text, a, b) === g, without the slice. */
+export function gapIs(text: string, a: Token, b: Token, g: string): boolean {
+  return b.start - a.end === g.length && text.startsWith(g, a.end);
+}
+
+/** True when exactly one space separates two tokens (gapIs(text, a, b, ' '), by character code: a hot test). */
+export function oneSpace(text: string, a: Token, b: Token): boolean {
+  return b.start - a.end === 1 && text.charCodeAt(a.end) === 32;
+}
+
 /** `\s` of a JavaScript regex: ASCII and Unicode white space, line terminators, BOM. */
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   return (
     c === 32 ||
     (c >= 9 && c <= 13) ||

@@ -15,7 +15,7 @@ import {
   STRONG_FACILITY_HEADS,
   SYSTEM_ACRONYMS,
 } from '../places';
-import { type Token, tokensOf } from '../tokens';
+import { oneSpace, type Token, tokensOf } from '../tokens';
 import type { Candidate, Detector } from '../types';
 import { EPONYM_NOUNS } from '../vocab';
 
@@ -192,11 +192,6 @@ function joined(text: string, a: Token, b: Token): boolean {
   return (
     len === 3 && text.charCodeAt(a.end) === 32 && text.charCodeAt(a.end + 1) === 38 && text.charCodeAt(a.end + 2) === 32
   );
-}
-
-/** True when exactly one space separates two tokens. */
-function oneSpace(text: string, a: Token, b: Token): boolean {
-  return b.start - a.end === 1 && text.charCodeAt(a.end) === 32;
 }
 
 /** "UWMC", "BMC", "VUMC": /^[A-Z]{1,4}MC$/ by character codes. */

@@ -7,7 +7,7 @@
  */
 import { lexicon } from '../lexicon';
 import { citedAsSource, EXTRA_PLACES, NOT_PLACES, STATE_NAMES, US_STATES } from '../places';
-import { sentenceStart, type Token, tokensOf } from '../tokens';
+import { oneSpace, sentenceStart, type Token, tokensOf } from '../tokens';
 import type { Candidate, Detector } from '../types';
 import { before, matchAll, NEAR_DIGIT, type Regions, within } from '../util';
 
@@ -123,11 +123,6 @@ function placeBits(cities: Set<string>): Map<string, number> {
 
 /** First words of the state names ("new" for "new york", "texas"). */
 const STATE_FIRSTS = new Set([...STATE_NAMES].map((name) => name.split(' ')[0]));
-
-/** True when exactly one space separates two tokens. */
-function oneSpace(text: string, a: Token, b: Token): boolean {
-  return b.start - a.end === 1 && text.charCodeAt(a.end) === 32;
-}
 
 /** The gap between a city and a state when it is ", ", "," or " "; otherwise ''. */
 function separator(text: string, from: number, to: number): string {

@@ -17,7 +17,7 @@
  */
 import { lexicon } from '../lexicon';
 import { STATE_NAMES } from '../places';
-import { sentenceStart, type Token, tokenFrom, tokensOf } from '../tokens';
+import { gapIs, isSpace, sentenceStart, type Token, tokenFrom, tokensOf } from '../tokens';
 import type { Candidate, Detector } from '../types';
 import { EPONYM_NOUNS } from '../vocab';
 
@@ -683,33 +683,13 @@ function nameLike(t: Token): boolean {
   return knownFirst(t) || knownLast(t) || shaped(t);
 }
 
-/** text.slice(a.end, b.start) === g, without the slice. */
-function gapIs(text: string, a: Token, b: Token, g: string): boolean {
-  return b.start - a.end === g.length && text.startsWith(g, a.end);
-}
-/** JavaScript's \s: the characters a regex class [\s] matches. */
-function isJsSpace(c: number): boolean {
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
 /** /^[\s,:]{1,8}$/ (or /^[\s,:?]{1,8}$/ with `question`) on text[from, to), without slicing. */
 function gapOf(text: string, from: number, to: number, question: boolean): boolean {
   const n = to - from;
   if (n < 1 || n > 8) return false;
   for (let k = from; k < to; k++) {
     const c = text.charCodeAt(k);
-    if (!(c === 44 || c === 58 || isJsSpace(c) || (question && c === 63))) return false;
+    if (!(c === 44 || c === 58 || isSpace(c) || (question && c === 63))) return false;
   }
   return true;
 }

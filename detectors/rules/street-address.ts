@@ -12,7 +12,7 @@
  * Source: 45 CFR 164.514(b)(2)(i)(B); USPS Publication 28 (Postal Addressing Standards).
  */
 import { LEADING_STREET, STREET_TYPES, UNIT_WORDS } from '../places';
-import { type Token, tokenFrom, tokensOf } from '../tokens';
+import { oneSpace, type Token, tokenFrom, tokensOf } from '../tokens';
 import type { Candidate, Detector, ScanInput } from '../types';
 import { type Gated, matchAll, nearDigits, within } from '../util';
 
@@ -619,11 +619,6 @@ function isAsciiUpper(c: number): boolean {
 function hasLineBreak(text: string, from: number, to: number): boolean {
   for (let p = from; p < to; p++) if (text.charCodeAt(p) === 10) return true;
   return false;
-}
-
-/** text.slice(a.end, b.start) === ' '. */
-function oneSpace(text: string, a: Token, b: Token): boolean {
-  return b.start - a.end === 1 && text.charCodeAt(a.end) === 32;
 }
 
 function growFrom(text: string, toks: Token[], pos: number): number {
