@@ -8,6 +8,8 @@
  * abbreviations; medical word endings (-itis, -ectomy, -emia, drug stems such as -pril, -statin,
  * -mab); and clinical age forms ("70yo", "55-year-old"). Score = distinct cues / 5, capped at 1.
  */
+import { alternatives, groupable, groupByFirstChar } from './regex-source';
+
 const WORDS = String.raw`pt|pts|patient|patients|dx|hx|tx|rx|sx|fx|h\/o|s\/p|c\/o|w\/|yo|y\/o|diagnos\w*|admitted|admission|discharged?|readmi\w*|clinic|clinical|hospital\w*|medical|surgery|surgical|operat(?:ed|ion|ive)|disease|disorder|syndrome|cancer|carcinoma|tumou?r|malignan\w*|metasta\w*|diabetes|diabetic|hypertension|hypotension|fibrillation|infarction|failure|insufficiency|stroke|asthma|infection|infectious|sepsis|pneumonia|pain|fracture|injury|wound|lesion|therapy|therapies|treatment|treated|treating|medication|meds|drug|dose|dosage|dosing|mg|mcg|ml|biopsy|prescri\w*|insulin|statin|warfarin|aspirin|antibiotics?|anticoagula\w*|vaccin\w*|pregnan\w*|prenatal|postpartum|symptoms?|allerg\w*|chemo\w*|radiation|oncolog\w*|cardi\w*|neuro\w*|psych\w*|nurse|nursing|physician|doctor|dr|md|mrn|icu|nicu|prognosis|follow[- ]?up|post-?op\w*|pre-?op\w*|transplant\w*|dialysis|renal|hepatic|liver|kidney|pulmonary|glucose|a1c|hba1c|cholesterol|ldl|hdl|bp|ecg|ekg|mri|x-?ray|ultrasound|bmi|obes\w*|opioid\w*|overdose|seizures?|epilep\w*|dementia|alzheimer\w*|parkinson\w*|depress\w*|anxiety|bipolar|schizo\w*|adhd|autism|hiv|aids|hcv|hbv|hepatitis|copd|chf|ckd|cad|htn|t2dm|t1dm|afib|a-?fib|dvt|uti|gerd|ibs|ibd|sle|als|gyn|obgyn|inr|cbc|bmp|cmp|tsh|psa|egfr|gfr|eeg|emg|abg|prn|bid|tid|qid|qd|npo|sob|n\/v|migraines?|arthritis|osteo\w*|fever|cough|rash|nausea|vomiting|diarrh\w*|constipation|fatigue|dizziness|syncope|edema|anemia|thyroid|hypothyroid\w*|hyperthyroid\w*|stent|bypass|cabg|pacemaker|catheter|intubat\w*|ventilat\w*|inhaler|nebuli\w*|wheelchair|physio\w*|hospice|palliative|prescription|pharmacy|pharmacist|referral|consult\w*|appointment|appt|check-?up|examination|screening|mammogram|colonoscopy|vaccination|immuniz\w*|side effects?|contraindicat\w*|comorbid\w*|remission|relapse|exacerbation|guideline-directed|bloodwork|urinalysis|pathology|radiology|mammography|ob\/gyn|pediatric\w*|geriatric\w*|elderly|newborn|infant|neonat\w*`;
 const MORE_WORDS =
   'carcinoma|lymphoma|melanoma|sarcoma|glioma|myeloma|adenoma|hematoma|blastoma|neuropathy|cardiomyopathy|retinopathy|nephropathy|myopathy|encephalopathy|myalgia|arthralgia|neuralgia|fibromyalgia|radiography|angiography|echocardiography|tomography|hypertensive|hypertension';
@@ -18,31 +20,12 @@ const MORE_WORDS =
  * and they are tried in the same order) but V8 tries one group per position, not 300 alternatives.
  */
 function byFirstLetter(source: string): string {
-  const alts: string[] = [];
-  let depth = 0;
-  let cur = '';
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') {
-      cur += c + source[++i];
-      continue;
-    }
-    if (c === '(') depth++;
-    else if (c === ')') depth--;
-    if (c === '|' && depth === 0) {
-      alts.push(cur);
-      cur = '';
-    } else cur += c;
+  const alts = alternatives(source);
+  // Every term must be groupable: one left after the groups would be tried in another order.
+  if (!alts.every((a) => /^[a-z]/.test(a) && groupable(a))) {
+    throw new Error('health-context: every term starts with a letter');
   }
-  alts.push(cur);
-  const groups = new Map<string, string[]>();
-  for (const alt of alts) {
-    if (!/^[a-z]/.test(alt)) throw new Error('health-context: every term starts with a letter');
-    const list = groups.get(alt[0]) ?? [];
-    list.push(alt.slice(1));
-    groups.set(alt[0], list);
-  }
-  return [...groups].map(([c, rest]) => `${c}(?:${rest.join('|')})`).join('|');
+  return groupByFirstChar(alts);
 }
 const TERMS = new RegExp(String.raw`\b(?:${byFirstLetter(`${WORDS}|${MORE_WORDS}`)})\b`, 'gi');
 const NOT_MEDICAL = new Set(['academia', 'diploma', 'aroma', 'hypnosis', 'metamorphosis', 'apotheosis', 'osmosis']);

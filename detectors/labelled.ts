@@ -1,3 +1,4 @@
+import { alternatives, groupByFirstChar, QUANTIFIER } from './regex-source';
 import type { Candidate, Category, ScanInput } from './types';
 import { digits, gatingOn, matchAll, type Regions, reachOf, within } from './util';
 
@@ -35,29 +36,6 @@ export function labelledRegex(labels: readonly string[]): RegExp {
   return re;
 }
 
-/** Top-level alternatives of a regex source ("a|b(?:c|d)" -> ["a", "b(?:c|d)"]). */
-function alternatives(source: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let cur = '';
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') {
-      cur += c + source[++i];
-      continue;
-    }
-    if (c === '(') depth++;
-    else if (c === ')') depth--;
-    if (c === '|' && depth === 0) {
-      out.push(cur);
-      cur = '';
-    } else cur += c;
-  }
-  out.push(cur);
-  return out;
-}
-
-const QUANTIFIER = /^[?*+{]/;
 /**
  * The alternatives of a label with a leading optional character or group written out
  * ("(?:patient|pt)? ?ids?" -> "patient ?ids?", "pt ?ids?", " ids?", "ids?"), so that each starts with a
@@ -96,16 +74,7 @@ function spread(label: string): string[] {
  */
 function byFirstChar(labels: readonly string[]): string {
   if (labels.some((l) => /\\[1-9k]|\(\?</.test(l))) return labels.join('|');
-  const groups = new Map<string, string[]>();
-  const rest: string[] = [];
-  for (const alt of labels.flatMap(alternatives).flatMap(spread)) {
-    if (/^[a-z0-9 ]/.test(alt) && !QUANTIFIER.test(alt.slice(1))) {
-      const list = groups.get(alt[0]) ?? [];
-      list.push(alt.slice(1));
-      groups.set(alt[0], list);
-    } else rest.push(alt);
-  }
-  return [...[...groups].map(([c, tails]) => `${c}(?:${tails.join('|')})`), ...rest].join('|');
+  return groupByFirstChar(labels.flatMap(alternatives).flatMap(spread));
 }
 
 /**
