@@ -1,5 +1,5 @@
 /** Place vocabulary shared by the location detectors. All lower case. */
-import type { Token } from './tokens';
+import { type Token, wordBits } from './tokens';
 
 export const US_STATES: Record<string, string> = {
   al: 'alabama',
@@ -835,14 +835,11 @@ const SOURCE_VERBS = [
 const SOURCE_NOUN = 1;
 const PATIENT_VERB = 2;
 const SOURCE_VERB = 4;
-const SOURCE_WORDS = new Map<string, number>();
-for (const [list, bit] of [
+const SOURCE_WORDS = wordBits([
   [SOURCE_NOUNS, SOURCE_NOUN],
   [PATIENT_VERBS, PATIENT_VERB],
   [SOURCE_VERBS, SOURCE_VERB],
-] as [Iterable<string>, number][]) {
-  for (const w of list) SOURCE_WORDS.set(w, (SOURCE_WORDS.get(w) ?? 0) | bit);
-}
+]);
 
 /**
  * "recommendations from Mayo Clinic", "data from the Cleveland Clinic": an institution or city cited

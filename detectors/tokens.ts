@@ -230,6 +230,16 @@ export function sentenceStart(text: string, tokens: Token[], i: number): boolean
   return !prev.initial && !(prev.text.length <= 4 && TITLE_ABBREVIATIONS.has(prev.text.toLowerCase()));
 }
 
+/**
+ * Word lists as bits of one map (a word's value is the OR of the bits of the lists that hold it): a
+ * detector looks a token's key up once for all its lists instead of once per list.
+ */
+export function wordBits(lists: readonly (readonly [Iterable<string>, number])[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [list, bit] of lists) for (const w of list) out.set(w, (out.get(w) ?? 0) | bit);
+  return out;
+}
+
 /** Index of the first token starting at or after `pos` (binary search), or -1. */
 export function tokenFrom(tokens: Token[], pos: number): number {
   let lo = 0;

@@ -15,7 +15,7 @@ import {
   STRONG_FACILITY_HEADS,
   SYSTEM_ACRONYMS,
 } from '../places';
-import { oneSpace, type Token, tokensOf } from '../tokens';
+import { oneSpace, type Token, tokensOf, wordBits } from '../tokens';
 import type { Candidate, Detector } from '../types';
 import { EPONYM_NOUNS } from '../vocab';
 
@@ -145,8 +145,7 @@ const ACRONYM = 256;
 const DIRECT_VERB = 512;
 const CARE_VERB = 1024;
 const PREP = 2048;
-const WORDS = new Map<string, number>();
-for (const [list, bit] of [
+const WORDS = wordBits([
   [SYSTEMS.keys(), SYSTEM_FIRST],
   [SAINT, SAINT_WORD],
   [NOT_PLACES, NOT_CAP],
@@ -160,9 +159,7 @@ for (const [list, bit] of [
   [DIRECT_VERBS, DIRECT_VERB],
   [CARE_VERBS, CARE_VERB],
   [PREPS, PREP],
-] as [Iterable<string>, number][]) {
-  for (const w of list) WORDS.set(w, (WORDS.get(w) ?? 0) | bit);
-}
+]);
 function bits(t: Token): number {
   return WORDS.get(t.key) ?? 0;
 }

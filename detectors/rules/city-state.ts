@@ -7,7 +7,7 @@
  */
 import { lexicon } from '../lexicon';
 import { citedAsSource, EXTRA_PLACES, NOT_PLACES, STATE_NAMES, US_STATES } from '../places';
-import { oneSpace, sentenceStart, type Token, tokensOf } from '../tokens';
+import { oneSpace, sentenceStart, type Token, tokensOf, wordBits } from '../tokens';
 import type { Candidate, Detector } from '../types';
 import { before, matchAll, NEAR_DIGIT, type Regions, within } from '../util';
 
@@ -102,23 +102,22 @@ const NOT_PLACE = 1; // in NOT_PLACES
 const LISTED = 2; // a listed place (city list or EXTRA_PLACES)
 const MULTI_FIRST = 4; // first word of a listed place or state name of several words ("new" for "new york")
 const PREFIX = 8; // in CITY_PREFIX
-let bitsFor: { of: Set<string>; bits: Map<string, number> } | undefined;
+let placeBitsMap: Map<string, number> | undefined;
+/** Built on first use: the city list is decoded lazily (lexicon()). */
 function placeBits(cities: Set<string>): Map<string, number> {
-  if (bitsFor?.of !== cities) {
-    const bits = new Map<string, number>();
-    const mark = (w: string, bit: number) => bits.set(w, (bits.get(w) ?? 0) | bit);
-    for (const w of NOT_PLACES) mark(w, NOT_PLACE);
-    for (const w of CITY_PREFIX) mark(w, PREFIX);
-    for (const list of [cities, extra]) for (const name of list) mark(name, LISTED);
-    for (const list of [cities, extra, STATE_NAMES]) {
-      for (const name of list) {
-        const sp = name.indexOf(' ');
-        if (sp >= 0) mark(name.slice(0, sp), MULTI_FIRST);
-      }
-    }
-    bitsFor = { of: cities, bits };
+  if (!placeBitsMap) {
+    const firstWords = [cities, extra, STATE_NAMES].flatMap((list) =>
+      [...list].filter((name) => name.includes(' ')).map((name) => name.slice(0, name.indexOf(' '))),
+    );
+    placeBitsMap = wordBits([
+      [NOT_PLACES, NOT_PLACE],
+      [CITY_PREFIX, PREFIX],
+      [cities, LISTED],
+      [extra, LISTED],
+      [firstWords, MULTI_FIRST],
+    ]);
   }
-  return bitsFor.bits;
+  return placeBitsMap;
 }
 
 /** First words of the state names ("new" for "new york", "texas"). */

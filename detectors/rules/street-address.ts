@@ -12,7 +12,7 @@
  * Source: 45 CFR 164.514(b)(2)(i)(B); USPS Publication 28 (Postal Addressing Standards).
  */
 import { LEADING_STREET, STREET_TYPES, UNIT_WORDS } from '../places';
-import { oneSpace, type Token, tokenFrom, tokensOf } from '../tokens';
+import { oneSpace, type Token, tokenFrom, tokensOf, wordBits } from '../tokens';
 import type { Candidate, Detector, ScanInput } from '../types';
 import { type Gated, matchAll, nearDigits, within } from '../util';
 
@@ -436,7 +436,7 @@ function anchorAt(input: ScanInput, toks: Token[], i: number, ahead: boolean): n
   // House number + capitalised word, with a street word or another number within 5 tokens,
   // or an address cue before it.
   if (t.hasDigit && nx && isNum(t.text, 1, 6, ANY_LETTER)) {
-    const nb = wordBits(nx);
+    const nb = streetBits(nx);
     // A street word or street-suffixed word right after the number.
     const lead = (nb & LEAD) !== 0 || foreignSuffix(nx.key);
     if (
@@ -445,14 +445,14 @@ function anchorAt(input: ScanInput, toks: Token[], i: number, ahead: boolean): n
       compassLetter(text, nx) ||
       (nx.initial && nx.dot && /^\p{Lu}$/u.test(nx.text)) ||
       lead ||
-      (t.text.length >= 2 && i + 2 < n && (wordBits(toks[i + 2]) & FULL) !== 0) ||
+      (t.text.length >= 2 && i + 2 < n && (streetBits(toks[i + 2]) & FULL) !== 0) ||
       isNum(nx.text, 1, 4)
     ) {
       let street = lead;
       // "3747 fourth avenue suite 112": a lower-case full street word close after a house number.
       // (Each loop below can only set `street`: it runs while it is not set.)
       if (!street && t.text.length >= 2) {
-        for (let k = i + 2; k < Math.min(n, i + 4) && !street; k++) street = (wordBits(toks[k]) & FULL) !== 0;
+        for (let k = i + 2; k < Math.min(n, i + 4) && !street; k++) street = (streetBits(toks[k]) & FULL) !== 0;
       }
       for (let k = i + 2; k < Math.min(n, i + 6) && !street; k++) {
         const tk = toks[k];
@@ -474,13 +474,16 @@ function anchorAt(input: ScanInput, toks: Token[], i: number, ahead: boolean): n
         k2 < n &&
         oneSpace(text, toks[k2 - 1], toks[k2]) &&
         (nb & NOT_NAME) === 0 &&
-        (k2 === i + 2 || (toks[i + 2]?.title && (wordBits(toks[i + 2]) & NOT_NAME) === 0)) &&
+        (k2 === i + 2 || (toks[i + 2]?.title && (streetBits(toks[i + 2]) & NOT_NAME) === 0)) &&
         isNum(toks[k2]?.text ?? '', 1, 5, ANY_LETTER) &&
         !UNIT_AFTER.test(text.slice(toks[k2].end, toks[k2].end + 8));
       if (numbered) return 0.7;
       // "9816 214 Pavlou Drandaki": postal or building number, house number, street name.
       const doubled =
-        t.text.length >= 3 && isNum(nx.text, 1, 4) && !!toks[i + 2]?.title && (wordBits(toks[i + 2]) & NOT_NAME) === 0;
+        t.text.length >= 3 &&
+        isNum(nx.text, 1, 4) &&
+        !!toks[i + 2]?.title &&
+        (streetBits(toks[i + 2]) & NOT_NAME) === 0;
       if ((nx.title || doubled || nx.caps) && addressCue(input, t.start)) return 0.7;
     }
   }
@@ -503,13 +506,13 @@ function anchorAt(input: ScanInput, toks: Token[], i: number, ahead: boolean): n
     return 0.75;
   // The next two anchors need a number among toks[i+1..i+4] and a title-case or all-capitals word.
   if (!ahead || !(t.title || t.caps)) return elmOrLate(input, toks, i);
-  const tb = wordBits(t);
+  const tb = streetBits(t);
   // Street word first: "Rue de Virton 38", "Via Roma 12"; or a street-suffixed word + number.
   const tLead = (tb & LEAD) !== 0 || foreignSuffix(t.key);
   if (tLead) {
     for (let k = i + 1; k < Math.min(n, i + 5); k++) {
       if (isNum(toks[k].text, 1, 5, ANY_LETTER)) return 0.8;
-      if (!(toks[k].title || (wordBits(toks[k]) & LOWER_OK_WORD) !== 0)) break;
+      if (!(toks[k].title || (streetBits(toks[k]) & LOWER_OK_WORD) !== 0)) break;
     }
   }
   if (t.title) {
@@ -546,7 +549,7 @@ function suffixedRun(toks: Token[], i: number, k: number, tLead: boolean, tb: nu
   if (tLead || lower !== 0) return true;
   for (let j = i + 1; j <= k; j++) {
     const tj = toks[j];
-    const jb = wordBits(tj);
+    const jb = streetBits(tj);
     if (foreignSuffix(tj.key) || (jb & LEAD) !== 0) return true;
     if (
       j === i + 1 &&
@@ -571,13 +574,13 @@ function elmOrLate(input: ScanInput, toks: Token[], i: number): number {
     t.title &&
     nx?.title &&
     i > 0 &&
-    ((wordBits(nx) & FULL) !== 0 || (toks[i + 2]?.title && (wordBits(toks[i + 2]) & FULL) !== 0)) &&
-    (wordBits(toks[i - 1]) & PREP) !== 0
+    ((streetBits(nx) & FULL) !== 0 || (toks[i + 2]?.title && (streetBits(toks[i + 2]) & FULL) !== 0)) &&
+    (streetBits(toks[i - 1]) & PREP) !== 0
   )
     return 0.75;
   if (
     i + 2 < n &&
-    ((toks[i + 2].hasDigit && (wordBits(nx) & LSTREET) !== 0) ||
+    ((toks[i + 2].hasDigit && (streetBits(nx) & LSTREET) !== 0) ||
       (t.hasDigit && !toks[i + 1].hasDigit && !toks[i + 1].title && (toks[i + 2].hasDigit || toks[i + 3]?.hasDigit)) ||
       (t.title && toks[i + 1].key === 'and'))
   )
@@ -956,17 +959,14 @@ const LSTREET = 4; // LOWER_STREET
 const LOWER_OK_WORD = 8; // LOWER_OK
 const NOT_NAME = 16; // NOT_STREET_NAME
 const PREP = 32; // PLACE_PREP
-const STREET_WORDS = new Map<string, number>();
-for (const [list, bit] of [
+const STREET_WORDS = wordBits([
   [LEADING_STREET, LEAD],
   [FULL_STREET, FULL],
   [LOWER_STREET, LSTREET],
   [LOWER_OK, LOWER_OK_WORD],
   [NOT_STREET_NAME, NOT_NAME],
   [PLACE_PREP, PREP],
-] as [Iterable<string>, number][]) {
-  for (const w of list) STREET_WORDS.set(w, (STREET_WORDS.get(w) ?? 0) | bit);
-}
-function wordBits(t: Token): number {
+]);
+function streetBits(t: Token): number {
   return STREET_WORDS.get(t.key) ?? 0;
 }
