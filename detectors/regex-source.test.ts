@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alternatives, groupByFirstChar } from './regex-source';
+import { alternatives, groupByFirstChar, minDigitRun, regexReach } from './regex-source';
 
 describe('alternatives', () => {
   // If this fails, a label or health term is split inside a group or at an escaped bar.
@@ -27,4 +27,70 @@ describe('groupByFirstChar', () => {
     for (const s of ['pt', 'pts', 'pain', 'dx', 'd x', 'ph', 'afib', 'a-fib', 'p', 'ptx', 'd  x', 'fib'])
       expect(grouped.test(s), s).toBe(plain.test(s));
   });
+});
+
+describe('regexReach', () => {
+  // If this fails, matchAll may cut a region's window too short and miss or change a match near a
+  // region's end (the gating property test in scan.property.test.ts is the end-to-end check).
+  it.each([
+    [/abc/g, 3],
+    [/a{2,5}/g, 5],
+    [/(?<![a-z])ab(?![a-z])/g, 3],
+    [/\bab\b/g, 3],
+    [/a|bcd/g, 3],
+    [/(a)(b)\2/g, 3],
+    [/(?:x|y(?=zz)){0,3}/g, 5],
+    [/[\]a]{2}/g, 2],
+    [/\p{L}{1,3}/gu, 6],
+    [/a$/g, 2],
+    [/\d{4}(?!\d)/g, 5],
+    [/a{2}b?/g, 3],
+  ])('%s reaches %d', (re, want) => {
+    expect(regexReach(re)).toBe(want);
+  });
+
+  // If this fails, an unbounded or unreadable pattern would be cut: it must never be.
+  it.each([
+    /a+/g,
+    /a*/g,
+    /a{2,}/g,
+    /(?<n>a)\k<n>/g,
+    /[a-z]+@x/g,
+    /x(?:[a-z]*y)?/g,
+    // An empty class followed by a literal ']' (not a class holding ']'): not read, so not cut.
+    // biome-ignore lint/correctness/noEmptyCharacterClassInRegex: the empty class is the case under test
+    /a[]]b/g,
+    // biome-ignore lint/correctness/noEmptyCharacterClassInRegex: the empty class is the case under test
+    /a[^]]b/g,
+  ])('%s is unbounded', (re) => {
+    expect(regexReach(re)).toBe(Number.POSITIVE_INFINITY);
+  });
+});
+
+describe('minDigitRun', () => {
+  // If this fails, matchAll may pass over a digit region where a match starts and lose a finding (the
+  // gating property test in scan.property.test.ts is the end-to-end check): the count must never exceed
+  // the digits every match really holds.
+  it.each([
+    [/\d{5}/g, 5],
+    [/(?<![\w-])\d{3}-?\d{4}(?!\d)/g, 4],
+    [/\(01\)\d{14}/g, 14],
+    [/(?:19|20)\d\d/g, 4],
+    [/[0-9]{2}[0-9]?x/g, 2],
+    [/(\d\d){3}/g, 6],
+    [/(?:\d{3}|\d{5})/g, 3],
+    [/#?\d{7,19}/g, 7],
+    [/\d{3}(?=\d{4})/g, 3],
+    [/(\d{3})\1/g, 3],
+  ])('%s holds %d consecutive digits', (re, want) => {
+    expect(minDigitRun(re)).toBe(want);
+  });
+
+  // If this fails, a pattern whose matches need not hold consecutive digits would prune regions.
+  it.each([/\d(?:[ -]?\d){11,18}/g, /a|\d{9}/g, /[\d ]{5}/g, /[^0-9]{3}/g, /\d?\d?/g, /\p{Nd}{5}/gu])(
+    '%s holds at most one digit in a row for sure',
+    (re) => {
+      expect(minDigitRun(re)).toBeLessThanOrEqual(1);
+    },
+  );
 });
