@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Finding } from '../detectors/types';
+import { CORPORA, loadCorpus } from './corpora';
 import { loadPeers, ours, type Peer } from './peers';
 import {
   type CorpusKind,
@@ -30,12 +31,6 @@ import {
 import { syntheticNote, syntheticQuery } from './synthetic';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-
-const CORPORA: Record<CorpusKind, { file: string; title: string }> = {
-  asq: { file: 'asq-phi-dev.jsonl', title: 'ASQ-PHI dev' },
-  negatives: { file: 'negatives-dev.jsonl', title: 'negatives-dev (MMLU medical + chatbot prompts)' },
-  presidio: { file: 'presidio-synth-dev.jsonl', title: 'presidio-synth dev' },
-};
 
 const USAGE = `Usage: npm run bench -- [options]
 
@@ -101,28 +96,6 @@ function usageError(msg: string): never {
 
 function progress(msg: string): void {
   process.stderr.write(`[bench] ${msg}\n`);
-}
-
-/** Reads a corpus; malformed lines are reported by number only, never by content. */
-function loadCorpus(kind: CorpusKind, limit?: number): CorpusRecord[] {
-  const path = join(ROOT, 'test', 'corpora', CORPORA[kind].file);
-  const lines = readFileSync(path, 'utf8').split('\n');
-  const out: CorpusRecord[] = [];
-  lines.forEach((line, i) => {
-    if (!line.trim()) return;
-    let rec: CorpusRecord;
-    try {
-      rec = JSON.parse(line) as CorpusRecord;
-    } catch {
-      // JSON.parse quotes the offending text in its message: report the line number only.
-      throw new Error(`${CORPORA[kind].file} line ${i + 1}: invalid JSON`);
-    }
-    if (typeof rec.text !== 'string' || !Array.isArray(rec.phi)) {
-      throw new Error(`${CORPORA[kind].file} line ${i + 1}: not a {id, text, phi} record`);
-    }
-    out.push(rec);
-  });
-  return limit ? out.slice(0, limit) : out;
 }
 
 interface Timed {

@@ -7,13 +7,10 @@
  *
  * Options: `--rounds N` (default 9).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { CORPORA, loadCorpus } from './corpora';
 import { ours, redactPiiPeer } from './peers';
-
-const ROOT = join(import.meta.dirname, '..');
-const CORPORA = ['asq-phi-dev', 'negatives-dev', 'presidio-synth-dev'];
+import type { CorpusKind } from './score';
 
 function roundsOption(): number {
   const { values } = parseArgs({ options: { rounds: { type: 'string' } }, strict: true });
@@ -32,10 +29,7 @@ function median(xs: number[]): number {
 
 async function main(): Promise<void> {
   const rounds = roundsOption();
-  const texts: string[] = [];
-  for (const c of CORPORA)
-    for (const line of readFileSync(join(ROOT, 'test', 'corpora', `${c}.jsonl`), 'utf8').split('\n'))
-      if (line.trim()) texts.push((JSON.parse(line) as { text: string }).text);
+  const texts = (Object.keys(CORPORA) as CorpusKind[]).flatMap((kind) => loadCorpus(kind).map((r) => r.text));
   const chars = texts.reduce((a, t) => a + t.length, 0);
   const peer = await redactPiiPeer();
   const tools: [string, (t: string) => unknown][] = [

@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CorpusKind, CorpusRecord } from './score';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The development corpora in test/corpora/, by kind. */
+export const CORPORA: Record<CorpusKind, { file: string; title: string }> = {
+  asq: { file: 'asq-phi-dev.jsonl', title: 'ASQ-PHI dev' },
+  negatives: { file: 'negatives-dev.jsonl', title: 'negatives-dev (MMLU medical + chatbot prompts)' },
+  presidio: { file: 'presidio-synth-dev.jsonl', title: 'presidio-synth dev' },
+};
+
+/** Reads a corpus; malformed lines are reported by number only, never by content. */
+export function loadCorpus(kind: CorpusKind, limit?: number): CorpusRecord[] {
+  const path = join(ROOT, 'test', 'corpora', CORPORA[kind].file);
+  const lines = readFileSync(path, 'utf8').split('\n');
+  const out: CorpusRecord[] = [];
+  lines.forEach((line, i) => {
+    if (!line.trim()) return;
+    let rec: CorpusRecord;
+    try {
+      rec = JSON.parse(line) as CorpusRecord;
+    } catch {
+      // JSON.parse quotes the offending text in its message: report the line number only.
+      throw new Error(`${CORPORA[kind].file} line ${i + 1}: invalid JSON`);
+    }
+    if (typeof rec.text !== 'string' || !Array.isArray(rec.phi)) {
+      throw new Error(`${CORPORA[kind].file} line ${i + 1}: not a {id, text, phi} record`);
+    }
+    out.push(rec);
+  });
+  return limit ? out.slice(0, limit) : out;
+}
