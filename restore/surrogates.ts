@@ -901,32 +901,24 @@ export function createSurrogates(random: () => number = defaultRandom): Surrogat
 
   // ---- surrogate() -------------------------------------------------------------------------------
 
+  /** Stand-in makers by category (FAX as PHONE); anything else gets randomLike. Each is retried by fresh(). */
+  const MAKERS: Partial<Record<Category, (value: string) => string>> = {
+    NAME: name,
+    LOCATION: location,
+    PHONE: phone,
+    FAX: phone,
+    SSN: ssn,
+    EMAIL: email,
+    URL: url,
+    IP_ADDRESS: ipAddress,
+    PAYMENT_CARD: card,
+  };
   const make = (category: Category, value: string): string => {
-    switch (category) {
-      case 'NAME':
-        return fresh(() => name(value), value);
-      case 'LOCATION':
-        return fresh(() => location(value), value);
-      case 'DATE':
-        return date(value);
-      case 'AGE':
-        return age(value);
-      case 'PHONE':
-      case 'FAX':
-        return fresh(() => phone(value), value);
-      case 'SSN':
-        return fresh(() => ssn(value), value);
-      case 'EMAIL':
-        return fresh(() => email(value), value);
-      case 'URL':
-        return fresh(() => url(value), value);
-      case 'IP_ADDRESS':
-        return fresh(() => ipAddress(value), value);
-      case 'PAYMENT_CARD':
-        return fresh(() => card(value), value);
-      default:
-        return fresh(() => randomLike(value), value);
-    }
+    // A date is shifted and an age kept in band: both keep the value's own form and are not retried.
+    if (category === 'DATE') return date(value);
+    if (category === 'AGE') return age(value);
+    const maker = MAKERS[category] ?? randomLike;
+    return fresh(() => maker(value), value);
   };
 
   return {
