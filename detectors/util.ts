@@ -1,5 +1,5 @@
 import { minDigitRun, regexReach } from './regex-source';
-import type { Candidate, Category, ScanInput } from './types';
+import type { Candidate, ScanInput } from './types';
 
 /** Luhn (mod 10) check over a string of digits. */
 export function luhnValid(digits: string): boolean {
@@ -203,41 +203,10 @@ export function nearDigits(input: ScanInput): Regions {
   return r;
 }
 
-/**
- * Regions around every character of `chars` (default: digits), `before` characters before and
- * `after` after, merged; computed once per scan input and shared by the detectors.
- */
-export function regionsAround(input: ScanInput, kind: 'digit' | '@' | ':', before = 96, after = 32): Regions {
-  if (kind === 'digit' && before === 96 && after === 32) return digits(input);
-  input.cache ??= {};
-  // Kept in a map under a numeric key (no key string built per call).
-  let byKey = input.cache.regionsAround as Map<number, Regions> | undefined;
-  if (!byKey) {
-    byKey = new Map();
-    input.cache.regionsAround = byKey;
-  }
-  const key = (kind === 'digit' ? 0 : kind === '@' ? 1 : 2) + 3 * (before + 100_000 * after);
-  const hit = byKey.get(key);
-  if (hit) return hit;
-  const out = kind === 'digit' ? digitRegions(input, before, after) : charRegions(input.text, kind, before, after);
-  byKey.set(key, out);
-  return out;
-}
-
 function push(out: [number, number][], s: number, e: number, gap = 0): void {
   const last = out[out.length - 1];
   if (last && s <= last[1] + gap) last[1] = Math.max(last[1], e);
   else out.push([s, e]);
-}
-
-/** Regions around a rare character, found by indexOf (a native scan). */
-function charRegions(text: string, ch: string, before: number, after: number): [number, number][] {
-  const out: [number, number][] = [];
-  const n = text.length;
-  for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) {
-    push(out, Math.max(0, i - before), Math.min(n, i + after));
-  }
-  return out;
 }
 
 const DIGIT = /[0-9]/g;
@@ -322,23 +291,6 @@ function factsOf(re: RegExp): RegexFacts {
 /** `regexReach`, memoised. */
 export function reachOf(re: RegExp): number {
   return factsOf(re).reach;
-}
-
-export function cand(
-  start: number,
-  end: number,
-  category: Category,
-  confidence: number,
-  reason: string,
-  validated?: boolean,
-): Candidate {
-  return { start, end, category, confidence, reason, validated };
-}
-
-/** Index of group `g` of a regex match with the `d` flag. */
-export function groupSpan(m: RegExpExecArray, g: number): [number, number] | undefined {
-  const idx = (m as RegExpExecArray & { indices?: [number, number][] }).indices?.[g];
-  return idx ? [idx[0], idx[1]] : undefined;
 }
 
 /** Trims trailing punctuation a sentence puts after an identifier ("... 12345." or "(ID 12345)"). */
