@@ -17,7 +17,7 @@
  */
 import { lexicon } from '../lexicon';
 import { STATE_NAMES } from '../places';
-import { gapIs, isSpace, sentenceStart, type Token, tokenFrom, tokensOf } from '../tokens';
+import { gapIs, isSpace, oneSpace, sentenceStart, type Token, tokenFrom, tokensOf, wordBits } from '../tokens';
 import type { Candidate, Detector } from '../types';
 import { EPONYM_NOUNS } from '../vocab';
 
@@ -543,45 +543,204 @@ const NOT_NAME = new Set([
 
 const OWNED_PLACES = new Set(['office', 'clinic', 'practice', 'surgery', 'hospital', 'practise', 'home', 'house']);
 
+/*
+ * Word classes. Every list this detector asks about a token's key is a bit of one Map (built on first
+ * use), and a token's bits are looked up once per scan and kept in `wordCls` by token index. Before,
+ * the cascade asked several Sets about the same token (first names, surnames, the ambiguous list,
+ * NOT_NAME, cities ...), each lookup a string hash probe of tens of ns, many of them into lists of
+ * thousands of words. Set.has(key) and ((words.get(key) ?? 0) & BIT) !== 0 agree for every key.
+ */
+const W_FIRST = 1 << 0; // lexicon().first
+const W_LAST = 1 << 1; // lexicon().last
+const W_AMBIGUOUS = 1 << 2; // lexicon().ambiguous
+const W_CITY = 1 << 3; // lexicon().cities
+const W_STATE = 1 << 4; // STATE_NAMES
+const W_NOT_NAME = 1 << 5;
+const W_TITLE = 1 << 6;
+const W_CUE = 1 << 7;
+const W_STRONG_CUE = 1 << 8;
+const W_NAMING = 1 << 9;
+const W_LOWER_STOP = 1 << 10;
+const W_ROLE = 1 << 11;
+const W_EPONYM = 1 << 12;
+const W_NOT_SHAPED = 1 << 13;
+const W_INTERJECTION = 1 << 14;
+const W_STRONG_PARTICLE = 1 << 15;
+const W_PARTICLE = 1 << 16;
+const W_FAMILY = 1 << 17;
+const W_WORK = 1 << 18;
+const W_OCCASION = 1 << 19;
+const W_GIVING = 1 << 20;
+const W_SUFFIX = 1 << 21;
+const W_OWNED_PLACE = 1 << 22;
+/** Per token and scan (in wordCls only): the bits above are filled in. */
+const CLASSIFIED = 1 << 23;
+/** Per token and scan: shaped() has been answered, and its answer. */
+const SHAPE_KNOWN = 1 << 24;
+const SHAPED = 1 << 25;
+
+let words: Map<string, number> | undefined;
+/**
+ * A filter in front of `words`: for each bucket of keys (first letter, second letter, length; see
+ * bucket()), the OR of the classes of the listed words in it. Most lookups ask about a few short lists
+ * (is this the occupation before a name? an eponym noun after it?), and a key whose bucket holds no
+ * word of those lists cannot be in them, which the filter says without a Map lookup.
+ */
+const filter = new Int32Array(27 * 27 * 16);
+/** Bucket of a key: its first two characters (a-z, or 26 for any other) and its length (up to 15). */
+function bucket(key: string): number {
+  const n = key.length;
+  let a = key.charCodeAt(0) - 97;
+  if (a < 0 || a > 25) a = 26;
+  let b = n > 1 ? key.charCodeAt(1) - 97 : 26;
+  if (b < 0 || b > 25) b = 26;
+  return (a * 27 + b) * 16 + Math.min(n, 15);
+}
+/**
+ * A Bloom filter of every listed word (2^18 bits, two bits a word from one hash of its characters): a
+ * capitalised word that is in no list at all ("Please", "Results") is told apart by one pass over its
+ * characters instead of a lookup in a Map of ~35,000 words. A listed word always has both bits set.
+ */
+const BLOOM_BITS = 18;
+const bloom = new Int32Array(1 << (BLOOM_BITS - 5));
+/** FNV-1a over the key's UTF-16 code units. */
+function keyHash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h;
+}
+/** Both Bloom bits of hash h: its low bits and its high bits. */
+function inBloom(h: number): boolean {
+  const a = h & ((1 << BLOOM_BITS) - 1);
+  const b = h >>> (32 - BLOOM_BITS);
+  return (bloom[a >>> 5] & (1 << (a & 31))) !== 0 && (bloom[b >>> 5] & (1 << (b & 31))) !== 0;
+}
+function wordClasses(): Map<string, number> {
+  if (words) return words;
+  const lex = lexicon();
+  words = wordBits([
+    [lex.first, W_FIRST],
+    [lex.last, W_LAST],
+    [lex.ambiguous, W_AMBIGUOUS],
+    [lex.cities, W_CITY],
+    [STATE_NAMES, W_STATE],
+    [NOT_NAME, W_NOT_NAME],
+    [TITLES, W_TITLE],
+    [CUES, W_CUE],
+    [STRONG_CUES, W_STRONG_CUE],
+    [NAMING, W_NAMING],
+    [LOWER_STOP, W_LOWER_STOP],
+    [ROLE_NOUNS, W_ROLE],
+    [EPONYM_NOUNS, W_EPONYM],
+    [NOT_SHAPED, W_NOT_SHAPED],
+    [INTERJECTIONS, W_INTERJECTION],
+    [STRONG_PARTICLES, W_STRONG_PARTICLE],
+    [PARTICLES, W_PARTICLE],
+    [FAMILY, W_FAMILY],
+    [WORKS, W_WORK],
+    [OCCASIONS, W_OCCASION],
+    [GIVING, W_GIVING],
+    [NAME_SUFFIXES, W_SUFFIX],
+    [OWNED_PLACES, W_OWNED_PLACE],
+  ]);
+  for (const [w, bits] of words) {
+    filter[bucket(w)] |= bits;
+    const h = keyHash(w);
+    const a = h & ((1 << BLOOM_BITS) - 1);
+    const b = h >>> (32 - BLOOM_BITS);
+    bloom[a >>> 5] |= 1 << (a & 31);
+    bloom[b >>> 5] |= 1 << (b & 31);
+  }
+  return words;
+}
+
 /** Set per scan: the text has no capital letter at all ("follow up with jane roe"). */
 let lowerText = false;
-
-function isNameWord(t: Token): boolean {
-  if (t.hasDigit) return false;
-  // In a text written without capitals, listed or name-shaped words stand in for title case.
-  if (lowerText && !t.initial)
-    return (
-      t.key.length >= 3 && !NOT_NAME.has(t.key) && (knownFirst(t) || knownLast(t) || (surnameEnd(t.key) && shaped(t)))
-    );
-  // "I" and "A" are words unless written as initials ("Anna I. Roe").
-  if (t.initial) return /\p{Lu}/u.test(t.text[0]) && (t.dot || !/^[IA]$/.test(t.text));
-  return t.title && !NOT_NAME.has(t.key);
-}
+/** Set per scan: tokens of the text; every helper below names a token by its index in it. */
+let scanToks: Token[] = [];
+/**
+ * Per scan, by token index: the token's word classes | CLASSIFIED once looked up (else no class bit),
+ * and the SHAPE bits once shaped() has answered.
+ */
+let wordCls = new Int32Array(1024);
 
 /**
- * The lexicon answers for the token asked about last. The cascade asks about the same token several
- * times in a row (first name? surname? name-like?), and a Set lookup of a token's key costs tens of ns.
+ * Token k's word classes among `want` (one Map lookup per token and scan at most; none when the filter
+ * says the key's bucket holds no word of `want`).
  */
-let memoTok: Token | undefined;
-let memoFirst = -1;
-let memoLast = -1;
-function knownFirst(t: Token): boolean {
-  if (t !== memoTok) {
-    memoTok = t;
-    memoLast = -1;
-  } else if (memoFirst >= 0) return memoFirst === 1;
-  const { first, ambiguous } = lexicon();
-  memoFirst = first.has(t.key) && !ambiguous.has(t.key) ? 1 : 0;
-  return memoFirst === 1;
+function classes(k: number, want: number): number {
+  const c = wordCls[k];
+  if ((c & CLASSIFIED) !== 0) return c & want;
+  const key = scanToks[k].key;
+  const map = words ?? wordClasses(); // builds the filter too
+  const f = filter[bucket(key)];
+  if ((f & want) === 0) {
+    // A bucket without any listed word: the token is in no list.
+    if (f === 0) wordCls[k] = c | CLASSIFIED;
+    return 0;
+  }
+  if (!inBloom(keyHash(key))) {
+    wordCls[k] = c | CLASSIFIED;
+    return 0;
+  }
+  const bits = (map.get(key) ?? 0) | CLASSIFIED;
+  wordCls[k] = c | bits;
+  return bits & want;
 }
-function knownLast(t: Token): boolean {
-  if (t !== memoTok) {
-    memoTok = t;
-    memoFirst = -1;
-  } else if (memoLast >= 0) return memoLast === 1;
-  const { last, ambiguous } = lexicon();
-  memoLast = last.has(t.key) && !ambiguous.has(t.key) ? 1 : 0;
-  return memoLast === 1;
+/** Token k's key is in a list of `bits`. */
+function has(k: number, bits: number): boolean {
+  return classes(k, bits) !== 0;
+}
+
+/*
+ * Character tests on a token's text by code, with the Unicode regex only for a non-ASCII character.
+ * A token holds no surrogate (a lone surrogate is no letter), so its first code unit is its first
+ * character and its length counts characters.
+ */
+const UPPER_CHAR = /^\p{Lu}/u;
+const LOWER_CHAR = /^\p{Ll}/u;
+/** /^\p{Lu}/u.test(s) */
+function startsUpper(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER_CHAR.test(s);
+}
+/** /^\p{Ll}/u.test(s) */
+function startsLower(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c < 128 ? c >= 97 && c <= 122 : LOWER_CHAR.test(s);
+}
+const LOWER_WORD = /^\p{Ll}+$/u;
+/** /^\p{Ll}{min,}$/u.test(s) for a token's text. */
+function lowerWord(s: string, min: number): boolean {
+  if (s.length < min) return false;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 97 && c <= 122) continue;
+    return c >= 128 && LOWER_WORD.test(s);
+  }
+  return true;
+}
+
+function isNameWord(k: number): boolean {
+  const t = scanToks[k];
+  if (t.hasDigit) return false;
+  // In a text without capitals, listed or name-shaped words stand in for title case.
+  if (lowerText && !t.initial)
+    return (
+      t.key.length >= 3 && !has(k, W_NOT_NAME) && (knownFirst(k) || knownLast(k) || (surnameEnd(t.key) && shaped(k)))
+    );
+  // "I" and "A" are words unless written as initials ("Anna I. Roe").
+  if (t.initial) return startsUpper(t.text) && (t.dot || (t.text !== 'I' && t.text !== 'A'));
+  return t.title && !has(k, W_NOT_NAME);
+}
+
+/** Token k is a listed first name (and not an ambiguous one). */
+function knownFirst(k: number): boolean {
+  return classes(k, W_FIRST | W_AMBIGUOUS) === W_FIRST;
+}
+/** Token k is a listed surname (and not an ambiguous one). */
+function knownLast(k: number): boolean {
+  return classes(k, W_LAST | W_AMBIGUOUS) === W_LAST;
 }
 
 /**
@@ -591,11 +750,13 @@ function knownLast(t: Token): boolean {
  */
 const SURNAME_END =
   /(?:[^aeiou]ov|[^aeiou]ova|[^aeiou]ev|[^aeiou]eva|[aiy]ev|ovich|evich|ovna|evna|skiy?|skaya|sky|ska|cki|cka|wicz|enko|chuk|czuk|czyk|ić|vič|ová|ský|cký|sson|[^eio]ason|[^o]sen|d[óo]ttir|[aeiouäöy]nen|dze|shvili|yan|poulos|opoulou|akis|moto|mura|kawa|gawa|yama|saki|zaki|shita|hara|naga|kami|uchi|guchi|bayashi|hashi|shima|jima)$/;
-/** The last characters SURNAME_END's alternatives end with. */
-const SURNAME_LAST = new Set('vahiyzokćčáýnreus'.split(''));
+/** The last characters SURNAME_END's alternatives end with ("vahiyzokćčáýnreus"), by code. */
+const SURNAME_LAST = new Uint8Array(0x180);
+for (const ch of 'vahiyzokćčáýnreus') SURNAME_LAST[ch.charCodeAt(0)] = 1;
 /** SURNAME_END.test(key), skipping the regex when the word's last character ends none of its alternatives. */
 function surnameEnd(key: string): boolean {
-  return SURNAME_LAST.has(key[key.length - 1]) && SURNAME_END.test(key);
+  const c = key.charCodeAt(key.length - 1);
+  return c < 0x180 && SURNAME_LAST[c] === 1 && SURNAME_END.test(key);
 }
 /** Shaped words that are eponyms, places or loanwords in clinical or everyday English. */
 const NOT_SHAPED = new Set([
@@ -644,18 +805,27 @@ const NOT_SHAPED = new Set([
   'arisen',
   'risen',
 ]);
-/** A word shaped like a surname (ending) or a name written with diacritics, that is not a place or eponym. */
-function shaped(t: Token): boolean {
+/**
+ * Token k is shaped like a surname (ending) or a name written with diacritics, and is not a place or
+ * eponym. Kept per token and scan: the answer depends only on the token and on foreignText(), which
+ * is fixed for a scan.
+ */
+function shaped(k: number): boolean {
+  const t = scanToks[k];
   if (t.key.length < 4 || t.hasDigit || t.caps) return false;
-  if (!surnameEnd(t.key) && !(hasDiacritic(t.key) && !foreignText())) return false;
-  const { cities, ambiguous } = lexicon();
-  return !cities.has(t.key) && !ambiguous.has(t.key) && !NOT_SHAPED.has(t.key) && !STATE_NAMES.has(t.key);
+  const c = wordCls[k];
+  if ((c & SHAPE_KNOWN) !== 0) return (c & SHAPED) !== 0;
+  const yes =
+    (surnameEnd(t.key) || (hasDiacritic(t.key) && !foreignText())) &&
+    classes(k, W_CITY | W_AMBIGUOUS | W_NOT_SHAPED | W_STATE) === 0;
+  // classes() may have stored the token's classes meanwhile: add to what is there now.
+  wordCls[k] |= SHAPE_KNOWN | (yes ? SHAPED : 0);
+  return yes;
 }
 /**
- * Set per scan: tokens of the text, for foreignText(). A text in a language written with diacritics
- * (Turkish, Hungarian ...) has many lower-case words with them; there, diacritics say nothing about names.
+ * Set per scan, for foreignText(). A text in a language written with diacritics (Turkish, Hungarian
+ * ...) has many lower-case words with them; there, diacritics say nothing about names.
  */
-let scanToks: Token[] = [];
 let foreign: boolean | undefined;
 function foreignText(): boolean {
   if (foreign === undefined) {
@@ -676,11 +846,11 @@ function hasDiacritic(s: string): boolean {
   }
   return false;
 }
-function lastLike(t: Token): boolean {
-  return knownLast(t) || shaped(t);
+function lastLike(k: number): boolean {
+  return knownLast(k) || shaped(k);
 }
-function nameLike(t: Token): boolean {
-  return knownFirst(t) || knownLast(t) || shaped(t);
+function nameLike(k: number): boolean {
+  return knownFirst(k) || knownLast(k) || shaped(k);
 }
 
 /** /^[\s,:]{1,8}$/ (or /^[\s,:?]{1,8}$/ with `question`) on text[from, to), without slicing. */
@@ -693,30 +863,46 @@ function gapOf(text: string, from: number, to: number, question: boolean): boole
   }
   return true;
 }
+/** /\n/.test(text.slice(from, to)) */
+function hasNewline(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true;
+  return false;
+}
+/** /^\.? $/.test(text.slice(from, to)) */
+function spaceOrDotSpace(text: string, from: number, to: number): boolean {
+  const n = to - from;
+  return n === 1
+    ? text.charCodeAt(from) === 32
+    : n === 2 && text.charCodeAt(from) === 46 && text.charCodeAt(from + 1) === 32;
+}
 /** Any token of toks[i .. i+run-1] is an initial. */
 function someInitial(toks: Token[], i: number, run: number): boolean {
   for (let k = i; k < i + run; k++) if (toks[k].initial) return true;
   return false;
 }
 /** Any token of toks[i .. i+run-1] is a strong particle ("van", "von" ...). */
-function someParticle(toks: Token[], i: number, run: number): boolean {
-  for (let k = i; k < i + run; k++) if (STRONG_PARTICLES.has(toks[k].key)) return true;
+function someParticle(i: number, run: number): boolean {
+  for (let k = i; k < i + run; k++) if (has(k, W_STRONG_PARTICLE)) return true;
   return false;
 }
 /** A word after the first of toks[i .. i+run-1] is surname-like and not an initial. */
 function lastKnownAfterFirst(toks: Token[], i: number, run: number): boolean {
-  for (let k = i + 1; k < i + run; k++) if (!toks[k].initial && lastLike(toks[k])) return true;
+  for (let k = i + 1; k < i + run; k++) if (!toks[k].initial && lastLike(k)) return true;
   return false;
 }
 
-/** Only a space, or ". " after an initial / title abbreviation, may join two words of a name. */
-function joins(text: string, a: Token, b: Token): boolean {
-  const n = b.start - a.end;
+/** Only a space, or ". " after an initial / title abbreviation, may join tokens k and k+1 of a name. */
+function joins(text: string, toks: Token[], k: number): boolean {
+  const a = toks[k];
+  const n = toks[k + 1].start - a.end;
   const c = text.charCodeAt(a.end);
   if (n === 1 && c === 32) return true;
   // The gap is ". " or ".".
-  return c === 46 && (n === 1 || (n === 2 && text.charCodeAt(a.end + 1) === 32)) && (a.initial || TITLES.has(a.key));
+  return c === 46 && (n === 1 || (n === 2 && text.charCodeAt(a.end + 1) === 32)) && (a.initial || has(k, W_TITLE));
 }
+
+/** Indices of the "and" tokens the main loop met (for coordinated()); reused across scans. */
+const ands: number[] = [];
 
 export const personName: Detector = {
   id: 'person-name',
@@ -726,22 +912,42 @@ export const personName: Detector = {
   detect(input) {
     const text = input.text;
     const toks = tokensOf(input);
+    const n = toks.length;
     lowerText = text === input.lower;
     scanToks = toks;
     foreign = undefined;
+    if (wordCls.length < n) wordCls = new Int32Array(Math.max(n, wordCls.length * 2));
+    else wordCls.fill(0, 0, n);
+    ands.length = 0;
     const out: Candidate[] = [];
     let roleBefore = -1;
-    const ands: number[] = [];
     let i = 0;
-    while (i < toks.length) {
+    while (i < n) {
       const t = toks[i];
+      const next = i + 1 < n ? toks[i + 1] : undefined;
+      // Most tokens of a text with capitals are lower-case words that start nothing: not title case, caps
+      // or an initial, no full stop after them (a lower-case title "ms."), no capitalised word or initial
+      // after them (an occupation before a name, "bertram m. ..."), not "and". Every branch below needs
+      // one of these, so such a token is skipped with a few flag tests.
+      if (
+        !lowerText &&
+        !t.title &&
+        !t.caps &&
+        !t.initial &&
+        !t.dot &&
+        (next === undefined || (!next.title && !next.initial)) &&
+        t.key !== 'and'
+      ) {
+        i++;
+        continue;
+      }
       // "Producer Ann Roe": an occupation before a run is not part of it, and announces it.
       if (
-        (lowerText || toks[i + 1]?.title) &&
-        ROLE_NOUNS.has(t.key) &&
-        i + 1 < toks.length &&
-        text.slice(t.end, toks[i + 1].start) === ' ' &&
-        isNameWord(toks[i + 1])
+        next !== undefined &&
+        (lowerText || next.title) &&
+        oneSpace(text, t, next) &&
+        has(i, W_ROLE) &&
+        isNameWord(i + 1)
       ) {
         roleBefore = i + 1;
         i++;
@@ -750,14 +956,15 @@ export const personName: Detector = {
       // Titles: "Dr. John L.", "Mrs Roe", "Prof. A. Smith".
       // "Dr. Roe", "DR. ROE"; not "moderate MR. Seen by PT" (a capitalised abbreviation before a sentence).
       if (
+        next !== undefined &&
         (t.title ||
-          (t.caps && toks[i + 1]?.caps) ||
+          (t.caps && next.caps) ||
           // "ms. Quinzia", "mr. elliott": a lower-case title with its full stop, not "20 ms. After".
           (t.dot &&
-            /^\p{Ll}/u.test(t.text) &&
+            startsLower(t.text) &&
             !toks[i - 1]?.hasDigit &&
-            (toks[i + 1]?.title || (lowerText && isNameWord(toks[i + 1] ?? t))))) &&
-        TITLES.has(t.key) &&
+            (next.title || (lowerText && isNameWord(i + 1))))) &&
+        has(i, W_TITLE) &&
         // "1737 Cheriton Dr Reuquén Extensions": Dr after a house number and a street name is Drive.
         !(
           t.key === 'dr' &&
@@ -766,17 +973,19 @@ export const personName: Detector = {
           /^\d{1,6}$/.test(toks[i - 2].text) &&
           text.slice(toks[i - 2].end, t.start) === ` ${toks[i - 1].text} `
         ) &&
-        i + 1 < toks.length &&
-        joins(text, t, toks[i + 1])
+        joins(text, toks, i)
       ) {
         const run = takeRun(text, toks, i + 1);
         if (run > 0) {
           const last = toks[i + run];
           // "Dr. Patel's clinic" / "Dr. Smith's office" name a place by the person: cover both.
-          const place = toks[i + run + 1];
+          const place = i + run + 1;
           out.push({
             start: t.start,
-            end: last.possessive && place && OWNED_PLACES.has(place.key) ? place.end : suffixEnd(text, toks, i + run),
+            end:
+              last.possessive && place < n && has(place, W_OWNED_PLACE)
+                ? toks[place].end
+                : suffixEnd(text, toks, i + run),
             category: 'NAME',
             confidence: 0.9,
             reason: 'name after a title',
@@ -785,28 +994,26 @@ export const personName: Detector = {
           continue;
         }
       }
-      if (!isNameWord(t) && !(t.key === 'jan' && t.title && toks[i + 1] && lastLike(toks[i + 1]))) {
+      if (!isNameWord(i) && !(t.title && t.key === 'jan' && next !== undefined && lastLike(i + 1))) {
         // A text without capitals: "my name is vitoria", "follow up with ann roe", "name: ann b. roe".
-        if (lowerText && /^\p{Ll}{2,}$/u.test(t.text) && !NOT_NAME.has(t.key) && !LOWER_STOP.has(t.key)) {
+        if (lowerText && lowerWord(t.text, 2) && !has(i, W_NOT_NAME | W_LOWER_STOP)) {
           const p = toks[i - 1];
-          const g = p ? text.slice(p.end, t.start) : '';
           if (
             (p &&
-              /^[\s,:]{1,8}$/.test(g) &&
-              (NAMING.has(p.key) ||
+              gapOf(text, p.end, t.start, false) &&
+              (has(i - 1, W_NAMING) ||
                 namingPhrase(toks, i) ||
-                ((phraseCue(toks, i) || STRONG_CUES.has(p.key)) && nameLike(t)))) ||
+                ((phraseCue(toks, i) || has(i - 1, W_STRONG_CUE)) && nameLike(i)))) ||
             givenTo(toks, i, 1) ||
             (i === 0 && verbAfter(text, toks, 1))
           ) {
             let k = i + 1;
             while (
-              k < toks.length &&
+              k < n &&
               k < i + 3 &&
-              /^\.? $/.test(text.slice(toks[k - 1].end, toks[k].start)) &&
-              /^\p{Ll}+$/u.test(toks[k].text) &&
-              !NOT_NAME.has(toks[k].key) &&
-              !LOWER_STOP.has(toks[k].key)
+              spaceOrDotSpace(text, toks[k - 1].end, toks[k].start) &&
+              lowerWord(toks[k].text, 1) &&
+              !has(k, W_NOT_NAME | W_LOWER_STOP)
             )
               k++;
             out.push({
@@ -822,11 +1029,11 @@ export const personName: Detector = {
         }
         // Lower-case "bertram m. jørgensen": a listed first name, an initial with a dot, another word.
         if (
-          i + 2 < toks.length &&
+          i + 2 < n &&
           toks[i + 1].initial &&
-          /^\p{Ll}$/u.test(toks[i + 1].text) &&
-          knownFirst(t) &&
-          /^\p{Ll}/u.test(t.text) &&
+          startsLower(toks[i + 1].text) &&
+          startsLower(t.text) &&
+          knownFirst(i) &&
           /^\p{L}{2,}$/u.test(toks[i + 2].text)
         ) {
           out.push({
@@ -845,7 +1052,7 @@ export const personName: Detector = {
       }
       let run = takeRun(text, toks, i);
       // "Producer James Sparks": a leading capitalised word that is not a name is not part of it.
-      if (run >= 3 && !knownFirst(t) && !knownLast(t) && knownFirst(toks[i + 1])) {
+      if (run >= 3 && !knownFirst(i) && !knownLast(i) && knownFirst(i + 1)) {
         i++;
         run--;
         continue;
@@ -855,20 +1062,19 @@ export const personName: Detector = {
       const prev = i > 0 ? toks[i - 1] : undefined;
       // The gap before the run, tested by character codes instead of sliced and matched.
       const prevGapLen = prev ? t.start - prev.end : 0;
+      // The word before the run is a cue (CUES); its classes say which kind.
       const cue =
-        prev &&
+        prev !== undefined &&
         gapOf(text, prev.end, t.start, false) &&
         !(prev.title && prev.key !== 'name' && prev.key !== "i'm" && prev.key !== 'i’m') &&
-        CUES.has(prev.key)
-          ? prev.key
-          : undefined;
-      const firstKnown = knownFirst(t);
+        has(i - 1, W_CUE);
+      const firstKnown = knownFirst(i);
       // Everything below is pure, so the cues are computed in the order the cascade asks for them
       // (cheapest and most decisive first) instead of all up front; the outcome is the same.
       let conf = 0;
       let reason = '';
       if (eponymAfter(text, toks, i + run)) conf = 0;
-      else if (roleBefore === i && (run >= 2 || nameLike(t))) {
+      else if (roleBefore === i && (run >= 2 || nameLike(i))) {
         conf = 0.8;
         reason = 'name after an occupation';
       } else if (
@@ -877,22 +1083,22 @@ export const personName: Detector = {
         // /^, ?$/ on the gap
         text.charCodeAt(t.start - prevGapLen) === 44 &&
         (prevGapLen === 1 || (prevGapLen === 2 && text.charCodeAt(t.start - 1) === 32)) &&
-        lexicon().first.has(t.key) &&
+        has(i, W_FIRST) &&
         !t.possessive
       ) {
         // "Remember me, Randy?": a first name addressed at the end of a sentence.
         conf = 0.6;
         reason = 'name addressed';
       } else if (
-        (cue && STRONG_CUES.has(cue)) ||
+        (cue && has(i - 1, W_STRONG_CUE)) ||
         (prev && gapOf(text, prev.end, t.start, true) && phraseCue(toks, i)) ||
         answersNameQuestion(text, toks, i) ||
-        (text.charCodeAt(lastTok.end) === 44 && nameLike(t) && vocative(text, toks, i, run)) ||
+        (text.charCodeAt(lastTok.end) === 44 && nameLike(i) && vocative(text, toks, i, run)) ||
         // "Warrane, can I please ...": an unlisted word opening the text, addressed.
         (i === 0 &&
           run <= 2 &&
           text.charCodeAt(lastTok.end) === 44 &&
-          !INTERJECTIONS.has(t.key) &&
+          !has(i, W_INTERJECTION) &&
           /^, (?:can|could|would|will) (?:i|you|we)\b/i.test(text.slice(lastTok.end, lastTok.end + 16)))
       ) {
         conf = 0.85;
@@ -907,7 +1113,7 @@ export const personName: Detector = {
       } else if (authorOf(toks, i, run)) {
         conf = 0.6;
         reason = 'author of a work';
-      } else if (run >= 3 && someParticle(toks, i, run)) {
+      } else if (run >= 3 && someParticle(i, run)) {
         conf = 0.7;
         reason = 'name with a particle';
       } else if (firstKnown && run >= 2) {
@@ -921,19 +1127,19 @@ export const personName: Detector = {
         } else if (hasInitial && !t.initial && run <= 3 && (!lastTok.initial || lastTok.dot)) {
           conf = lastTok.initial ? 0.6 : 0.7;
           reason = 'name shape (word and initial)';
-        } else if (t.initial && lastLike(lastTok)) {
+        } else if (t.initial && lastLike(i + run - 1)) {
           conf = 0.8;
           reason = 'initial and listed surname';
         }
       } else if (firstKnown && (!lowerText || cue)) {
         conf = sentenceStart(text, toks, i) ? 0.55 : cue ? 0.75 : 0.6;
         reason = 'listed first name';
-      } else if (!t.caps && (!lowerText || cue) && lastLike(t) && !sentenceStart(text, toks, i)) {
+      } else if (!t.caps && (!lowerText || cue) && lastLike(i) && !sentenceStart(text, toks, i)) {
         conf = cue ? 0.7 : 0.55;
         reason = 'listed surname';
       } else if (
         speakerLabel(text, toks, i) &&
-        (lastLike(t) || /^: ?["“]/.test(text.slice(t.end, t.end + 3)) || dialogue(text, t))
+        (lastLike(i) || /^: ?["“]/.test(text.slice(t.end, t.end + 3)) || dialogue(text, t))
       ) {
         conf = 0.6;
         reason = 'speaker label';
@@ -942,11 +1148,11 @@ export const personName: Detector = {
       if (
         conf < 0.5 &&
         run === 1 &&
-        i + 1 < toks.length &&
-        gapIs(text, t, toks[i + 1], ', ') &&
-        knownLast(t) &&
-        isNameWord(toks[i + 1]) &&
-        knownFirst(toks[i + 1])
+        next !== undefined &&
+        gapIs(text, t, next, ', ') &&
+        knownLast(i) &&
+        isNameWord(i + 1) &&
+        knownFirst(i + 1)
       ) {
         const run2 = takeRun(text, toks, i + 1);
         const end = toks[i + run2].end;
@@ -967,27 +1173,24 @@ export const personName: Detector = {
         lowerText &&
         run === 1 &&
         firstKnown &&
-        i + 1 < toks.length &&
-        text.slice(t.end, toks[i + 1].start) === ' ' &&
-        /^\p{Ll}{3,}$/u.test(toks[i + 1].text) &&
-        !NOT_NAME.has(toks[i + 1].key) &&
-        !LOWER_STOP.has(toks[i + 1].key) &&
+        next !== undefined &&
+        oneSpace(text, t, next) &&
+        lowerWord(next.text, 3) &&
+        !has(i + 1, W_NOT_NAME | W_LOWER_STOP) &&
         verbAfter(text, toks, i + 2)
       ) {
         conf = 0.75;
         reason = 'name before a verb or family word';
         endTok = i + 1;
       }
-      if (conf >= 0.5 && lowerText && (phraseCue(toks, i) || (cue && NAMING.has(cue)))) {
+      if (conf >= 0.5 && lowerText && (phraseCue(toks, i) || (cue && has(i - 1, W_NAMING)))) {
         // "follow up with olga kravetz": in a text without capitals, the words after a cued first name.
         while (
           endTok < i + 2 &&
-          endTok + 1 < toks.length &&
-          text.slice(toks[endTok].end, toks[endTok + 1].start) === ' ' &&
-          /^\p{Ll}{3,}$/u.test(toks[endTok + 1].text) &&
-          !NOT_NAME.has(toks[endTok + 1].key) &&
-          !LOWER_STOP.has(toks[endTok + 1].key) &&
-          !lexicon().ambiguous.has(toks[endTok + 1].key)
+          endTok + 1 < n &&
+          oneSpace(text, toks[endTok], toks[endTok + 1]) &&
+          lowerWord(toks[endTok + 1].text, 3) &&
+          !has(endTok + 1, W_NOT_NAME | W_LOWER_STOP | W_AMBIGUOUS)
         )
           endTok++;
       }
@@ -1010,7 +1213,7 @@ export const personName: Detector = {
       for (let at = text.indexOf(line, head.end); at >= 0; at = text.indexOf(line, at + line.length))
         out.push({ ...head, start: at, end: at + line.length, reason: 'contact block name repeated' });
     }
-    out.push(...nameLists(text, toks));
+    nameLists(text, toks, out);
     out.sort((a, b) => a.start - b.start);
     const more = ands.length ? coordinated(text, toks, out, ands) : [];
     if (more.length) {
@@ -1019,29 +1222,33 @@ export const personName: Detector = {
     }
     if (out.length) out.push(...mentionedAgain(toks, out));
     scanToks = [];
-    memoTok = undefined;
     return out;
   },
 };
 
+/** Token indices of a list being read by nameLists (reused across scans). */
+const listItems: number[] = [];
 /**
  * Lists of first names: "they had 6: leonti, terrence, pamela, donna and brian". In a list of three or
  * more single words joined by commas or "and", where at least two are listed first names, every
  * word is a name (including unlisted and lower-case ones). Ordinary words keep a list from forming.
+ * Appends its candidates to `out`.
  */
-function nameLists(text: string, toks: Token[]): Candidate[] {
-  const out: Candidate[] = [];
+function nameLists(text: string, toks: Token[], out: Candidate[]): void {
+  const n = toks.length;
   let i = 0;
-  while (i < toks.length) {
+  while (i < n - 1) {
     // Speed only: one character other than a comma before a word other than "and" ends a list at once.
-    const b0 = toks[i + 1];
-    const c0 = text.charCodeAt(toks[i].end);
     // Every gap that continues a list starts with a comma or a space.
-    if (!b0 || (c0 !== 44 && c0 !== 32) || (b0.key !== 'and' && b0.start - toks[i].end === 1 && c0 !== 44)) {
+    const end0 = toks[i].end;
+    const c0 = text.charCodeAt(end0);
+    if (c0 !== 44 && (c0 !== 32 || (toks[i + 1].start - end0 === 1 && toks[i + 1].key !== 'and'))) {
       i++;
       continue;
     }
-    const items = [toks[i]];
+    const items = listItems;
+    items.length = 0;
+    items.push(i);
     let j = i;
     for (;;) {
       const a = toks[j];
@@ -1060,19 +1267,29 @@ function nameLists(text: string, toks: Token[]): Candidate[] {
       } else if (gapIs(text, a, b, ' & ')) {
         j += 1;
       } else break;
-      items.push(toks[j]);
+      items.push(j);
     }
     if (items.length >= 3) {
-      const known = items.filter((t) => knownFirst(t)).length;
-      const wordy = items.every((t) => /^\p{L}+$/u.test(t.text) && !NOT_NAME.has(t.key) && !t.caps);
+      let known = 0;
+      let wordy = true;
+      for (const k of items) {
+        if (knownFirst(k)) known++;
+        const t = toks[k];
+        if (!(/^\p{L}+$/u.test(t.text) && !has(k, W_NOT_NAME) && !t.caps)) wordy = false;
+      }
       if (known >= 2 && known * 2 >= items.length && wordy) {
-        for (const t of items)
-          out.push({ start: t.start, end: t.end, category: 'NAME', confidence: 0.7, reason: 'list of first names' });
+        for (const k of items)
+          out.push({
+            start: toks[k].start,
+            end: toks[k].end,
+            category: 'NAME',
+            confidence: 0.7,
+            reason: 'list of first names',
+          });
       }
     }
     i = j + 1;
   }
-  return out;
 }
 
 /** Two-word cues before a name: "call me X", "calls me X", "I am X", "name is X", "directed by X". */
@@ -1104,7 +1321,11 @@ function answersNameQuestion(text: string, toks: Token[], i: number): boolean {
   // Up to three words back, or seven after a speaker label ("... the account? User: Eve Roe").
   const far = text.charCodeAt(toks[i].start - 2) === 58;
   for (let k = i - 1; k >= Math.max(0, i - (far ? 7 : 3)); k--) {
-    if (toks[k].key === 'name' || toks[k].key === 'names') return /\?/.test(text.slice(toks[k].end, toks[i].start));
+    if (toks[k].key === 'name' || toks[k].key === 'names') {
+      // /\?/ on the text between them
+      for (let j = toks[k].end; j < toks[i].start; j++) if (text.charCodeAt(j) === 63) return true;
+      return false;
+    }
   }
   return false;
 }
@@ -1186,7 +1407,9 @@ const INTERJECTIONS = new Set([
 /** Verbs that, right after a capitalised run, make it a person: "Trivo lives on ...", "says Gerste." */
 const PERSON_VERBS =
   /^ (?:lives|lived|is from|was born|spent|says|said|had given|has given|works|worked|told|asked|wrote|called|married|died|began|shouted|started|joined|just has|has to|had to|is a (?:college|high school|nurse|doctor|patient|student))\b/;
-const VERB_FIRST = new Set('liwsshtacmdbj'.split(''));
+/** The letters PERSON_VERBS' alternatives start with ("liwsshtacmdbj"), by code. */
+const VERB_FIRST = new Uint8Array(128);
+for (const ch of 'liwsshtacmdbj') VERB_FIRST[ch.charCodeAt(0)] = 1;
 function verbAfter(text: string, toks: Token[], j: number): boolean {
   const last = toks[j - 1];
   // Every PERSON_VERBS alternative starts with a space and one of these letters.
@@ -1194,7 +1417,7 @@ function verbAfter(text: string, toks: Token[], j: number): boolean {
     !!last &&
     !last.possessive &&
     text.charCodeAt(last.end) === 32 &&
-    VERB_FIRST.has(text[last.end + 1]) &&
+    VERB_FIRST[text.charCodeAt(last.end + 1)] === 1 &&
     PERSON_VERBS.test(text.slice(last.end, last.end + 24))
   );
 }
@@ -1239,11 +1462,10 @@ function authorOf(toks: Token[], i: number, run: number): boolean {
   return (
     run <= 2 &&
     (prev === 'the' || prev === 'a' || prev === 'an') &&
-    WORKS.has(toks[i + run]?.key ?? '') &&
+    i + run < toks.length &&
+    has(i + run, W_WORK) &&
     toks[i].title &&
-    !OCCASIONS.has(toks[i].key) &&
-    !lexicon().cities.has(toks[i].key) &&
-    !STATE_NAMES.has(toks[i].key)
+    !has(i, W_OCCASION | W_CITY | W_STATE)
   );
 }
 
@@ -1268,7 +1490,7 @@ const GIVING = new Set([
 ]);
 function givenTo(toks: Token[], i: number, run: number): boolean {
   const next = toks[i + run]?.key;
-  return run <= 2 && i > 0 && GIVING.has(toks[i - 1].key) && (next === 'his' || next === 'her' || next === 'their');
+  return run <= 2 && i > 0 && (next === 'his' || next === 'her' || next === 'their') && has(i - 1, W_GIVING);
 }
 
 /** "Amanda's daughter", "Melvin's wife": a possessive run followed by a family word. */
@@ -1296,14 +1518,21 @@ const FAMILY = new Set([
 ]);
 function relativeAfter(toks: Token[], lastIdx: number): boolean {
   const last = toks[lastIdx];
-  return !!last && last.possessive && FAMILY.has(toks[lastIdx + 1]?.key ?? '');
+  return !!last && last.possessive && lastIdx + 1 < toks.length && has(lastIdx + 1, W_FAMILY);
 }
 
 /** "Carla: You saved my life!": a capitalised word alone at the start of a line, then a colon. */
 function speakerLabel(text: string, toks: Token[], i: number): boolean {
   const t = toks[i];
   if (text.charCodeAt(t.end) !== 58) return false;
-  return i === 0 || /\n\s*$/.test(text.slice(toks[i - 1].end, t.start));
+  if (i === 0) return true;
+  // /\n\s*$/ on the gap before it: a line break among the white space that ends the gap.
+  for (let j = t.start - 1; j >= toks[i - 1].end; j--) {
+    const c = text.charCodeAt(j);
+    if (c === 10) return true;
+    if (!isSpace(c)) return false;
+  }
+  return false;
 }
 
 /** Number of consecutive name words starting at i (max 4). */
@@ -1311,16 +1540,16 @@ function takeRun(text: string, toks: Token[], i: number): number {
   let n = 0;
   while (i + n < toks.length && n < 4) {
     const t = toks[i + n];
-    if (!isNameWord(t) && !innerInitial(toks, i + n, n)) {
+    if (!isNameWord(i + n) && !innerInitial(toks, i + n, n)) {
       // "Willemine ten Pas", "Maika van de Noort": particles between a first name and a surname.
       const p = n > 0 ? particles(text, toks, i + n) : 0;
-      if (p > 0 && n + p < 5 && (STRONG_PARTICLES.has(t.key) || knownFirst(toks[i + n - 1]))) {
+      if (p > 0 && n + p < 5 && (has(i + n, W_STRONG_PARTICLE) || knownFirst(i + n - 1))) {
         n += p;
         continue;
       }
-      if (!(n === 0 && t.key === 'jan' && t.title && toks[i + 1] && lastLike(toks[i + 1]))) break; // "Jan Jílek"
+      if (!(n === 0 && t.key === 'jan' && t.title && toks[i + 1] && lastLike(i + 1))) break; // "Jan Jílek"
     }
-    if (n > 0 && !joins(text, toks[i + n - 1], toks[i + n])) break;
+    if (n > 0 && !joins(text, toks, i + n - 1)) break;
     n++;
     if (toks[i + n - 1].possessive) break;
   }
@@ -1330,10 +1559,7 @@ function takeRun(text: string, toks: Token[], i: number): number {
 function eponymAfter(text: string, toks: Token[], j: number): boolean {
   const next = toks[j];
   return (
-    next !== undefined &&
-    EPONYM_NOUNS.has(next.key) &&
-    !toks[j - 1]?.initial &&
-    !/\n/.test(text.slice(toks[j - 1].end, next.start))
+    next !== undefined && has(j, W_EPONYM) && !toks[j - 1]?.initial && !hasNewline(text, toks[j - 1].end, next.start)
   );
 }
 
@@ -1350,13 +1576,13 @@ function endOf(text: string, t: Token): number {
 function innerInitial(toks: Token[], k: number, n: number): boolean {
   const t = toks[k];
   const next = toks[k + 1];
-  if (n === 0 || !t.initial || !next || !isNameWord(next) || next.initial) return false;
+  if (n === 0 || !t.initial || !next || !isNameWord(k + 1) || next.initial) return false;
+  // t.text is one character (an initial).
   if (lowerText)
     return (
-      /^\p{Ll}$/u.test(t.text) &&
-      (t.dot || (t.text !== 'a' && t.text !== 'i') || (knownFirst(toks[k - 1]) && lastLike(next)))
+      startsLower(t.text) && (t.dot || (t.text !== 'a' && t.text !== 'i') || (knownFirst(k - 1) && lastLike(k + 1)))
     );
-  return !t.dot && /^\p{Lu}$/u.test(t.text) && knownFirst(toks[k - 1]) && next.title;
+  return !t.dot && startsUpper(t.text) && knownFirst(k - 1) && next.title;
 }
 
 /** Generational and professional suffixes that belong to a name: "Kevin Roe II", "Ann Roe MD". */
@@ -1368,9 +1594,12 @@ function suffixEnd(text: string, toks: Token[], k: number): number {
   if (
     next &&
     !last.possessive &&
-    NAME_SUFFIXES.has(next.key) &&
     (next.caps || next.title) &&
-    /^,? $/.test(text.slice(last.end, next.start))
+    has(k + 1, W_SUFFIX) &&
+    // /^,? $/ on the gap
+    (next.start - last.end === 1
+      ? text.charCodeAt(last.end) === 32
+      : next.start - last.end === 2 && text.charCodeAt(last.end) === 44 && text.charCodeAt(last.end + 1) === 32)
   )
     return next.dot && next.key.length <= 3 ? next.end + 1 : next.end;
   return endOf(text, last);
@@ -1381,22 +1610,24 @@ function dialogue(text: string, t: Token): boolean {
   const nl = text.indexOf('\n', t.end);
   if (nl < 0 || nl - t.end > 200) return false;
   const m = /^[ \t>]*(\p{Lu}\p{Ll}+):/u.exec(text.slice(nl + 1, nl + 40));
-  return !!m && lexicon().first.has(m[1].toLowerCase());
+  return !!m && ((wordClasses().get(m[1].toLowerCase()) ?? 0) & W_FIRST) !== 0;
 }
 
 const STRONG_PARTICLES = new Set(['van', 'von', 'ten', 'ter']);
 /** Number of lower-case particle tokens at k (one or two) followed by a capitalised word, all space-joined; else 0. */
 function particles(text: string, toks: Token[], k: number): number {
   let p = 0;
+  // PARTICLES.has(text) is: the key is a particle and the text is its own key (lower case, no possessive).
   while (
     p < 2 &&
-    toks[k + p] &&
-    PARTICLES.has(toks[k + p].text) &&
-    text.slice(toks[k + p - 1].end, toks[k + p].start) === ' '
+    k + p < toks.length &&
+    oneSpace(text, toks[k + p - 1], toks[k + p]) &&
+    has(k + p, W_PARTICLE) &&
+    toks[k + p].text === toks[k + p].key
   )
     p++;
   const next = toks[k + p];
-  return p > 0 && next?.title && text.slice(toks[k + p - 1].end, next.start) === ' ' ? p : 0;
+  return p > 0 && next?.title && oneSpace(text, toks[k + p - 1], next) ? p : 0;
 }
 const PARTICLES = new Set([
   'van',
@@ -1425,10 +1656,15 @@ const PARTICLES = new Set([
  * same words in an e-mail address, or the line repeated below.
  */
 function headerName(text: string, toks: Token[]): Candidate | undefined {
-  if (toks.length < 3 || !/^[\s>?]*$/.test(text.slice(0, toks[0].start))) return undefined;
+  if (toks.length < 3) return undefined;
+  // /^[\s>?]*$/ on the text before the first token
+  for (let j = 0; j < toks[0].start; j++) {
+    const c = text.charCodeAt(j);
+    if (!(isSpace(c) || c === 62 || c === 63)) return undefined;
+  }
   let n = 0;
-  while (n < toks.length && n < 6 && !/\n/.test(text.slice(toks[n].end, toks[n + 1]?.start ?? text.length))) {
-    if (n > 0 && !/^\.? $/.test(text.slice(toks[n - 1].end, toks[n].start))) return undefined;
+  while (n < toks.length && n < 6 && !hasNewline(text, toks[n].end, toks[n + 1]?.start ?? text.length)) {
+    if (n > 0 && !spaceOrDotSpace(text, toks[n - 1].end, toks[n].start)) return undefined;
     n++;
   }
   n++;
@@ -1449,7 +1685,7 @@ function headerName(text: string, toks: Token[]): Candidate | undefined {
   const line = text.slice(words[0].start, words[n - 1].end);
   const joined = words.map((w) => w.key).join('');
   const sign =
-    words.some((w, k) => (!w.initial && nameLike(w)) || PARTICLES.has(w.key) || (w.initial && k > 0)) ||
+    words.some((w, k) => (!w.initial && nameLike(k)) || PARTICLES.has(w.key) || (w.initial && k > 0)) ||
     rest.includes(line) ||
     (rest.includes('@') && rest.toLowerCase().includes(`${joined}@`));
   if (!sign) return undefined;
@@ -1476,22 +1712,23 @@ function coordinated(text: string, toks: Token[], found: Candidate[], ands: numb
   };
   const single = (k: number) => {
     const t = toks[k];
-    if (!t?.title || NOT_NAME.has(t.key) || lexicon().cities.has(t.key) || STATE_NAMES.has(t.key)) return false;
+    if (!t?.title || has(k, W_NOT_NAME | W_CITY | W_STATE)) return false;
     const p = toks[k - 1];
     const q = toks[k + 1];
-    return !(p?.title && text.slice(p.end, t.start) === ' ') && !(q?.title && text.slice(t.end, q.start) === ' ');
+    return !(p?.title && oneSpace(text, p, t)) && !(q?.title && oneSpace(text, t, q));
   };
   for (const j of ands) {
     if (j < 1 || j + 1 >= toks.length || text.slice(toks[j - 1].end, toks[j].start) !== ' ') continue;
     if (text.slice(toks[j].end, toks[j + 1].start) !== ' ' || !single(j - 1) || !single(j + 1)) continue;
     if (eponymAfter(text, toks, j + 2)) continue; // "Kernig and Brudzinski signs"
-    const members = [toks[j - 1], toks[j + 1]];
+    const members = [j - 1, j + 1];
     // Earlier members of a list: "Kónya, Becker and ...".
     for (let k = j - 2; k >= 1 && text.slice(toks[k].end, toks[k + 1].start) === ', ' && single(k); k--) {
-      members.push(toks[k]);
+      members.push(k);
     }
-    if (!members.some((t) => nameLike(t) || isFound(t))) continue;
-    for (const t of members)
+    if (!members.some((k) => nameLike(k) || isFound(toks[k]))) continue;
+    for (const k of members) {
+      const t = toks[k];
       out.push({
         start: t.start,
         end: endOf(text, t),
@@ -1499,6 +1736,7 @@ function coordinated(text: string, toks: Token[], found: Candidate[], ands: numb
         confidence: 0.6,
         reason: 'coordinated with a name',
       });
+    }
   }
   return out;
 }
@@ -1515,11 +1753,10 @@ function mentionedAgain(toks: Token[], found: Candidate[]): Candidate[] {
       if (
         c.confidence >= 0.6 &&
         !t.initial &&
-        !knownFirst(t) &&
-        !knownLast(t) &&
-        !TITLES.has(t.key) &&
-        !NOT_NAME.has(t.key) &&
-        shaped(t)
+        !knownFirst(k) &&
+        !knownLast(k) &&
+        !has(k, W_TITLE | W_NOT_NAME) &&
+        shaped(k)
       )
         keys.add(t.key);
     }
