@@ -750,13 +750,30 @@ function knownLast(k: number): boolean {
  */
 const SURNAME_END =
   /(?:[^aeiou]ov|[^aeiou]ova|[^aeiou]ev|[^aeiou]eva|[aiy]ev|ovich|evich|ovna|evna|skiy?|skaya|sky|ska|cki|cka|wicz|enko|chuk|czuk|czyk|ić|vič|ová|ský|cký|sson|[^eio]ason|[^o]sen|d[óo]ttir|[aeiouäöy]nen|dze|shvili|yan|poulos|opoulou|akis|moto|mura|kawa|gawa|yama|saki|zaki|shita|hara|naga|kami|uchi|guchi|bayashi|hashi|shima|jima)$/;
-/** The last characters SURNAME_END's alternatives end with ("vahiyzokćčáýnreus"), by code. */
+/**
+ * The last two characters of SURNAME_END's alternatives (all literal; "skiy?" gives "ki" and "iy"). A
+ * key the regex matches ends with one whole alternative, so with one of these pairs.
+ */
+const SURNAME_PAIRS =
+  'ov va ev ch na ki iy ya ky ka cz ko uk yk ić ič vá ký on en ir ze li an os ou is to ra wa ma ta ga mi hi';
+/** By last character (below U+0180): 1 + the index of its row in SURNAME_PAIR, or 0 when no pair ends with it. */
 const SURNAME_LAST = new Uint8Array(0x180);
-for (const ch of 'vahiyzokćčáýnreus') SURNAME_LAST[ch.charCodeAt(0)] = 1;
-/** SURNAME_END.test(key), skipping the regex when the word's last character ends none of its alternatives. */
+/** By row of the last character and code of the one before it (below U+0180): 1 for a pair. */
+const SURNAME_PAIR = new Uint8Array(32 * 0x180);
+for (const pair of SURNAME_PAIRS.split(' ')) {
+  const last = pair.charCodeAt(1);
+  if (SURNAME_LAST[last] === 0) SURNAME_LAST[last] = 1 + Math.max(...SURNAME_LAST);
+  SURNAME_PAIR[(SURNAME_LAST[last] - 1) * 0x180 + pair.charCodeAt(0)] = 1;
+}
+/** SURNAME_END.test(key), skipping the regex when the word's last two characters end none of its alternatives. */
 function surnameEnd(key: string): boolean {
-  const c = key.charCodeAt(key.length - 1);
-  return c < 0x180 && SURNAME_LAST[c] === 1 && SURNAME_END.test(key);
+  const n = key.length;
+  if (n < 2) return false;
+  const c = key.charCodeAt(n - 1);
+  const row = c < 0x180 ? SURNAME_LAST[c] : 0;
+  if (row === 0) return false;
+  const b = key.charCodeAt(n - 2);
+  return b < 0x180 && SURNAME_PAIR[(row - 1) * 0x180 + b] === 1 && SURNAME_END.test(key);
 }
 /** Shaped words that are eponyms, places or loanwords in clinical or everyday English. */
 const NOT_SHAPED = new Set([
@@ -1226,7 +1243,7 @@ export const personName: Detector = {
   },
 };
 
-/** Token indices of a list being read by nameLists (reused across scans). */
+/** Token indices of the list being read by nameLists (reused across scans; only the first `m` count). */
 const listItems: number[] = [];
 /**
  * Lists of first names: "they had 6: leonti, terrence, pamela, donna and brian". In a list of three or
@@ -1236,6 +1253,7 @@ const listItems: number[] = [];
  */
 function nameLists(text: string, toks: Token[], out: Candidate[]): void {
   const n = toks.length;
+  const items = listItems;
   let i = 0;
   while (i < n - 1) {
     // Speed only: one character other than a comma before a word other than "and" ends a list at once.
@@ -1246,46 +1264,39 @@ function nameLists(text: string, toks: Token[], out: Candidate[]): void {
       i++;
       continue;
     }
-    const items = listItems;
-    items.length = 0;
-    items.push(i);
+    let m = 0;
+    items[m++] = i;
     let j = i;
-    for (;;) {
+    // The gaps gapIs() compared (", " "," " " " & "), read by character code.
+    while (j + 1 < n) {
       const a = toks[j];
       const b = toks[j + 1];
-      if (!b) break;
-      if (gapIs(text, a, b, ', ') || gapIs(text, a, b, ',')) {
-        if (b.key === 'and' && toks[j + 2] && gapIs(text, b, toks[j + 2], ' ')) j += 2;
+      const len = b.start - a.end;
+      const c = text.charCodeAt(a.end);
+      const amp = len === 3 && c === 32 && text.charCodeAt(a.end + 1) === 38 && text.charCodeAt(a.end + 2) === 32;
+      if (c === 44 && (len === 1 || (len === 2 && text.charCodeAt(a.end + 1) === 32))) {
+        if (b.key === 'and' && j + 2 < n && oneSpace(text, b, toks[j + 2])) j += 2;
         else j += 1;
-      } else if (
-        (gapIs(text, a, b, ' ') || gapIs(text, a, b, ' & ')) &&
-        b.key === 'and' &&
-        toks[j + 2] &&
-        gapIs(text, b, toks[j + 2], ' ')
-      ) {
+      } else if (((len === 1 && c === 32) || amp) && b.key === 'and' && j + 2 < n && oneSpace(text, b, toks[j + 2])) {
         j += 2;
-      } else if (gapIs(text, a, b, ' & ')) {
+      } else if (amp) {
         j += 1;
       } else break;
-      items.push(j);
+      items[m++] = j;
     }
-    if (items.length >= 3) {
+    if (m >= 3) {
       let known = 0;
-      let wordy = true;
-      for (const k of items) {
-        if (knownFirst(k)) known++;
-        const t = toks[k];
-        if (!(/^\p{L}+$/u.test(t.text) && !has(k, W_NOT_NAME) && !t.caps)) wordy = false;
+      for (let q = 0; q < m; q++) if (knownFirst(items[q])) known++;
+      let wordy = known >= 2 && known * 2 >= m;
+      for (let q = 0; wordy && q < m; q++) {
+        const t = toks[items[q]];
+        wordy = /^\p{L}+$/u.test(t.text) && !has(items[q], W_NOT_NAME) && !t.caps;
       }
-      if (known >= 2 && known * 2 >= items.length && wordy) {
-        for (const k of items)
-          out.push({
-            start: toks[k].start,
-            end: toks[k].end,
-            category: 'NAME',
-            confidence: 0.7,
-            reason: 'list of first names',
-          });
+      if (wordy) {
+        for (let q = 0; q < m; q++) {
+          const t = toks[items[q]];
+          out.push({ start: t.start, end: t.end, category: 'NAME', confidence: 0.7, reason: 'list of first names' });
+        }
       }
     }
     i = j + 1;
@@ -1405,8 +1416,13 @@ const INTERJECTIONS = new Set([
 ]);
 
 /** Verbs that, right after a capitalised run, make it a person: "Trivo lives on ...", "says Gerste." */
+/**
+ * Sticky, tried at the end of the run on the whole text: the same answer as /^ (?:...)\b/ on the 24
+ * characters there (the longest alternative, " is a high school", and the character \b looks at fit
+ * in 24), without the slice.
+ */
 const PERSON_VERBS =
-  /^ (?:lives|lived|is from|was born|spent|says|said|had given|has given|works|worked|told|asked|wrote|called|married|died|began|shouted|started|joined|just has|has to|had to|is a (?:college|high school|nurse|doctor|patient|student))\b/;
+  / (?:lives|lived|is from|was born|spent|says|said|had given|has given|works|worked|told|asked|wrote|called|married|died|began|shouted|started|joined|just has|has to|had to|is a (?:college|high school|nurse|doctor|patient|student))\b/y;
 /** The letters PERSON_VERBS' alternatives start with ("liwsshtacmdbj"), by code. */
 const VERB_FIRST = new Uint8Array(128);
 for (const ch of 'liwsshtacmdbj') VERB_FIRST[ch.charCodeAt(0)] = 1;
@@ -1418,8 +1434,12 @@ function verbAfter(text: string, toks: Token[], j: number): boolean {
     !last.possessive &&
     text.charCodeAt(last.end) === 32 &&
     VERB_FIRST[text.charCodeAt(last.end + 1)] === 1 &&
-    PERSON_VERBS.test(text.slice(last.end, last.end + 24))
+    personVerbAt(text, last.end)
   );
+}
+function personVerbAt(text: string, at: number): boolean {
+  PERSON_VERBS.lastIndex = at;
+  return PERSON_VERBS.test(text);
 }
 
 /** Works that are named after their author or performer: "the Roe novel", "a Jan Roe concert". */
