@@ -15,9 +15,9 @@
  * Eponyms are not people here: a run followed by "sign", "syndrome", "score", "reflex" ... is skipped.
  * Source: 45 CFR 164.514(b)(2)(i)(A); name lists: see detectors/data/README.md.
  */
-import { lexicon } from '../lexicon';
+import { eachFrontCoded, lexicon, PACKED } from '../lexicon';
 import { STATE_NAMES } from '../places';
-import { gapIs, isSpace, oneSpace, sentenceStart, type Token, tokenFrom, tokensOf, wordBits } from '../tokens';
+import { gapIs, isSpace, oneSpace, sentenceStart, type Token, tokenFrom, tokensOf } from '../tokens';
 import type { Candidate, Detector } from '../types';
 import { EPONYM_NOUNS } from '../vocab';
 
@@ -615,14 +615,28 @@ function inBloom(h: number): boolean {
   const b = h >>> (32 - BLOOM_BITS);
   return (bloom[a >>> 5] & (1 << (a & 31))) !== 0 && (bloom[b >>> 5] & (1 << (b & 31))) !== 0;
 }
+/** Builds `words`, `filter` and `bloom` on first use: the name lists go straight from their packed form into the Map. */
 function wordClasses(): Map<string, number> {
   if (words) return words;
-  const lex = lexicon();
-  words = wordBits([
-    [lex.first, W_FIRST],
-    [lex.last, W_LAST],
-    [lex.ambiguous, W_AMBIGUOUS],
-    [lex.cities, W_CITY],
+  const map = new Map<string, number>();
+  const add = (w: string, bit: number) => {
+    const old = map.get(w);
+    map.set(w, (old ?? 0) | bit);
+    filter[bucket(w)] |= bit;
+    if (old === undefined) {
+      const h = keyHash(w);
+      const a = h & ((1 << BLOOM_BITS) - 1);
+      const b = h >>> (32 - BLOOM_BITS);
+      bloom[a >>> 5] |= 1 << (a & 31);
+      bloom[b >>> 5] |= 1 << (b & 31);
+    }
+  };
+  eachFrontCoded(PACKED.first, (w) => add(w, W_FIRST));
+  eachFrontCoded(PACKED.last, (w) => add(w, W_LAST));
+  eachFrontCoded(PACKED.ambiguous, (w) => add(w, W_AMBIGUOUS));
+  // The cities are decoded once for city-state too.
+  const lists: [Iterable<string>, number][] = [
+    [lexicon().cities, W_CITY],
     [STATE_NAMES, W_STATE],
     [NOT_NAME, W_NOT_NAME],
     [TITLES, W_TITLE],
@@ -642,16 +656,10 @@ function wordClasses(): Map<string, number> {
     [GIVING, W_GIVING],
     [NAME_SUFFIXES, W_SUFFIX],
     [OWNED_PLACES, W_OWNED_PLACE],
-  ]);
-  for (const [w, bits] of words) {
-    filter[bucket(w)] |= bits;
-    const h = keyHash(w);
-    const a = h & ((1 << BLOOM_BITS) - 1);
-    const b = h >>> (32 - BLOOM_BITS);
-    bloom[a >>> 5] |= 1 << (a & 31);
-    bloom[b >>> 5] |= 1 << (b & 31);
-  }
-  return words;
+  ];
+  for (const [list, bit] of lists) for (const w of list) add(w, bit);
+  words = map;
+  return map;
 }
 
 /** Set per scan: the text has no capital letter at all ("follow up with jane roe"). */
