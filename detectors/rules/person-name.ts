@@ -575,6 +575,8 @@ const W_SUFFIX = 1 << 21;
 const W_OWNED_PLACE = 1 << 22;
 /** Per token and scan (in wordCls only): the bits above are filled in. */
 const CLASSIFIED = 1 << 23;
+/** Per token and scan (in wordCls only): the bits above are those of the key's bucket in `filter`. */
+const FILTERED = 1 << 26;
 /** Per token and scan: shaped() has been answered, and its answer. */
 const SHAPE_KNOWN = 1 << 24;
 const SHAPED = 1 << 25;
@@ -667,8 +669,8 @@ let lowerText = false;
 /** Set per scan: tokens of the text; every helper below names a token by its index in it. */
 let scanToks: Token[] = [];
 /**
- * Per scan, by token index: the token's word classes | CLASSIFIED once looked up (else no class bit),
- * and the SHAPE bits once shaped() has answered.
+ * Per scan, by token index: the token's word classes | CLASSIFIED once looked up, or its bucket's
+ * classes | FILTERED before that, and the SHAPE bits once shaped() has answered.
  */
 let wordCls = new Int32Array(1024);
 
@@ -677,22 +679,23 @@ let wordCls = new Int32Array(1024);
  * says the key's bucket holds no word of `want`).
  */
 function classes(k: number, want: number): number {
-  const c = wordCls[k];
+  let c = wordCls[k];
   if ((c & CLASSIFIED) !== 0) return c & want;
   const key = scanToks[k].key;
-  const map = words ?? wordClasses(); // builds the filter too
-  const f = filter[bucket(key)];
-  if ((f & want) === 0) {
-    // A bucket without any listed word: the token is in no list.
-    if (f === 0) wordCls[k] = c | CLASSIFIED;
-    return 0;
+  if ((c & FILTERED) === 0) {
+    if (words === undefined) wordClasses(); // builds the filter too
+    // The class bits of a FILTERED token are its bucket's: all the classes it may have, and more.
+    c |= filter[bucket(key)] | FILTERED;
+    wordCls[k] = c;
   }
+  if ((c & want) === 0) return 0;
+  const shape = c & (SHAPE_KNOWN | SHAPED);
   if (!inBloom(keyHash(key))) {
-    wordCls[k] = c | CLASSIFIED;
+    wordCls[k] = shape | CLASSIFIED;
     return 0;
   }
-  const bits = (map.get(key) ?? 0) | CLASSIFIED;
-  wordCls[k] = c | bits;
+  const bits = (words?.get(key) ?? 0) | CLASSIFIED;
+  wordCls[k] = shape | bits;
   return bits & want;
 }
 /** Token k's key is in a list of `bits`. */
@@ -928,6 +931,8 @@ function joins(text: string, toks: Token[], k: number): boolean {
 
 /** Indices of the "and" tokens the main loop met (for coordinated()); reused across scans. */
 const ands: number[] = [];
+/** How many of `ands` belong to this scan (a count, not ands.length = 0: setting an array's length is slow). */
+let andCount = 0;
 
 export const personName: Detector = {
   id: 'person-name',
@@ -942,8 +947,9 @@ export const personName: Detector = {
     scanToks = toks;
     foreign = undefined;
     if (wordCls.length < n) wordCls = new Int32Array(Math.max(n, wordCls.length * 2));
-    else wordCls.fill(0, 0, n);
-    ands.length = 0;
+    // A loop: TypedArray fill() costs more than this on the short texts most scans get.
+    else for (let k = 0; k < n; k++) wordCls[k] = 0;
+    andCount = 0;
     const out: Candidate[] = [];
     let roleBefore = -1;
     let i = 0;
@@ -1071,164 +1077,11 @@ export const personName: Detector = {
           i += 3;
           continue;
         }
-        if (t.key === 'and') ands.push(i);
+        if (t.key === 'and') ands[andCount++] = i;
         i++;
         continue;
       }
-      let run = takeRun(text, toks, i);
-      // "Producer James Sparks": a leading capitalised word that is not a name is not part of it.
-      if (run >= 3 && !knownFirst(i) && !knownLast(i) && knownFirst(i + 1)) {
-        i++;
-        run--;
-        continue;
-      }
-      // The run is toks[i .. i+run-1]; no array is made for it (this path runs for every capitalised word).
-      const lastTok = toks[i + run - 1];
-      const prev = i > 0 ? toks[i - 1] : undefined;
-      // The gap before the run, tested by character codes instead of sliced and matched.
-      const prevGapLen = prev ? t.start - prev.end : 0;
-      // The word before the run is a cue (CUES); its classes say which kind.
-      const cue =
-        prev !== undefined &&
-        gapOf(text, prev.end, t.start, false) &&
-        !(prev.title && prev.key !== 'name' && prev.key !== "i'm" && prev.key !== 'i’m') &&
-        has(i - 1, W_CUE);
-      const firstKnown = knownFirst(i);
-      // Everything below is pure, so the cues are computed in the order the cascade asks for them
-      // (cheapest and most decisive first) instead of all up front; the outcome is the same.
-      let conf = 0;
-      let reason = '';
-      if (eponymAfter(text, toks, i + run)) conf = 0;
-      else if (roleBefore === i && (run >= 2 || nameLike(i))) {
-        conf = 0.8;
-        reason = 'name after an occupation';
-      } else if (
-        run === 1 &&
-        (text.charCodeAt(t.end) === 63 || text.charCodeAt(t.end) === 33) &&
-        // /^, ?$/ on the gap
-        text.charCodeAt(t.start - prevGapLen) === 44 &&
-        (prevGapLen === 1 || (prevGapLen === 2 && text.charCodeAt(t.start - 1) === 32)) &&
-        has(i, W_FIRST) &&
-        !t.possessive
-      ) {
-        // "Remember me, Randy?": a first name addressed at the end of a sentence.
-        conf = 0.6;
-        reason = 'name addressed';
-      } else if (
-        (cue && has(i - 1, W_STRONG_CUE)) ||
-        (prev && gapOf(text, prev.end, t.start, true) && phraseCue(toks, i)) ||
-        answersNameQuestion(text, toks, i) ||
-        (text.charCodeAt(lastTok.end) === 44 && nameLike(i) && vocative(text, toks, i, run)) ||
-        // "Warrane, can I please ...": an unlisted word opening the text, addressed.
-        (i === 0 &&
-          run <= 2 &&
-          text.charCodeAt(lastTok.end) === 44 &&
-          !has(i, W_INTERJECTION) &&
-          /^, (?:can|could|would|will) (?:i|you|we)\b/i.test(text.slice(lastTok.end, lastTok.end + 16)))
-      ) {
-        conf = 0.85;
-        reason = 'name after a cue word';
-      } else if (
-        // Cues after the run ("Trivo lives on", "Amanda's daughter") are weaker than cues before it.
-        ((verbAfter(text, toks, i + run) || relativeAfter(toks, i + run - 1)) && !(lastTok.initial && !lastTok.dot)) ||
-        givenTo(toks, i, run)
-      ) {
-        conf = 0.75;
-        reason = 'name before a verb or family word';
-      } else if (authorOf(toks, i, run)) {
-        conf = 0.6;
-        reason = 'author of a work';
-      } else if (run >= 3 && someParticle(i, run)) {
-        conf = 0.7;
-        reason = 'name with a particle';
-      } else if (firstKnown && run >= 2) {
-        conf = 0.85;
-        reason = 'listed first name with surname or initial';
-      } else if (run >= 2) {
-        const hasInitial = someInitial(toks, i, run);
-        if (lastKnownAfterFirst(toks, i, run) && (hasInitial || cue || run === 2 || !sentenceStart(text, toks, i))) {
-          conf = 0.75;
-          reason = 'listed surname';
-        } else if (hasInitial && !t.initial && run <= 3 && (!lastTok.initial || lastTok.dot)) {
-          conf = lastTok.initial ? 0.6 : 0.7;
-          reason = 'name shape (word and initial)';
-        } else if (t.initial && lastLike(i + run - 1)) {
-          conf = 0.8;
-          reason = 'initial and listed surname';
-        }
-      } else if (firstKnown && (!lowerText || cue)) {
-        conf = sentenceStart(text, toks, i) ? 0.55 : cue ? 0.75 : 0.6;
-        reason = 'listed first name';
-      } else if (!t.caps && (!lowerText || cue) && lastLike(i) && !sentenceStart(text, toks, i)) {
-        conf = cue ? 0.7 : 0.55;
-        reason = 'listed surname';
-      } else if (
-        speakerLabel(text, toks, i) &&
-        (lastLike(i) || /^: ?["“]/.test(text.slice(t.end, t.end + 3)) || dialogue(text, t))
-      ) {
-        conf = 0.6;
-        reason = 'speaker label';
-      }
-      // "Smith, John": surname, comma, listed first name.
-      if (
-        conf < 0.5 &&
-        run === 1 &&
-        next !== undefined &&
-        gapIs(text, t, next, ', ') &&
-        knownLast(i) &&
-        isNameWord(i + 1) &&
-        knownFirst(i + 1)
-      ) {
-        const run2 = takeRun(text, toks, i + 1);
-        const end = toks[i + run2].end;
-        out.push({
-          start: t.start,
-          end: endOf(text, toks[i + run2]) || end,
-          category: 'NAME',
-          confidence: 0.8,
-          reason: 'surname, first name',
-        });
-        i += run2 + 1;
-        continue;
-      }
-      let endTok = i + run - 1;
-      // "eva kleist lives at ...": in a text without capitals, a listed first name, a word and a person's verb.
-      if (
-        conf < 0.5 &&
-        lowerText &&
-        run === 1 &&
-        firstKnown &&
-        next !== undefined &&
-        oneSpace(text, t, next) &&
-        lowerWord(next.text, 3) &&
-        !has(i + 1, W_NOT_NAME | W_LOWER_STOP) &&
-        verbAfter(text, toks, i + 2)
-      ) {
-        conf = 0.75;
-        reason = 'name before a verb or family word';
-        endTok = i + 1;
-      }
-      if (conf >= 0.5 && lowerText && (phraseCue(toks, i) || (cue && has(i - 1, W_NAMING)))) {
-        // "follow up with olga kravetz": in a text without capitals, the words after a cued first name.
-        while (
-          endTok < i + 2 &&
-          endTok + 1 < n &&
-          oneSpace(text, toks[endTok], toks[endTok + 1]) &&
-          lowerWord(toks[endTok + 1].text, 3) &&
-          !has(endTok + 1, W_NOT_NAME | W_LOWER_STOP | W_AMBIGUOUS)
-        )
-          endTok++;
-      }
-      if (conf >= 0.5) {
-        out.push({
-          start: t.start,
-          end: suffixEnd(text, toks, endTok),
-          category: 'NAME',
-          confidence: conf,
-          reason,
-        });
-      }
-      i = Math.max(i + run, endTok + 1);
+      i = nameRun(text, toks, i, roleBefore, out);
     }
     const head = headerName(text, toks);
     if (head) {
@@ -1239,17 +1092,179 @@ export const personName: Detector = {
         out.push({ ...head, start: at, end: at + line.length, reason: 'contact block name repeated' });
     }
     nameLists(text, toks, out);
-    out.sort((a, b) => a.start - b.start);
-    const more = ands.length ? coordinated(text, toks, out, ands) : [];
-    if (more.length) {
-      out.push(...more);
-      out.sort((a, b) => a.start - b.start);
+    if (out.length > 1) out.sort((a, b) => a.start - b.start);
+    if (andCount > 0) {
+      const more = coordinated(text, toks, out, ands, andCount);
+      if (more.length) {
+        out.push(...more);
+        out.sort((a, b) => a.start - b.start);
+      }
     }
     if (out.length) out.push(...mentionedAgain(toks, out));
     scanToks = [];
     return out;
   },
 };
+
+/**
+ * A run of name words starting at token i (a word isNameWord accepts): how sure it is a name, from the
+ * cues around it. Pushes the name found, if any, to `out` and returns the index of the token after what
+ * it read. (Its own function: the scan loop stays small, and each is optimised with its own budget.)
+ */
+function nameRun(text: string, toks: Token[], i: number, roleBefore: number, out: Candidate[]): number {
+  const n = toks.length;
+  const t = toks[i];
+  const next = i + 1 < n ? toks[i + 1] : undefined;
+  const run = takeRun(text, toks, i);
+  // "Producer James Sparks": a leading capitalised word that is not a name is not part of it.
+  if (run >= 3 && !knownFirst(i) && !knownLast(i) && knownFirst(i + 1)) return i + 1;
+  // The run is toks[i .. i+run-1]; no array is made for it (this path runs for every capitalised word).
+  const lastTok = toks[i + run - 1];
+  const prev = i > 0 ? toks[i - 1] : undefined;
+  // The gap before the run, tested by character codes instead of sliced and matched.
+  const prevGapLen = prev ? t.start - prev.end : 0;
+  // The word before the run is a cue (CUES); its classes say which kind.
+  const cue =
+    prev !== undefined &&
+    gapOf(text, prev.end, t.start, false) &&
+    !(prev.title && prev.key !== 'name' && prev.key !== "i'm" && prev.key !== 'i’m') &&
+    has(i - 1, W_CUE);
+  const firstKnown = knownFirst(i);
+  // Everything below is pure, so the cues are computed in the order the cascade asks for them
+  // (cheapest and most decisive first) instead of all up front; the outcome is the same.
+  let conf = 0;
+  let reason = '';
+  if (eponymAfter(text, toks, i + run)) conf = 0;
+  else if (roleBefore === i && (run >= 2 || nameLike(i))) {
+    conf = 0.8;
+    reason = 'name after an occupation';
+  } else if (
+    run === 1 &&
+    (text.charCodeAt(t.end) === 63 || text.charCodeAt(t.end) === 33) &&
+    // /^, ?$/ on the gap
+    text.charCodeAt(t.start - prevGapLen) === 44 &&
+    (prevGapLen === 1 || (prevGapLen === 2 && text.charCodeAt(t.start - 1) === 32)) &&
+    has(i, W_FIRST) &&
+    !t.possessive
+  ) {
+    // "Remember me, Randy?": a first name addressed at the end of a sentence.
+    conf = 0.6;
+    reason = 'name addressed';
+  } else if (
+    (cue && has(i - 1, W_STRONG_CUE)) ||
+    (prev && gapOf(text, prev.end, t.start, true) && phraseCue(toks, i)) ||
+    answersNameQuestion(text, toks, i) ||
+    (text.charCodeAt(lastTok.end) === 44 && nameLike(i) && vocative(text, toks, i, run)) ||
+    // "Warrane, can I please ...": an unlisted word opening the text, addressed.
+    (i === 0 &&
+      run <= 2 &&
+      text.charCodeAt(lastTok.end) === 44 &&
+      !has(i, W_INTERJECTION) &&
+      /^, (?:can|could|would|will) (?:i|you|we)\b/i.test(text.slice(lastTok.end, lastTok.end + 16)))
+  ) {
+    conf = 0.85;
+    reason = 'name after a cue word';
+  } else if (
+    // Cues after the run ("Trivo lives on", "Amanda's daughter") are weaker than cues before it.
+    ((verbAfter(text, toks, i + run) || relativeAfter(toks, i + run - 1)) && !(lastTok.initial && !lastTok.dot)) ||
+    givenTo(toks, i, run)
+  ) {
+    conf = 0.75;
+    reason = 'name before a verb or family word';
+  } else if (authorOf(toks, i, run)) {
+    conf = 0.6;
+    reason = 'author of a work';
+  } else if (run >= 3 && someParticle(i, run)) {
+    conf = 0.7;
+    reason = 'name with a particle';
+  } else if (firstKnown && run >= 2) {
+    conf = 0.85;
+    reason = 'listed first name with surname or initial';
+  } else if (run >= 2) {
+    const hasInitial = someInitial(toks, i, run);
+    if (lastKnownAfterFirst(toks, i, run) && (hasInitial || cue || run === 2 || !sentenceStart(text, toks, i))) {
+      conf = 0.75;
+      reason = 'listed surname';
+    } else if (hasInitial && !t.initial && run <= 3 && (!lastTok.initial || lastTok.dot)) {
+      conf = lastTok.initial ? 0.6 : 0.7;
+      reason = 'name shape (word and initial)';
+    } else if (t.initial && lastLike(i + run - 1)) {
+      conf = 0.8;
+      reason = 'initial and listed surname';
+    }
+  } else if (firstKnown && (!lowerText || cue)) {
+    conf = sentenceStart(text, toks, i) ? 0.55 : cue ? 0.75 : 0.6;
+    reason = 'listed first name';
+  } else if (!t.caps && (!lowerText || cue) && lastLike(i) && !sentenceStart(text, toks, i)) {
+    conf = cue ? 0.7 : 0.55;
+    reason = 'listed surname';
+  } else if (
+    speakerLabel(text, toks, i) &&
+    (lastLike(i) || /^: ?["“]/.test(text.slice(t.end, t.end + 3)) || dialogue(text, t))
+  ) {
+    conf = 0.6;
+    reason = 'speaker label';
+  }
+  // "Smith, John": surname, comma, listed first name.
+  if (
+    conf < 0.5 &&
+    run === 1 &&
+    next !== undefined &&
+    gapIs(text, t, next, ', ') &&
+    knownLast(i) &&
+    isNameWord(i + 1) &&
+    knownFirst(i + 1)
+  ) {
+    const run2 = takeRun(text, toks, i + 1);
+    const end = toks[i + run2].end;
+    out.push({
+      start: t.start,
+      end: endOf(text, toks[i + run2]) || end,
+      category: 'NAME',
+      confidence: 0.8,
+      reason: 'surname, first name',
+    });
+    return i + run2 + 1;
+  }
+  let endTok = i + run - 1;
+  // "eva kleist lives at ...": in a text without capitals, a listed first name, a word and a person's verb.
+  if (
+    conf < 0.5 &&
+    lowerText &&
+    run === 1 &&
+    firstKnown &&
+    next !== undefined &&
+    oneSpace(text, t, next) &&
+    lowerWord(next.text, 3) &&
+    !has(i + 1, W_NOT_NAME | W_LOWER_STOP) &&
+    verbAfter(text, toks, i + 2)
+  ) {
+    conf = 0.75;
+    reason = 'name before a verb or family word';
+    endTok = i + 1;
+  }
+  if (conf >= 0.5 && lowerText && (phraseCue(toks, i) || (cue && has(i - 1, W_NAMING)))) {
+    // "follow up with olga kravetz": in a text without capitals, the words after a cued first name.
+    while (
+      endTok < i + 2 &&
+      endTok + 1 < n &&
+      oneSpace(text, toks[endTok], toks[endTok + 1]) &&
+      lowerWord(toks[endTok + 1].text, 3) &&
+      !has(endTok + 1, W_NOT_NAME | W_LOWER_STOP | W_AMBIGUOUS)
+    )
+      endTok++;
+  }
+  if (conf >= 0.5) {
+    out.push({
+      start: t.start,
+      end: suffixEnd(text, toks, endTok),
+      category: 'NAME',
+      confidence: conf,
+      reason,
+    });
+  }
+  return Math.max(i + run, endTok + 1);
+}
 
 /** Token indices of the list being read by nameLists (reused across scans; only the first `m` count). */
 const listItems: number[] = [];
@@ -1730,7 +1745,7 @@ function headerName(text: string, toks: Token[]): Candidate | undefined {
  * "Marrero and Murphy", "Kónya, Becker and Vasquez": single capitalised words coordinated with a
  * name are names too. One member must be a name (found, listed or name-shaped).
  */
-function coordinated(text: string, toks: Token[], found: Candidate[], ands: number[]): Candidate[] {
+function coordinated(text: string, toks: Token[], found: Candidate[], ands: number[], count: number): Candidate[] {
   const out: Candidate[] = [];
   let f = 0;
   const isFound = (t: Token) => {
@@ -1745,7 +1760,8 @@ function coordinated(text: string, toks: Token[], found: Candidate[], ands: numb
     const q = toks[k + 1];
     return !(p?.title && oneSpace(text, p, t)) && !(q?.title && oneSpace(text, t, q));
   };
-  for (const j of ands) {
+  for (let a = 0; a < count; a++) {
+    const j = ands[a];
     if (j < 1 || j + 1 >= toks.length || text.slice(toks[j - 1].end, toks[j].start) !== ' ') continue;
     if (text.slice(toks[j].end, toks[j + 1].start) !== ' ' || !single(j - 1) || !single(j + 1)) continue;
     if (eponymAfter(text, toks, j + 2)) continue; // "Kernig and Brudzinski signs"
@@ -1769,28 +1785,27 @@ function coordinated(text: string, toks: Token[], found: Candidate[], ands: numb
   return out;
 }
 
+const NONE: readonly Candidate[] = [];
 /** A name found once is a name wherever it is written again the same way ("... early Roe?"). */
-function mentionedAgain(toks: Token[], found: Candidate[]): Candidate[] {
-  const keys = new Set<string>();
-  const covered = new Set<number>();
+function mentionedAgain(toks: Token[], found: Candidate[]): readonly Candidate[] {
+  // The keys first (most scans have none, and then no set is made), then the tokens the names cover.
+  let keys: Set<string> | undefined;
   for (const c of found) {
+    if (c.confidence < 0.6) continue;
     for (let k = tokenFrom(toks, c.start); k >= 0 && k < toks.length && toks[k].start < c.end; k++) {
-      covered.add(k);
       const t = toks[k];
       // Listed names are found wherever they stand; the shaped ones need the first mention.
-      if (
-        c.confidence >= 0.6 &&
-        !t.initial &&
-        !knownFirst(k) &&
-        !knownLast(k) &&
-        !has(k, W_TITLE | W_NOT_NAME) &&
-        shaped(k)
-      )
+      if (!t.initial && !knownFirst(k) && !knownLast(k) && !has(k, W_TITLE | W_NOT_NAME) && shaped(k)) {
+        keys ??= new Set<string>();
         keys.add(t.key);
+      }
     }
   }
+  if (keys === undefined) return NONE;
+  const covered = new Set<number>();
+  for (const c of found)
+    for (let k = tokenFrom(toks, c.start); k >= 0 && k < toks.length && toks[k].start < c.end; k++) covered.add(k);
   const out: Candidate[] = [];
-  if (!keys.size) return out;
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k];
     if (!(t.title || lowerText) || !keys.has(t.key) || covered.has(k)) continue;
