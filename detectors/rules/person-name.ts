@@ -573,13 +573,13 @@ const W_OCCASION = 1 << 19;
 const W_GIVING = 1 << 20;
 const W_SUFFIX = 1 << 21;
 const W_OWNED_PLACE = 1 << 22;
-/** Per token and scan (in wordCls only): the bits above are filled in. */
+/** Per token and scan (in wordCls only): the class bits are the key's own. */
 const CLASSIFIED = 1 << 23;
-/** Per token and scan (in wordCls only): the bits above are those of the key's bucket in `filter`. */
-const FILTERED = 1 << 26;
 /** Per token and scan: shaped() has been answered, and its answer. */
 const SHAPE_KNOWN = 1 << 24;
 const SHAPED = 1 << 25;
+/** Per token and scan (in wordCls only): the class bits are those of the key's bucket in `filter` (a superset). */
+const FILTERED = 1 << 26;
 
 let words: Map<string, number> | undefined;
 /**
