@@ -3,9 +3,8 @@ import { CITIES } from './data/cities';
 import { FIRST_NAMES } from './data/first-names';
 import { LAST_NAMES } from './data/last-names';
 
-/** Decodes a front-coded list (see scripts/build-lexicons.ts) into a Set. */
-export function decodeFrontCoded(packed: string): Set<string> {
-  const out = new Set<string>();
+/** Calls `each` with every word of a front-coded list (see scripts/build-lexicons.ts), in order. */
+export function eachFrontCoded(packed: string, each: (word: string) => void): void {
   let prev = '';
   let i = 0;
   while (i < packed.length) {
@@ -17,28 +16,53 @@ export function decodeFrontCoded(packed: string): Set<string> {
       j++;
     }
     prev = prev.slice(0, k) + packed.slice(i + 1, j);
-    out.add(prev);
+    each(prev);
     i = j;
   }
+}
+
+/** Decodes a front-coded list into a Set. */
+export function decodeFrontCoded(packed: string): Set<string> {
+  const out = new Set<string>();
+  eachFrontCoded(packed, (w) => out.add(w));
   return out;
 }
 
+/** The packed lists, for a detector that reads them into its own structure (see eachFrontCoded). */
+export const PACKED = { first: FIRST_NAMES, last: LAST_NAMES, ambiguous: AMBIGUOUS_NAMES, cities: CITIES } as const;
+
 interface Lexicon {
-  first: Set<string>;
-  last: Set<string>;
-  ambiguous: Set<string>;
-  cities: Set<string>;
+  readonly first: Set<string>;
+  readonly last: Set<string>;
+  readonly ambiguous: Set<string>;
+  readonly cities: Set<string>;
 }
 
-let cache: Lexicon | undefined;
+const decoded: { first?: Set<string>; last?: Set<string>; ambiguous?: Set<string>; cities?: Set<string> } = {};
 
-/** The public name and place lists, decoded once on first use (a few ms), shared by all scans. */
+/**
+ * The public name and place lists, each decoded on first use (a few ms) and shared by all scans. A
+ * detector that asks for one list (city-state: the cities) does not pay for the others.
+ */
+const LEXICON: Lexicon = {
+  get first() {
+    decoded.first ??= decodeFrontCoded(FIRST_NAMES);
+    return decoded.first;
+  },
+  get last() {
+    decoded.last ??= decodeFrontCoded(LAST_NAMES);
+    return decoded.last;
+  },
+  get ambiguous() {
+    decoded.ambiguous ??= decodeFrontCoded(AMBIGUOUS_NAMES);
+    return decoded.ambiguous;
+  },
+  get cities() {
+    decoded.cities ??= decodeFrontCoded(CITIES);
+    return decoded.cities;
+  },
+};
+
 export function lexicon(): Lexicon {
-  cache ??= {
-    first: decodeFrontCoded(FIRST_NAMES),
-    last: decodeFrontCoded(LAST_NAMES),
-    ambiguous: decodeFrontCoded(AMBIGUOUS_NAMES),
-    cities: decodeFrontCoded(CITIES),
-  };
-  return cache;
+  return LEXICON;
 }

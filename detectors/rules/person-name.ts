@@ -15,9 +15,9 @@
  * Eponyms are not people here: a run followed by "sign", "syndrome", "score", "reflex" ... is skipped.
  * Source: 45 CFR 164.514(b)(2)(i)(A); name lists: see detectors/data/README.md.
  */
-import { lexicon } from '../lexicon';
+import { eachFrontCoded, lexicon, PACKED } from '../lexicon';
 import { STATE_NAMES } from '../places';
-import { gapIs, isSpace, sentenceStart, type Token, tokenFrom, tokensOf } from '../tokens';
+import { gapIs, isSpace, oneSpace, sentenceStart, type Token, tokenFrom, tokensOf } from '../tokens';
 import type { Candidate, Detector } from '../types';
 import { EPONYM_NOUNS } from '../vocab';
 
@@ -543,45 +543,239 @@ const NOT_NAME = new Set([
 
 const OWNED_PLACES = new Set(['office', 'clinic', 'practice', 'surgery', 'hospital', 'practise', 'home', 'house']);
 
+/*
+ * Word classes. Every list this detector asks about a token's key is a bit of one Map (built on first
+ * use), and a token's bits are looked up once per scan and kept in `wordCls` by token index. Before,
+ * the cascade asked several Sets about the same token (first names, surnames, the ambiguous list,
+ * NOT_NAME, cities ...), each lookup a string hash probe of tens of ns, many of them into lists of
+ * thousands of words. Set.has(key) and ((words.get(key) ?? 0) & BIT) !== 0 agree for every key.
+ */
+const W_FIRST = 1 << 0; // lexicon().first
+const W_LAST = 1 << 1; // lexicon().last
+const W_AMBIGUOUS = 1 << 2; // lexicon().ambiguous
+const W_CITY = 1 << 3; // lexicon().cities
+const W_STATE = 1 << 4; // STATE_NAMES
+const W_NOT_NAME = 1 << 5;
+const W_TITLE = 1 << 6;
+const W_CUE = 1 << 7;
+const W_STRONG_CUE = 1 << 8;
+const W_NAMING = 1 << 9;
+const W_LOWER_STOP = 1 << 10;
+const W_ROLE = 1 << 11;
+const W_EPONYM = 1 << 12;
+const W_NOT_SHAPED = 1 << 13;
+const W_INTERJECTION = 1 << 14;
+const W_STRONG_PARTICLE = 1 << 15;
+const W_PARTICLE = 1 << 16;
+const W_FAMILY = 1 << 17;
+const W_WORK = 1 << 18;
+const W_OCCASION = 1 << 19;
+const W_GIVING = 1 << 20;
+const W_SUFFIX = 1 << 21;
+const W_OWNED_PLACE = 1 << 22;
+/** Per token and scan (in wordCls only): the class bits are the key's own. */
+const CLASSIFIED = 1 << 23;
+/** Per token and scan: shaped() has been answered, and its answer. */
+const SHAPE_KNOWN = 1 << 24;
+const SHAPED = 1 << 25;
+/** Per token and scan (in wordCls only): the class bits are those of the key's bucket in `filter` (a superset). */
+const FILTERED = 1 << 26;
+
+let words: Map<string, number> | undefined;
+/**
+ * A filter in front of `words`: for each bucket of keys (first letter, second letter, length; see
+ * bucket()), the OR of the classes of the listed words in it. Most lookups ask about a few short lists
+ * (is this the occupation before a name? an eponym noun after it?), and a key whose bucket holds no
+ * word of those lists cannot be in them, which the filter says without a Map lookup.
+ */
+const filter = new Int32Array(27 * 27 * 16);
+/** Bucket of a key: its first two characters (a-z, or 26 for any other) and its length (up to 15). */
+function bucket(key: string): number {
+  const n = key.length;
+  let a = key.charCodeAt(0) - 97;
+  if (a < 0 || a > 25) a = 26;
+  let b = n > 1 ? key.charCodeAt(1) - 97 : 26;
+  if (b < 0 || b > 25) b = 26;
+  return (a * 27 + b) * 16 + Math.min(n, 15);
+}
+/**
+ * A Bloom filter of every listed word (2^18 bits, two bits a word from one hash of its characters): a
+ * capitalised word that is in no list at all ("Please", "Results") is told apart by one pass over its
+ * characters instead of a lookup in a Map of ~35,000 words. A listed word always has both bits set.
+ */
+const BLOOM_BITS = 18;
+const bloom = new Int32Array(1 << (BLOOM_BITS - 5));
+/** FNV-1a over the key's UTF-16 code units. */
+function keyHash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h;
+}
+/** Both Bloom bits of hash h: its low bits and its high bits. */
+function inBloom(h: number): boolean {
+  const a = h & ((1 << BLOOM_BITS) - 1);
+  const b = h >>> (32 - BLOOM_BITS);
+  return (bloom[a >>> 5] & (1 << (a & 31))) !== 0 && (bloom[b >>> 5] & (1 << (b & 31))) !== 0;
+}
+/** Builds `words`, `filter` and `bloom` on first use: the name lists go straight from their packed form into the Map. */
+function wordClasses(): Map<string, number> {
+  if (words) return words;
+  const map = new Map<string, number>();
+  const add = (w: string, bit: number) => {
+    const old = map.get(w);
+    map.set(w, (old ?? 0) | bit);
+    filter[bucket(w)] |= bit;
+    if (old === undefined) {
+      const h = keyHash(w);
+      const a = h & ((1 << BLOOM_BITS) - 1);
+      const b = h >>> (32 - BLOOM_BITS);
+      bloom[a >>> 5] |= 1 << (a & 31);
+      bloom[b >>> 5] |= 1 << (b & 31);
+    }
+  };
+  eachFrontCoded(PACKED.first, (w) => add(w, W_FIRST));
+  eachFrontCoded(PACKED.last, (w) => add(w, W_LAST));
+  eachFrontCoded(PACKED.ambiguous, (w) => add(w, W_AMBIGUOUS));
+  // The cities are decoded once for city-state too.
+  const lists: [Iterable<string>, number][] = [
+    [lexicon().cities, W_CITY],
+    [STATE_NAMES, W_STATE],
+    [NOT_NAME, W_NOT_NAME],
+    [TITLES, W_TITLE],
+    [CUES, W_CUE],
+    [STRONG_CUES, W_STRONG_CUE],
+    [NAMING, W_NAMING],
+    [LOWER_STOP, W_LOWER_STOP],
+    [ROLE_NOUNS, W_ROLE],
+    [EPONYM_NOUNS, W_EPONYM],
+    [NOT_SHAPED, W_NOT_SHAPED],
+    [INTERJECTIONS, W_INTERJECTION],
+    [STRONG_PARTICLES, W_STRONG_PARTICLE],
+    [PARTICLES, W_PARTICLE],
+    [FAMILY, W_FAMILY],
+    [WORKS, W_WORK],
+    [OCCASIONS, W_OCCASION],
+    [GIVING, W_GIVING],
+    [NAME_SUFFIXES, W_SUFFIX],
+    [OWNED_PLACES, W_OWNED_PLACE],
+  ];
+  for (const [list, bit] of lists) for (const w of list) add(w, bit);
+  words = map;
+  return map;
+}
+
 /** Set per scan: the text has no capital letter at all ("follow up with jane roe"). */
 let lowerText = false;
+/** Set per scan: tokens of the text; every helper below names a token by its index in it. */
+let scanToks: Token[] = [];
+/**
+ * Per scan, by token index: the token's word classes | CLASSIFIED once looked up, or its bucket's
+ * classes | FILTERED before that, and the SHAPE bits once shaped() has answered.
+ */
+let wordCls = new Int32Array(1024);
 
-function isNameWord(t: Token): boolean {
-  if (t.hasDigit) return false;
-  // In a text written without capitals, listed or name-shaped words stand in for title case.
-  if (lowerText && !t.initial)
-    return (
-      t.key.length >= 3 && !NOT_NAME.has(t.key) && (knownFirst(t) || knownLast(t) || (surnameEnd(t.key) && shaped(t)))
-    );
-  // "I" and "A" are words unless written as initials ("Anna I. Roe").
-  if (t.initial) return /\p{Lu}/u.test(t.text[0]) && (t.dot || !/^[IA]$/.test(t.text));
-  return t.title && !NOT_NAME.has(t.key);
+/**
+ * Token k's word classes among `want` (one Map lookup per token and scan at most; none when the filter
+ * says the key's bucket holds no word of `want`).
+ */
+function classes(k: number, want: number): number {
+  let c = wordCls[k];
+  if ((c & CLASSIFIED) !== 0) return c & want;
+  const key = scanToks[k].key;
+  if ((c & FILTERED) === 0) {
+    if (words === undefined) wordClasses(); // builds the filter too
+    // The class bits of a FILTERED token are its bucket's: all the classes it may have, and more.
+    c |= filter[bucket(key)] | FILTERED;
+    wordCls[k] = c;
+  }
+  if ((c & want) === 0) return 0;
+  const shape = c & (SHAPE_KNOWN | SHAPED);
+  const h = keyHash(key);
+  if (!inBloom(h)) {
+    wordCls[k] = shape | CLASSIFIED;
+    return 0;
+  }
+  const bits = lookUp(key, h) | CLASSIFIED;
+  wordCls[k] = shape | bits;
+  return bits & want;
 }
 
 /**
- * The lexicon answers for the token asked about last. The cascade asks about the same token several
- * times in a row (first name? surname? name-like?), and a Set lookup of a token's key costs tens of ns.
+ * The last answers of `words`, by key hash (direct-mapped): the listed words of a text ("What", "Is",
+ * "Dr", "John") recur from scan to scan, and a Map lookup of a new key string costs ~100 ns (its hash,
+ * then memory far from the cache), this a few. Only keys under 13 characters are kept: V8 makes a
+ * longer slice a view of its text, which the cache would keep alive.
  */
-let memoTok: Token | undefined;
-let memoFirst = -1;
-let memoLast = -1;
-function knownFirst(t: Token): boolean {
-  if (t !== memoTok) {
-    memoTok = t;
-    memoLast = -1;
-  } else if (memoFirst >= 0) return memoFirst === 1;
-  const { first, ambiguous } = lexicon();
-  memoFirst = first.has(t.key) && !ambiguous.has(t.key) ? 1 : 0;
-  return memoFirst === 1;
+const RECENT_BITS = 12;
+const recentHash = new Int32Array(1 << RECENT_BITS);
+const recentKey: string[] = new Array<string>(1 << RECENT_BITS).fill('');
+const recentCls = new Int32Array(1 << RECENT_BITS);
+/** words.get(key) ?? 0, for a key whose keyHash is h. */
+function lookUp(key: string, h: number): number {
+  if (key.length >= 13) return words?.get(key) ?? 0;
+  const slot = h >>> (32 - RECENT_BITS);
+  // A key is never empty, so a slot never written does not match.
+  if (recentHash[slot] === h && recentKey[slot] === key) return recentCls[slot];
+  const bits = words?.get(key) ?? 0;
+  recentHash[slot] = h;
+  recentKey[slot] = key;
+  recentCls[slot] = bits;
+  return bits;
 }
-function knownLast(t: Token): boolean {
-  if (t !== memoTok) {
-    memoTok = t;
-    memoFirst = -1;
-  } else if (memoLast >= 0) return memoLast === 1;
-  const { last, ambiguous } = lexicon();
-  memoLast = last.has(t.key) && !ambiguous.has(t.key) ? 1 : 0;
-  return memoLast === 1;
+/** Token k's key is in a list of `bits`. */
+function has(k: number, bits: number): boolean {
+  return classes(k, bits) !== 0;
+}
+
+/*
+ * Character tests on a token's text by code, with the Unicode regex only for a non-ASCII character.
+ * A token holds no surrogate (a lone surrogate is no letter), so its first code unit is its first
+ * character and its length counts characters.
+ */
+const UPPER_CHAR = /^\p{Lu}/u;
+const LOWER_CHAR = /^\p{Ll}/u;
+/** /^\p{Lu}/u.test(s) */
+function startsUpper(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER_CHAR.test(s);
+}
+/** /^\p{Ll}/u.test(s) */
+function startsLower(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c < 128 ? c >= 97 && c <= 122 : LOWER_CHAR.test(s);
+}
+const LOWER_WORD = /^\p{Ll}+$/u;
+/** /^\p{Ll}{min,}$/u.test(s) for a token's text. */
+function lowerWord(s: string, min: number): boolean {
+  if (s.length < min) return false;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 97 && c <= 122) continue;
+    return c >= 128 && LOWER_WORD.test(s);
+  }
+  return true;
+}
+
+function isNameWord(k: number): boolean {
+  const t = scanToks[k];
+  if (t.hasDigit) return false;
+  // In a text without capitals, listed or name-shaped words stand in for title case.
+  if (lowerText && !t.initial)
+    return (
+      t.key.length >= 3 && !has(k, W_NOT_NAME) && (knownFirst(k) || knownLast(k) || (surnameEnd(t.key) && shaped(k)))
+    );
+  // "I" and "A" are words unless written as initials ("Anna I. Roe").
+  if (t.initial) return startsUpper(t.text) && (t.dot || (t.text !== 'I' && t.text !== 'A'));
+  return t.title && !has(k, W_NOT_NAME);
+}
+
+/** Token k is a listed first name (and not an ambiguous one). */
+function knownFirst(k: number): boolean {
+  return classes(k, W_FIRST | W_AMBIGUOUS) === W_FIRST;
+}
+/** Token k is a listed surname (and not an ambiguous one). */
+function knownLast(k: number): boolean {
+  return classes(k, W_LAST | W_AMBIGUOUS) === W_LAST;
 }
 
 /**
@@ -591,11 +785,30 @@ function knownLast(t: Token): boolean {
  */
 const SURNAME_END =
   /(?:[^aeiou]ov|[^aeiou]ova|[^aeiou]ev|[^aeiou]eva|[aiy]ev|ovich|evich|ovna|evna|skiy?|skaya|sky|ska|cki|cka|wicz|enko|chuk|czuk|czyk|ić|vič|ová|ský|cký|sson|[^eio]ason|[^o]sen|d[óo]ttir|[aeiouäöy]nen|dze|shvili|yan|poulos|opoulou|akis|moto|mura|kawa|gawa|yama|saki|zaki|shita|hara|naga|kami|uchi|guchi|bayashi|hashi|shima|jima)$/;
-/** The last characters SURNAME_END's alternatives end with. */
-const SURNAME_LAST = new Set('vahiyzokćčáýnreus'.split(''));
-/** SURNAME_END.test(key), skipping the regex when the word's last character ends none of its alternatives. */
+/**
+ * The last two characters of SURNAME_END's alternatives (all literal; "skiy?" gives "ki" and "iy"). A
+ * key the regex matches ends with one whole alternative, so with one of these pairs.
+ */
+const SURNAME_PAIRS =
+  'ov va ev ch na ki iy ya ky ka cz ko uk yk ić ič vá ký on en ir ze li an os ou is to ra wa ma ta ga mi hi';
+/** By last character (below U+0180): 1 + the index of its row in SURNAME_PAIR, or 0 when no pair ends with it. */
+const SURNAME_LAST = new Uint8Array(0x180);
+/** By row of the last character and code of the one before it (below U+0180): 1 for a pair. */
+const SURNAME_PAIR = new Uint8Array(32 * 0x180);
+for (const pair of SURNAME_PAIRS.split(' ')) {
+  const last = pair.charCodeAt(1);
+  if (SURNAME_LAST[last] === 0) SURNAME_LAST[last] = 1 + Math.max(...SURNAME_LAST);
+  SURNAME_PAIR[(SURNAME_LAST[last] - 1) * 0x180 + pair.charCodeAt(0)] = 1;
+}
+/** SURNAME_END.test(key), skipping the regex when the word's last two characters end none of its alternatives. */
 function surnameEnd(key: string): boolean {
-  return SURNAME_LAST.has(key[key.length - 1]) && SURNAME_END.test(key);
+  const n = key.length;
+  if (n < 2) return false;
+  const c = key.charCodeAt(n - 1);
+  const row = c < 0x180 ? SURNAME_LAST[c] : 0;
+  if (row === 0) return false;
+  const b = key.charCodeAt(n - 2);
+  return b < 0x180 && SURNAME_PAIR[(row - 1) * 0x180 + b] === 1 && SURNAME_END.test(key);
 }
 /** Shaped words that are eponyms, places or loanwords in clinical or everyday English. */
 const NOT_SHAPED = new Set([
@@ -644,18 +857,27 @@ const NOT_SHAPED = new Set([
   'arisen',
   'risen',
 ]);
-/** A word shaped like a surname (ending) or a name written with diacritics, that is not a place or eponym. */
-function shaped(t: Token): boolean {
+/**
+ * Token k is shaped like a surname (ending) or a name written with diacritics, and is not a place or
+ * eponym. Kept per token and scan: the answer depends only on the token and on foreignText(), which
+ * is fixed for a scan.
+ */
+function shaped(k: number): boolean {
+  const t = scanToks[k];
   if (t.key.length < 4 || t.hasDigit || t.caps) return false;
-  if (!surnameEnd(t.key) && !(hasDiacritic(t.key) && !foreignText())) return false;
-  const { cities, ambiguous } = lexicon();
-  return !cities.has(t.key) && !ambiguous.has(t.key) && !NOT_SHAPED.has(t.key) && !STATE_NAMES.has(t.key);
+  const c = wordCls[k];
+  if ((c & SHAPE_KNOWN) !== 0) return (c & SHAPED) !== 0;
+  const yes =
+    (surnameEnd(t.key) || (hasDiacritic(t.key) && !foreignText())) &&
+    classes(k, W_CITY | W_AMBIGUOUS | W_NOT_SHAPED | W_STATE) === 0;
+  // classes() may have stored the token's classes meanwhile: add to what is there now.
+  wordCls[k] |= SHAPE_KNOWN | (yes ? SHAPED : 0);
+  return yes;
 }
 /**
- * Set per scan: tokens of the text, for foreignText(). A text in a language written with diacritics
- * (Turkish, Hungarian ...) has many lower-case words with them; there, diacritics say nothing about names.
+ * Set per scan, for foreignText(). A text in a language written with diacritics (Turkish, Hungarian
+ * ...) has many lower-case words with them; there, diacritics say nothing about names.
  */
-let scanToks: Token[] = [];
 let foreign: boolean | undefined;
 function foreignText(): boolean {
   if (foreign === undefined) {
@@ -676,11 +898,11 @@ function hasDiacritic(s: string): boolean {
   }
   return false;
 }
-function lastLike(t: Token): boolean {
-  return knownLast(t) || shaped(t);
+function lastLike(k: number): boolean {
+  return knownLast(k) || shaped(k);
 }
-function nameLike(t: Token): boolean {
-  return knownFirst(t) || knownLast(t) || shaped(t);
+function nameLike(k: number): boolean {
+  return knownFirst(k) || knownLast(k) || shaped(k);
 }
 
 /** /^[\s,:]{1,8}$/ (or /^[\s,:?]{1,8}$/ with `question`) on text[from, to), without slicing. */
@@ -693,30 +915,48 @@ function gapOf(text: string, from: number, to: number, question: boolean): boole
   }
   return true;
 }
+/** /\n/.test(text.slice(from, to)) */
+function hasNewline(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true;
+  return false;
+}
+/** /^\.? $/.test(text.slice(from, to)) */
+function spaceOrDotSpace(text: string, from: number, to: number): boolean {
+  const n = to - from;
+  return n === 1
+    ? text.charCodeAt(from) === 32
+    : n === 2 && text.charCodeAt(from) === 46 && text.charCodeAt(from + 1) === 32;
+}
 /** Any token of toks[i .. i+run-1] is an initial. */
 function someInitial(toks: Token[], i: number, run: number): boolean {
   for (let k = i; k < i + run; k++) if (toks[k].initial) return true;
   return false;
 }
 /** Any token of toks[i .. i+run-1] is a strong particle ("van", "von" ...). */
-function someParticle(toks: Token[], i: number, run: number): boolean {
-  for (let k = i; k < i + run; k++) if (STRONG_PARTICLES.has(toks[k].key)) return true;
+function someParticle(i: number, run: number): boolean {
+  for (let k = i; k < i + run; k++) if (has(k, W_STRONG_PARTICLE)) return true;
   return false;
 }
 /** A word after the first of toks[i .. i+run-1] is surname-like and not an initial. */
 function lastKnownAfterFirst(toks: Token[], i: number, run: number): boolean {
-  for (let k = i + 1; k < i + run; k++) if (!toks[k].initial && lastLike(toks[k])) return true;
+  for (let k = i + 1; k < i + run; k++) if (!toks[k].initial && lastLike(k)) return true;
   return false;
 }
 
-/** Only a space, or ". " after an initial / title abbreviation, may join two words of a name. */
-function joins(text: string, a: Token, b: Token): boolean {
-  const n = b.start - a.end;
+/** Only a space, or ". " after an initial / title abbreviation, may join tokens k and k+1 of a name. */
+function joins(text: string, toks: Token[], k: number): boolean {
+  const a = toks[k];
+  const n = toks[k + 1].start - a.end;
   const c = text.charCodeAt(a.end);
   if (n === 1 && c === 32) return true;
   // The gap is ". " or ".".
-  return c === 46 && (n === 1 || (n === 2 && text.charCodeAt(a.end + 1) === 32)) && (a.initial || TITLES.has(a.key));
+  return c === 46 && (n === 1 || (n === 2 && text.charCodeAt(a.end + 1) === 32)) && (a.initial || has(k, W_TITLE));
 }
+
+/** Indices of the "and" tokens the main loop met (for coordinated()); reused across scans. */
+const ands: number[] = [];
+/** How many of `ands` belong to this scan (a count, not ands.length = 0: setting an array's length is slow). */
+let andCount = 0;
 
 export const personName: Detector = {
   id: 'person-name',
@@ -726,22 +966,43 @@ export const personName: Detector = {
   detect(input) {
     const text = input.text;
     const toks = tokensOf(input);
+    const n = toks.length;
     lowerText = text === input.lower;
     scanToks = toks;
     foreign = undefined;
+    if (wordCls.length < n) wordCls = new Int32Array(Math.max(n, wordCls.length * 2));
+    // A loop: TypedArray fill() costs more than this on the short texts most scans get.
+    else for (let k = 0; k < n; k++) wordCls[k] = 0;
+    andCount = 0;
     const out: Candidate[] = [];
     let roleBefore = -1;
-    const ands: number[] = [];
     let i = 0;
-    while (i < toks.length) {
+    while (i < n) {
       const t = toks[i];
+      const next = i + 1 < n ? toks[i + 1] : undefined;
+      // Most tokens of a text with capitals are lower-case words that start nothing: not title case, caps
+      // or an initial, no full stop after them (a lower-case title "ms."), no capitalised word or initial
+      // after them (an occupation before a name, "bertram m. ..."), not "and". Every branch below needs
+      // one of these, so such a token is skipped with a few flag tests.
+      if (
+        !lowerText &&
+        !t.title &&
+        !t.caps &&
+        !t.initial &&
+        !t.dot &&
+        (next === undefined || (!next.title && !next.initial)) &&
+        t.key !== 'and'
+      ) {
+        i++;
+        continue;
+      }
       // "Producer Ann Roe": an occupation before a run is not part of it, and announces it.
       if (
-        (lowerText || toks[i + 1]?.title) &&
-        ROLE_NOUNS.has(t.key) &&
-        i + 1 < toks.length &&
-        text.slice(t.end, toks[i + 1].start) === ' ' &&
-        isNameWord(toks[i + 1])
+        next !== undefined &&
+        (lowerText || next.title) &&
+        oneSpace(text, t, next) &&
+        has(i, W_ROLE) &&
+        isNameWord(i + 1)
       ) {
         roleBefore = i + 1;
         i++;
@@ -750,14 +1011,15 @@ export const personName: Detector = {
       // Titles: "Dr. John L.", "Mrs Roe", "Prof. A. Smith".
       // "Dr. Roe", "DR. ROE"; not "moderate MR. Seen by PT" (a capitalised abbreviation before a sentence).
       if (
+        next !== undefined &&
         (t.title ||
-          (t.caps && toks[i + 1]?.caps) ||
+          (t.caps && next.caps) ||
           // "ms. Quinzia", "mr. elliott": a lower-case title with its full stop, not "20 ms. After".
           (t.dot &&
-            /^\p{Ll}/u.test(t.text) &&
+            startsLower(t.text) &&
             !toks[i - 1]?.hasDigit &&
-            (toks[i + 1]?.title || (lowerText && isNameWord(toks[i + 1] ?? t))))) &&
-        TITLES.has(t.key) &&
+            (next.title || (lowerText && isNameWord(i + 1))))) &&
+        has(i, W_TITLE) &&
         // "1737 Cheriton Dr Reuquén Extensions": Dr after a house number and a street name is Drive.
         !(
           t.key === 'dr' &&
@@ -766,17 +1028,19 @@ export const personName: Detector = {
           /^\d{1,6}$/.test(toks[i - 2].text) &&
           text.slice(toks[i - 2].end, t.start) === ` ${toks[i - 1].text} `
         ) &&
-        i + 1 < toks.length &&
-        joins(text, t, toks[i + 1])
+        joins(text, toks, i)
       ) {
         const run = takeRun(text, toks, i + 1);
         if (run > 0) {
           const last = toks[i + run];
           // "Dr. Patel's clinic" / "Dr. Smith's office" name a place by the person: cover both.
-          const place = toks[i + run + 1];
+          const place = i + run + 1;
           out.push({
             start: t.start,
-            end: last.possessive && place && OWNED_PLACES.has(place.key) ? place.end : suffixEnd(text, toks, i + run),
+            end:
+              last.possessive && place < n && has(place, W_OWNED_PLACE)
+                ? toks[place].end
+                : suffixEnd(text, toks, i + run),
             category: 'NAME',
             confidence: 0.9,
             reason: 'name after a title',
@@ -785,28 +1049,26 @@ export const personName: Detector = {
           continue;
         }
       }
-      if (!isNameWord(t) && !(t.key === 'jan' && t.title && toks[i + 1] && lastLike(toks[i + 1]))) {
+      if (!isNameWord(i) && !(t.title && t.key === 'jan' && next !== undefined && lastLike(i + 1))) {
         // A text without capitals: "my name is vitoria", "follow up with ann roe", "name: ann b. roe".
-        if (lowerText && /^\p{Ll}{2,}$/u.test(t.text) && !NOT_NAME.has(t.key) && !LOWER_STOP.has(t.key)) {
+        if (lowerText && lowerWord(t.text, 2) && !has(i, W_NOT_NAME | W_LOWER_STOP)) {
           const p = toks[i - 1];
-          const g = p ? text.slice(p.end, t.start) : '';
           if (
             (p &&
-              /^[\s,:]{1,8}$/.test(g) &&
-              (NAMING.has(p.key) ||
+              gapOf(text, p.end, t.start, false) &&
+              (has(i - 1, W_NAMING) ||
                 namingPhrase(toks, i) ||
-                ((phraseCue(toks, i) || STRONG_CUES.has(p.key)) && nameLike(t)))) ||
+                ((phraseCue(toks, i) || has(i - 1, W_STRONG_CUE)) && nameLike(i)))) ||
             givenTo(toks, i, 1) ||
             (i === 0 && verbAfter(text, toks, 1))
           ) {
             let k = i + 1;
             while (
-              k < toks.length &&
+              k < n &&
               k < i + 3 &&
-              /^\.? $/.test(text.slice(toks[k - 1].end, toks[k].start)) &&
-              /^\p{Ll}+$/u.test(toks[k].text) &&
-              !NOT_NAME.has(toks[k].key) &&
-              !LOWER_STOP.has(toks[k].key)
+              spaceOrDotSpace(text, toks[k - 1].end, toks[k].start) &&
+              lowerWord(toks[k].text, 1) &&
+              !has(k, W_NOT_NAME | W_LOWER_STOP)
             )
               k++;
             out.push({
@@ -822,11 +1084,11 @@ export const personName: Detector = {
         }
         // Lower-case "bertram m. jørgensen": a listed first name, an initial with a dot, another word.
         if (
-          i + 2 < toks.length &&
+          i + 2 < n &&
           toks[i + 1].initial &&
-          /^\p{Ll}$/u.test(toks[i + 1].text) &&
-          knownFirst(t) &&
-          /^\p{Ll}/u.test(t.text) &&
+          startsLower(toks[i + 1].text) &&
+          startsLower(t.text) &&
+          knownFirst(i) &&
           /^\p{L}{2,}$/u.test(toks[i + 2].text)
         ) {
           out.push({
@@ -839,168 +1101,11 @@ export const personName: Detector = {
           i += 3;
           continue;
         }
-        if (t.key === 'and') ands.push(i);
+        if (t.key === 'and') ands[andCount++] = i;
         i++;
         continue;
       }
-      let run = takeRun(text, toks, i);
-      // "Producer James Sparks": a leading capitalised word that is not a name is not part of it.
-      if (run >= 3 && !knownFirst(t) && !knownLast(t) && knownFirst(toks[i + 1])) {
-        i++;
-        run--;
-        continue;
-      }
-      // The run is toks[i .. i+run-1]; no array is made for it (this path runs for every capitalised word).
-      const lastTok = toks[i + run - 1];
-      const prev = i > 0 ? toks[i - 1] : undefined;
-      // The gap before the run, tested by character codes instead of sliced and matched.
-      const prevGapLen = prev ? t.start - prev.end : 0;
-      const cue =
-        prev &&
-        gapOf(text, prev.end, t.start, false) &&
-        !(prev.title && prev.key !== 'name' && prev.key !== "i'm" && prev.key !== 'i’m') &&
-        CUES.has(prev.key)
-          ? prev.key
-          : undefined;
-      const firstKnown = knownFirst(t);
-      // Everything below is pure, so the cues are computed in the order the cascade asks for them
-      // (cheapest and most decisive first) instead of all up front; the outcome is the same.
-      let conf = 0;
-      let reason = '';
-      if (eponymAfter(text, toks, i + run)) conf = 0;
-      else if (roleBefore === i && (run >= 2 || nameLike(t))) {
-        conf = 0.8;
-        reason = 'name after an occupation';
-      } else if (
-        run === 1 &&
-        (text.charCodeAt(t.end) === 63 || text.charCodeAt(t.end) === 33) &&
-        // /^, ?$/ on the gap
-        text.charCodeAt(t.start - prevGapLen) === 44 &&
-        (prevGapLen === 1 || (prevGapLen === 2 && text.charCodeAt(t.start - 1) === 32)) &&
-        lexicon().first.has(t.key) &&
-        !t.possessive
-      ) {
-        // "Remember me, Randy?": a first name addressed at the end of a sentence.
-        conf = 0.6;
-        reason = 'name addressed';
-      } else if (
-        (cue && STRONG_CUES.has(cue)) ||
-        (prev && gapOf(text, prev.end, t.start, true) && phraseCue(toks, i)) ||
-        answersNameQuestion(text, toks, i) ||
-        (text.charCodeAt(lastTok.end) === 44 && nameLike(t) && vocative(text, toks, i, run)) ||
-        // "Warrane, can I please ...": an unlisted word opening the text, addressed.
-        (i === 0 &&
-          run <= 2 &&
-          text.charCodeAt(lastTok.end) === 44 &&
-          !INTERJECTIONS.has(t.key) &&
-          /^, (?:can|could|would|will) (?:i|you|we)\b/i.test(text.slice(lastTok.end, lastTok.end + 16)))
-      ) {
-        conf = 0.85;
-        reason = 'name after a cue word';
-      } else if (
-        // Cues after the run ("Trivo lives on", "Amanda's daughter") are weaker than cues before it.
-        ((verbAfter(text, toks, i + run) || relativeAfter(toks, i + run - 1)) && !(lastTok.initial && !lastTok.dot)) ||
-        givenTo(toks, i, run)
-      ) {
-        conf = 0.75;
-        reason = 'name before a verb or family word';
-      } else if (authorOf(toks, i, run)) {
-        conf = 0.6;
-        reason = 'author of a work';
-      } else if (run >= 3 && someParticle(toks, i, run)) {
-        conf = 0.7;
-        reason = 'name with a particle';
-      } else if (firstKnown && run >= 2) {
-        conf = 0.85;
-        reason = 'listed first name with surname or initial';
-      } else if (run >= 2) {
-        const hasInitial = someInitial(toks, i, run);
-        if (lastKnownAfterFirst(toks, i, run) && (hasInitial || cue || run === 2 || !sentenceStart(text, toks, i))) {
-          conf = 0.75;
-          reason = 'listed surname';
-        } else if (hasInitial && !t.initial && run <= 3 && (!lastTok.initial || lastTok.dot)) {
-          conf = lastTok.initial ? 0.6 : 0.7;
-          reason = 'name shape (word and initial)';
-        } else if (t.initial && lastLike(lastTok)) {
-          conf = 0.8;
-          reason = 'initial and listed surname';
-        }
-      } else if (firstKnown && (!lowerText || cue)) {
-        conf = sentenceStart(text, toks, i) ? 0.55 : cue ? 0.75 : 0.6;
-        reason = 'listed first name';
-      } else if (!t.caps && (!lowerText || cue) && lastLike(t) && !sentenceStart(text, toks, i)) {
-        conf = cue ? 0.7 : 0.55;
-        reason = 'listed surname';
-      } else if (
-        speakerLabel(text, toks, i) &&
-        (lastLike(t) || /^: ?["“]/.test(text.slice(t.end, t.end + 3)) || dialogue(text, t))
-      ) {
-        conf = 0.6;
-        reason = 'speaker label';
-      }
-      // "Smith, John": surname, comma, listed first name.
-      if (
-        conf < 0.5 &&
-        run === 1 &&
-        i + 1 < toks.length &&
-        gapIs(text, t, toks[i + 1], ', ') &&
-        knownLast(t) &&
-        isNameWord(toks[i + 1]) &&
-        knownFirst(toks[i + 1])
-      ) {
-        const run2 = takeRun(text, toks, i + 1);
-        const end = toks[i + run2].end;
-        out.push({
-          start: t.start,
-          end: endOf(text, toks[i + run2]) || end,
-          category: 'NAME',
-          confidence: 0.8,
-          reason: 'surname, first name',
-        });
-        i += run2 + 1;
-        continue;
-      }
-      let endTok = i + run - 1;
-      // "eva kleist lives at ...": in a text without capitals, a listed first name, a word and a person's verb.
-      if (
-        conf < 0.5 &&
-        lowerText &&
-        run === 1 &&
-        firstKnown &&
-        i + 1 < toks.length &&
-        text.slice(t.end, toks[i + 1].start) === ' ' &&
-        /^\p{Ll}{3,}$/u.test(toks[i + 1].text) &&
-        !NOT_NAME.has(toks[i + 1].key) &&
-        !LOWER_STOP.has(toks[i + 1].key) &&
-        verbAfter(text, toks, i + 2)
-      ) {
-        conf = 0.75;
-        reason = 'name before a verb or family word';
-        endTok = i + 1;
-      }
-      if (conf >= 0.5 && lowerText && (phraseCue(toks, i) || (cue && NAMING.has(cue)))) {
-        // "follow up with olga kravetz": in a text without capitals, the words after a cued first name.
-        while (
-          endTok < i + 2 &&
-          endTok + 1 < toks.length &&
-          text.slice(toks[endTok].end, toks[endTok + 1].start) === ' ' &&
-          /^\p{Ll}{3,}$/u.test(toks[endTok + 1].text) &&
-          !NOT_NAME.has(toks[endTok + 1].key) &&
-          !LOWER_STOP.has(toks[endTok + 1].key) &&
-          !lexicon().ambiguous.has(toks[endTok + 1].key)
-        )
-          endTok++;
-      }
-      if (conf >= 0.5) {
-        out.push({
-          start: t.start,
-          end: suffixEnd(text, toks, endTok),
-          category: 'NAME',
-          confidence: conf,
-          reason,
-        });
-      }
-      i = Math.max(i + run, endTok + 1);
+      i = nameRun(text, toks, i, roleBefore, out);
     }
     const head = headerName(text, toks);
     if (head) {
@@ -1010,69 +1115,239 @@ export const personName: Detector = {
       for (let at = text.indexOf(line, head.end); at >= 0; at = text.indexOf(line, at + line.length))
         out.push({ ...head, start: at, end: at + line.length, reason: 'contact block name repeated' });
     }
-    out.push(...nameLists(text, toks));
-    out.sort((a, b) => a.start - b.start);
-    const more = ands.length ? coordinated(text, toks, out, ands) : [];
-    if (more.length) {
-      out.push(...more);
-      out.sort((a, b) => a.start - b.start);
+    nameLists(text, toks, out);
+    if (out.length > 1) out.sort((a, b) => a.start - b.start);
+    if (andCount > 0) {
+      const more = coordinated(text, toks, out, ands, andCount);
+      if (more.length) {
+        out.push(...more);
+        out.sort((a, b) => a.start - b.start);
+      }
     }
     if (out.length) out.push(...mentionedAgain(toks, out));
     scanToks = [];
-    memoTok = undefined;
     return out;
   },
 };
 
 /**
+ * A run of name words starting at token i (a word isNameWord accepts): how sure it is a name, from the
+ * cues around it. Pushes the name found, if any, to `out` and returns the index of the token after what
+ * it read. (Its own function: the scan loop stays small, and each is optimised with its own budget.)
+ */
+function nameRun(text: string, toks: Token[], i: number, roleBefore: number, out: Candidate[]): number {
+  const n = toks.length;
+  const t = toks[i];
+  const next = i + 1 < n ? toks[i + 1] : undefined;
+  const run = takeRun(text, toks, i);
+  // "Producer James Sparks": a leading capitalised word that is not a name is not part of it.
+  if (run >= 3 && !knownFirst(i) && !knownLast(i) && knownFirst(i + 1)) return i + 1;
+  // The run is toks[i .. i+run-1]; no array is made for it (this path runs for every capitalised word).
+  const lastTok = toks[i + run - 1];
+  const prev = i > 0 ? toks[i - 1] : undefined;
+  // The gap before the run, tested by character codes instead of sliced and matched.
+  const prevGapLen = prev ? t.start - prev.end : 0;
+  // The word before the run is a cue (CUES); its classes say which kind.
+  const cue =
+    prev !== undefined &&
+    gapOf(text, prev.end, t.start, false) &&
+    !(prev.title && prev.key !== 'name' && prev.key !== "i'm" && prev.key !== 'i’m') &&
+    has(i - 1, W_CUE);
+  const firstKnown = knownFirst(i);
+  // Everything below is pure, so the cues are computed in the order the cascade asks for them
+  // (cheapest and most decisive first) instead of all up front; the outcome is the same.
+  let conf = 0;
+  let reason = '';
+  if (eponymAfter(text, toks, i + run)) conf = 0;
+  else if (roleBefore === i && (run >= 2 || nameLike(i))) {
+    conf = 0.8;
+    reason = 'name after an occupation';
+  } else if (
+    run === 1 &&
+    (text.charCodeAt(t.end) === 63 || text.charCodeAt(t.end) === 33) &&
+    // /^, ?$/ on the gap
+    text.charCodeAt(t.start - prevGapLen) === 44 &&
+    (prevGapLen === 1 || (prevGapLen === 2 && text.charCodeAt(t.start - 1) === 32)) &&
+    has(i, W_FIRST) &&
+    !t.possessive
+  ) {
+    // "Remember me, Randy?": a first name addressed at the end of a sentence.
+    conf = 0.6;
+    reason = 'name addressed';
+  } else if (
+    (cue && has(i - 1, W_STRONG_CUE)) ||
+    (prev && gapOf(text, prev.end, t.start, true) && phraseCue(toks, i)) ||
+    answersNameQuestion(text, toks, i) ||
+    (text.charCodeAt(lastTok.end) === 44 && nameLike(i) && vocative(text, toks, i, run)) ||
+    // "Warrane, can I please ...": an unlisted word opening the text, addressed.
+    (i === 0 &&
+      run <= 2 &&
+      text.charCodeAt(lastTok.end) === 44 &&
+      !has(i, W_INTERJECTION) &&
+      /^, (?:can|could|would|will) (?:i|you|we)\b/i.test(text.slice(lastTok.end, lastTok.end + 16)))
+  ) {
+    conf = 0.85;
+    reason = 'name after a cue word';
+  } else if (
+    // Cues after the run ("Trivo lives on", "Amanda's daughter") are weaker than cues before it.
+    ((verbAfter(text, toks, i + run) || relativeAfter(toks, i + run - 1)) && !(lastTok.initial && !lastTok.dot)) ||
+    givenTo(toks, i, run)
+  ) {
+    conf = 0.75;
+    reason = 'name before a verb or family word';
+  } else if (authorOf(toks, i, run)) {
+    conf = 0.6;
+    reason = 'author of a work';
+  } else if (run >= 3 && someParticle(i, run)) {
+    conf = 0.7;
+    reason = 'name with a particle';
+  } else if (firstKnown && run >= 2) {
+    conf = 0.85;
+    reason = 'listed first name with surname or initial';
+  } else if (run >= 2) {
+    const hasInitial = someInitial(toks, i, run);
+    if (lastKnownAfterFirst(toks, i, run) && (hasInitial || cue || run === 2 || !sentenceStart(text, toks, i))) {
+      conf = 0.75;
+      reason = 'listed surname';
+    } else if (hasInitial && !t.initial && run <= 3 && (!lastTok.initial || lastTok.dot)) {
+      conf = lastTok.initial ? 0.6 : 0.7;
+      reason = 'name shape (word and initial)';
+    } else if (t.initial && lastLike(i + run - 1)) {
+      conf = 0.8;
+      reason = 'initial and listed surname';
+    }
+  } else if (firstKnown && (!lowerText || cue)) {
+    conf = sentenceStart(text, toks, i) ? 0.55 : cue ? 0.75 : 0.6;
+    reason = 'listed first name';
+  } else if (!t.caps && (!lowerText || cue) && lastLike(i) && !sentenceStart(text, toks, i)) {
+    conf = cue ? 0.7 : 0.55;
+    reason = 'listed surname';
+  } else if (
+    speakerLabel(text, toks, i) &&
+    (lastLike(i) || /^: ?["“]/.test(text.slice(t.end, t.end + 3)) || dialogue(text, t))
+  ) {
+    conf = 0.6;
+    reason = 'speaker label';
+  }
+  // "Smith, John": surname, comma, listed first name.
+  if (
+    conf < 0.5 &&
+    run === 1 &&
+    next !== undefined &&
+    gapIs(text, t, next, ', ') &&
+    knownLast(i) &&
+    isNameWord(i + 1) &&
+    knownFirst(i + 1)
+  ) {
+    const run2 = takeRun(text, toks, i + 1);
+    const end = toks[i + run2].end;
+    out.push({
+      start: t.start,
+      end: endOf(text, toks[i + run2]) || end,
+      category: 'NAME',
+      confidence: 0.8,
+      reason: 'surname, first name',
+    });
+    return i + run2 + 1;
+  }
+  let endTok = i + run - 1;
+  // "eva kleist lives at ...": in a text without capitals, a listed first name, a word and a person's verb.
+  if (
+    conf < 0.5 &&
+    lowerText &&
+    run === 1 &&
+    firstKnown &&
+    next !== undefined &&
+    oneSpace(text, t, next) &&
+    lowerWord(next.text, 3) &&
+    !has(i + 1, W_NOT_NAME | W_LOWER_STOP) &&
+    verbAfter(text, toks, i + 2)
+  ) {
+    conf = 0.75;
+    reason = 'name before a verb or family word';
+    endTok = i + 1;
+  }
+  if (conf >= 0.5 && lowerText && (phraseCue(toks, i) || (cue && has(i - 1, W_NAMING)))) {
+    // "follow up with olga kravetz": in a text without capitals, the words after a cued first name.
+    while (
+      endTok < i + 2 &&
+      endTok + 1 < n &&
+      oneSpace(text, toks[endTok], toks[endTok + 1]) &&
+      lowerWord(toks[endTok + 1].text, 3) &&
+      !has(endTok + 1, W_NOT_NAME | W_LOWER_STOP | W_AMBIGUOUS)
+    )
+      endTok++;
+  }
+  if (conf >= 0.5) {
+    out.push({
+      start: t.start,
+      end: suffixEnd(text, toks, endTok),
+      category: 'NAME',
+      confidence: conf,
+      reason,
+    });
+  }
+  return Math.max(i + run, endTok + 1);
+}
+
+/** Token indices of the list being read by nameLists (reused across scans; only the first `m` count). */
+const listItems: number[] = [];
+/**
  * Lists of first names: "they had 6: leonti, terrence, pamela, donna and brian". In a list of three or
  * more single words joined by commas or "and", where at least two are listed first names, every
  * word is a name (including unlisted and lower-case ones). Ordinary words keep a list from forming.
+ * Appends its candidates to `out`.
  */
-function nameLists(text: string, toks: Token[]): Candidate[] {
-  const out: Candidate[] = [];
+function nameLists(text: string, toks: Token[], out: Candidate[]): void {
+  const n = toks.length;
+  const items = listItems;
   let i = 0;
-  while (i < toks.length) {
+  while (i < n - 1) {
     // Speed only: one character other than a comma before a word other than "and" ends a list at once.
-    const b0 = toks[i + 1];
-    const c0 = text.charCodeAt(toks[i].end);
     // Every gap that continues a list starts with a comma or a space.
-    if (!b0 || (c0 !== 44 && c0 !== 32) || (b0.key !== 'and' && b0.start - toks[i].end === 1 && c0 !== 44)) {
+    const end0 = toks[i].end;
+    const c0 = text.charCodeAt(end0);
+    if (c0 !== 44 && (c0 !== 32 || (toks[i + 1].start - end0 === 1 && toks[i + 1].key !== 'and'))) {
       i++;
       continue;
     }
-    const items = [toks[i]];
+    let m = 0;
+    items[m++] = i;
     let j = i;
-    for (;;) {
+    // The gaps gapIs() compared (", " "," " " " & "), read by character code.
+    while (j + 1 < n) {
       const a = toks[j];
       const b = toks[j + 1];
-      if (!b) break;
-      if (gapIs(text, a, b, ', ') || gapIs(text, a, b, ',')) {
-        if (b.key === 'and' && toks[j + 2] && gapIs(text, b, toks[j + 2], ' ')) j += 2;
+      const len = b.start - a.end;
+      const c = text.charCodeAt(a.end);
+      const amp = len === 3 && c === 32 && text.charCodeAt(a.end + 1) === 38 && text.charCodeAt(a.end + 2) === 32;
+      if (c === 44 && (len === 1 || (len === 2 && text.charCodeAt(a.end + 1) === 32))) {
+        if (b.key === 'and' && j + 2 < n && oneSpace(text, b, toks[j + 2])) j += 2;
         else j += 1;
-      } else if (
-        (gapIs(text, a, b, ' ') || gapIs(text, a, b, ' & ')) &&
-        b.key === 'and' &&
-        toks[j + 2] &&
-        gapIs(text, b, toks[j + 2], ' ')
-      ) {
+      } else if (((len === 1 && c === 32) || amp) && b.key === 'and' && j + 2 < n && oneSpace(text, b, toks[j + 2])) {
         j += 2;
-      } else if (gapIs(text, a, b, ' & ')) {
+      } else if (amp) {
         j += 1;
       } else break;
-      items.push(toks[j]);
+      items[m++] = j;
     }
-    if (items.length >= 3) {
-      const known = items.filter((t) => knownFirst(t)).length;
-      const wordy = items.every((t) => /^\p{L}+$/u.test(t.text) && !NOT_NAME.has(t.key) && !t.caps);
-      if (known >= 2 && known * 2 >= items.length && wordy) {
-        for (const t of items)
+    if (m >= 3) {
+      let known = 0;
+      for (let q = 0; q < m; q++) if (knownFirst(items[q])) known++;
+      let wordy = known >= 2 && known * 2 >= m;
+      for (let q = 0; wordy && q < m; q++) {
+        const t = toks[items[q]];
+        wordy = /^\p{L}+$/u.test(t.text) && !has(items[q], W_NOT_NAME) && !t.caps;
+      }
+      if (wordy) {
+        for (let q = 0; q < m; q++) {
+          const t = toks[items[q]];
           out.push({ start: t.start, end: t.end, category: 'NAME', confidence: 0.7, reason: 'list of first names' });
+        }
       }
     }
     i = j + 1;
   }
-  return out;
 }
 
 /** Two-word cues before a name: "call me X", "calls me X", "I am X", "name is X", "directed by X". */
@@ -1104,7 +1379,11 @@ function answersNameQuestion(text: string, toks: Token[], i: number): boolean {
   // Up to three words back, or seven after a speaker label ("... the account? User: Eve Roe").
   const far = text.charCodeAt(toks[i].start - 2) === 58;
   for (let k = i - 1; k >= Math.max(0, i - (far ? 7 : 3)); k--) {
-    if (toks[k].key === 'name' || toks[k].key === 'names') return /\?/.test(text.slice(toks[k].end, toks[i].start));
+    if (toks[k].key === 'name' || toks[k].key === 'names') {
+      // /\?/ on the text between them
+      for (let j = toks[k].end; j < toks[i].start; j++) if (text.charCodeAt(j) === 63) return true;
+      return false;
+    }
   }
   return false;
 }
@@ -1186,7 +1465,9 @@ const INTERJECTIONS = new Set([
 /** Verbs that, right after a capitalised run, make it a person: "Trivo lives on ...", "says Gerste." */
 const PERSON_VERBS =
   /^ (?:lives|lived|is from|was born|spent|says|said|had given|has given|works|worked|told|asked|wrote|called|married|died|began|shouted|started|joined|just has|has to|had to|is a (?:college|high school|nurse|doctor|patient|student))\b/;
-const VERB_FIRST = new Set('liwsshtacmdbj'.split(''));
+/** The letters PERSON_VERBS' alternatives start with ("liwsshtacmdbj"), by code. */
+const VERB_FIRST = new Uint8Array(128);
+for (const ch of 'liwsshtacmdbj') VERB_FIRST[ch.charCodeAt(0)] = 1;
 function verbAfter(text: string, toks: Token[], j: number): boolean {
   const last = toks[j - 1];
   // Every PERSON_VERBS alternative starts with a space and one of these letters.
@@ -1194,7 +1475,8 @@ function verbAfter(text: string, toks: Token[], j: number): boolean {
     !!last &&
     !last.possessive &&
     text.charCodeAt(last.end) === 32 &&
-    VERB_FIRST.has(text[last.end + 1]) &&
+    VERB_FIRST[text.charCodeAt(last.end + 1)] === 1 &&
+    // (A slice and an anchored regex: a sticky regex on the whole text measured 3x slower.)
     PERSON_VERBS.test(text.slice(last.end, last.end + 24))
   );
 }
@@ -1239,11 +1521,10 @@ function authorOf(toks: Token[], i: number, run: number): boolean {
   return (
     run <= 2 &&
     (prev === 'the' || prev === 'a' || prev === 'an') &&
-    WORKS.has(toks[i + run]?.key ?? '') &&
+    i + run < toks.length &&
+    has(i + run, W_WORK) &&
     toks[i].title &&
-    !OCCASIONS.has(toks[i].key) &&
-    !lexicon().cities.has(toks[i].key) &&
-    !STATE_NAMES.has(toks[i].key)
+    !has(i, W_OCCASION | W_CITY | W_STATE)
   );
 }
 
@@ -1268,7 +1549,7 @@ const GIVING = new Set([
 ]);
 function givenTo(toks: Token[], i: number, run: number): boolean {
   const next = toks[i + run]?.key;
-  return run <= 2 && i > 0 && GIVING.has(toks[i - 1].key) && (next === 'his' || next === 'her' || next === 'their');
+  return run <= 2 && i > 0 && (next === 'his' || next === 'her' || next === 'their') && has(i - 1, W_GIVING);
 }
 
 /** "Amanda's daughter", "Melvin's wife": a possessive run followed by a family word. */
@@ -1296,14 +1577,21 @@ const FAMILY = new Set([
 ]);
 function relativeAfter(toks: Token[], lastIdx: number): boolean {
   const last = toks[lastIdx];
-  return !!last && last.possessive && FAMILY.has(toks[lastIdx + 1]?.key ?? '');
+  return !!last && last.possessive && lastIdx + 1 < toks.length && has(lastIdx + 1, W_FAMILY);
 }
 
 /** "Carla: You saved my life!": a capitalised word alone at the start of a line, then a colon. */
 function speakerLabel(text: string, toks: Token[], i: number): boolean {
   const t = toks[i];
   if (text.charCodeAt(t.end) !== 58) return false;
-  return i === 0 || /\n\s*$/.test(text.slice(toks[i - 1].end, t.start));
+  if (i === 0) return true;
+  // /\n\s*$/ on the gap before it: a line break among the white space that ends the gap.
+  for (let j = t.start - 1; j >= toks[i - 1].end; j--) {
+    const c = text.charCodeAt(j);
+    if (c === 10) return true;
+    if (!isSpace(c)) return false;
+  }
+  return false;
 }
 
 /** Number of consecutive name words starting at i (max 4). */
@@ -1311,16 +1599,16 @@ function takeRun(text: string, toks: Token[], i: number): number {
   let n = 0;
   while (i + n < toks.length && n < 4) {
     const t = toks[i + n];
-    if (!isNameWord(t) && !innerInitial(toks, i + n, n)) {
+    if (!isNameWord(i + n) && !innerInitial(toks, i + n, n)) {
       // "Willemine ten Pas", "Maika van de Noort": particles between a first name and a surname.
       const p = n > 0 ? particles(text, toks, i + n) : 0;
-      if (p > 0 && n + p < 5 && (STRONG_PARTICLES.has(t.key) || knownFirst(toks[i + n - 1]))) {
+      if (p > 0 && n + p < 5 && (has(i + n, W_STRONG_PARTICLE) || knownFirst(i + n - 1))) {
         n += p;
         continue;
       }
-      if (!(n === 0 && t.key === 'jan' && t.title && toks[i + 1] && lastLike(toks[i + 1]))) break; // "Jan Jílek"
+      if (!(n === 0 && t.key === 'jan' && t.title && toks[i + 1] && lastLike(i + 1))) break; // "Jan Jílek"
     }
-    if (n > 0 && !joins(text, toks[i + n - 1], toks[i + n])) break;
+    if (n > 0 && !joins(text, toks, i + n - 1)) break;
     n++;
     if (toks[i + n - 1].possessive) break;
   }
@@ -1330,10 +1618,7 @@ function takeRun(text: string, toks: Token[], i: number): number {
 function eponymAfter(text: string, toks: Token[], j: number): boolean {
   const next = toks[j];
   return (
-    next !== undefined &&
-    EPONYM_NOUNS.has(next.key) &&
-    !toks[j - 1]?.initial &&
-    !/\n/.test(text.slice(toks[j - 1].end, next.start))
+    next !== undefined && has(j, W_EPONYM) && !toks[j - 1]?.initial && !hasNewline(text, toks[j - 1].end, next.start)
   );
 }
 
@@ -1350,13 +1635,13 @@ function endOf(text: string, t: Token): number {
 function innerInitial(toks: Token[], k: number, n: number): boolean {
   const t = toks[k];
   const next = toks[k + 1];
-  if (n === 0 || !t.initial || !next || !isNameWord(next) || next.initial) return false;
+  if (n === 0 || !t.initial || !next || !isNameWord(k + 1) || next.initial) return false;
+  // t.text is one character (an initial).
   if (lowerText)
     return (
-      /^\p{Ll}$/u.test(t.text) &&
-      (t.dot || (t.text !== 'a' && t.text !== 'i') || (knownFirst(toks[k - 1]) && lastLike(next)))
+      startsLower(t.text) && (t.dot || (t.text !== 'a' && t.text !== 'i') || (knownFirst(k - 1) && lastLike(k + 1)))
     );
-  return !t.dot && /^\p{Lu}$/u.test(t.text) && knownFirst(toks[k - 1]) && next.title;
+  return !t.dot && startsUpper(t.text) && knownFirst(k - 1) && next.title;
 }
 
 /** Generational and professional suffixes that belong to a name: "Kevin Roe II", "Ann Roe MD". */
@@ -1368,9 +1653,12 @@ function suffixEnd(text: string, toks: Token[], k: number): number {
   if (
     next &&
     !last.possessive &&
-    NAME_SUFFIXES.has(next.key) &&
     (next.caps || next.title) &&
-    /^,? $/.test(text.slice(last.end, next.start))
+    has(k + 1, W_SUFFIX) &&
+    // /^,? $/ on the gap
+    (next.start - last.end === 1
+      ? text.charCodeAt(last.end) === 32
+      : next.start - last.end === 2 && text.charCodeAt(last.end) === 44 && text.charCodeAt(last.end + 1) === 32)
   )
     return next.dot && next.key.length <= 3 ? next.end + 1 : next.end;
   return endOf(text, last);
@@ -1381,22 +1669,24 @@ function dialogue(text: string, t: Token): boolean {
   const nl = text.indexOf('\n', t.end);
   if (nl < 0 || nl - t.end > 200) return false;
   const m = /^[ \t>]*(\p{Lu}\p{Ll}+):/u.exec(text.slice(nl + 1, nl + 40));
-  return !!m && lexicon().first.has(m[1].toLowerCase());
+  return !!m && ((wordClasses().get(m[1].toLowerCase()) ?? 0) & W_FIRST) !== 0;
 }
 
 const STRONG_PARTICLES = new Set(['van', 'von', 'ten', 'ter']);
 /** Number of lower-case particle tokens at k (one or two) followed by a capitalised word, all space-joined; else 0. */
 function particles(text: string, toks: Token[], k: number): number {
   let p = 0;
+  // PARTICLES.has(text) is: the key is a particle and the text is its own key (lower case, no possessive).
   while (
     p < 2 &&
-    toks[k + p] &&
-    PARTICLES.has(toks[k + p].text) &&
-    text.slice(toks[k + p - 1].end, toks[k + p].start) === ' '
+    k + p < toks.length &&
+    oneSpace(text, toks[k + p - 1], toks[k + p]) &&
+    has(k + p, W_PARTICLE) &&
+    toks[k + p].text === toks[k + p].key
   )
     p++;
   const next = toks[k + p];
-  return p > 0 && next?.title && text.slice(toks[k + p - 1].end, next.start) === ' ' ? p : 0;
+  return p > 0 && next?.title && oneSpace(text, toks[k + p - 1], next) ? p : 0;
 }
 const PARTICLES = new Set([
   'van',
@@ -1425,10 +1715,15 @@ const PARTICLES = new Set([
  * same words in an e-mail address, or the line repeated below.
  */
 function headerName(text: string, toks: Token[]): Candidate | undefined {
-  if (toks.length < 3 || !/^[\s>?]*$/.test(text.slice(0, toks[0].start))) return undefined;
+  if (toks.length < 3) return undefined;
+  // /^[\s>?]*$/ on the text before the first token
+  for (let j = 0; j < toks[0].start; j++) {
+    const c = text.charCodeAt(j);
+    if (!(isSpace(c) || c === 62 || c === 63)) return undefined;
+  }
   let n = 0;
-  while (n < toks.length && n < 6 && !/\n/.test(text.slice(toks[n].end, toks[n + 1]?.start ?? text.length))) {
-    if (n > 0 && !/^\.? $/.test(text.slice(toks[n - 1].end, toks[n].start))) return undefined;
+  while (n < toks.length && n < 6 && !hasNewline(text, toks[n].end, toks[n + 1]?.start ?? text.length)) {
+    if (n > 0 && !spaceOrDotSpace(text, toks[n - 1].end, toks[n].start)) return undefined;
     n++;
   }
   n++;
@@ -1449,7 +1744,7 @@ function headerName(text: string, toks: Token[]): Candidate | undefined {
   const line = text.slice(words[0].start, words[n - 1].end);
   const joined = words.map((w) => w.key).join('');
   const sign =
-    words.some((w, k) => (!w.initial && nameLike(w)) || PARTICLES.has(w.key) || (w.initial && k > 0)) ||
+    words.some((w, k) => (!w.initial && nameLike(k)) || PARTICLES.has(w.key) || (w.initial && k > 0)) ||
     rest.includes(line) ||
     (rest.includes('@') && rest.toLowerCase().includes(`${joined}@`));
   if (!sign) return undefined;
@@ -1466,7 +1761,7 @@ function headerName(text: string, toks: Token[]): Candidate | undefined {
  * "Marrero and Murphy", "Kónya, Becker and Vasquez": single capitalised words coordinated with a
  * name are names too. One member must be a name (found, listed or name-shaped).
  */
-function coordinated(text: string, toks: Token[], found: Candidate[], ands: number[]): Candidate[] {
+function coordinated(text: string, toks: Token[], found: Candidate[], ands: number[], count: number): Candidate[] {
   const out: Candidate[] = [];
   let f = 0;
   const isFound = (t: Token) => {
@@ -1476,22 +1771,24 @@ function coordinated(text: string, toks: Token[], found: Candidate[], ands: numb
   };
   const single = (k: number) => {
     const t = toks[k];
-    if (!t?.title || NOT_NAME.has(t.key) || lexicon().cities.has(t.key) || STATE_NAMES.has(t.key)) return false;
+    if (!t?.title || has(k, W_NOT_NAME | W_CITY | W_STATE)) return false;
     const p = toks[k - 1];
     const q = toks[k + 1];
-    return !(p?.title && text.slice(p.end, t.start) === ' ') && !(q?.title && text.slice(t.end, q.start) === ' ');
+    return !(p?.title && oneSpace(text, p, t)) && !(q?.title && oneSpace(text, t, q));
   };
-  for (const j of ands) {
+  for (let a = 0; a < count; a++) {
+    const j = ands[a];
     if (j < 1 || j + 1 >= toks.length || text.slice(toks[j - 1].end, toks[j].start) !== ' ') continue;
     if (text.slice(toks[j].end, toks[j + 1].start) !== ' ' || !single(j - 1) || !single(j + 1)) continue;
     if (eponymAfter(text, toks, j + 2)) continue; // "Kernig and Brudzinski signs"
-    const members = [toks[j - 1], toks[j + 1]];
+    const members = [j - 1, j + 1];
     // Earlier members of a list: "Kónya, Becker and ...".
     for (let k = j - 2; k >= 1 && text.slice(toks[k].end, toks[k + 1].start) === ', ' && single(k); k--) {
-      members.push(toks[k]);
+      members.push(k);
     }
-    if (!members.some((t) => nameLike(t) || isFound(t))) continue;
-    for (const t of members)
+    if (!members.some((k) => nameLike(k) || isFound(toks[k]))) continue;
+    for (const k of members) {
+      const t = toks[k];
       out.push({
         start: t.start,
         end: endOf(text, t),
@@ -1499,33 +1796,32 @@ function coordinated(text: string, toks: Token[], found: Candidate[], ands: numb
         confidence: 0.6,
         reason: 'coordinated with a name',
       });
+    }
   }
   return out;
 }
 
+const NONE: readonly Candidate[] = [];
 /** A name found once is a name wherever it is written again the same way ("... early Roe?"). */
-function mentionedAgain(toks: Token[], found: Candidate[]): Candidate[] {
-  const keys = new Set<string>();
-  const covered = new Set<number>();
+function mentionedAgain(toks: Token[], found: Candidate[]): readonly Candidate[] {
+  // The keys first (most scans have none, and then no set is made), then the tokens the names cover.
+  let keys: Set<string> | undefined;
   for (const c of found) {
+    if (c.confidence < 0.6) continue;
     for (let k = tokenFrom(toks, c.start); k >= 0 && k < toks.length && toks[k].start < c.end; k++) {
-      covered.add(k);
       const t = toks[k];
       // Listed names are found wherever they stand; the shaped ones need the first mention.
-      if (
-        c.confidence >= 0.6 &&
-        !t.initial &&
-        !knownFirst(t) &&
-        !knownLast(t) &&
-        !TITLES.has(t.key) &&
-        !NOT_NAME.has(t.key) &&
-        shaped(t)
-      )
+      if (!t.initial && !knownFirst(k) && !knownLast(k) && !has(k, W_TITLE | W_NOT_NAME) && shaped(k)) {
+        keys ??= new Set<string>();
         keys.add(t.key);
+      }
     }
   }
+  if (keys === undefined) return NONE;
+  const covered = new Set<number>();
+  for (const c of found)
+    for (let k = tokenFrom(toks, c.start); k >= 0 && k < toks.length && toks[k].start < c.end; k++) covered.add(k);
   const out: Candidate[] = [];
-  if (!keys.size) return out;
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k];
     if (!(t.title || lowerText) || !keys.has(t.key) || covered.has(k)) continue;
