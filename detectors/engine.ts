@@ -83,7 +83,19 @@ function sortFindings(list: Finding[]): void {
  */
 export function scan(text: string, options: ScanOptions = {}, detectors: readonly Detector[] = REGISTRY): Finding[] {
   if (typeof text !== 'string' || text.length === 0) return [];
-  const input: ScanInput = { text, lower: lowerSameLength(text) };
+  return scanInput({ text, lower: lowerSameLength(text) }, options, detectors);
+}
+
+/**
+ * scan() of a prepared input ({ text, lower: lowerSameLength(text) }, text not empty): the caller keeps the
+ * input, and with it what the detectors cached (assess reuses the tokens for the health score).
+ */
+export function scanInput(
+  input: ScanInput,
+  options: ScanOptions = {},
+  detectors: readonly Detector[] = REGISTRY,
+): Finding[] {
+  const text = input.text;
   const kept: Finding[] = [];
   // Indexed loops: the candidate lists come from 25 detectors with arrays of different shapes, and a
   // for-of over them goes through the generic array iterator.
