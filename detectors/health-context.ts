@@ -88,12 +88,16 @@ function tri(a: number, b: number, c: number): number {
  * Filters that tell, from a word alone, that no term can start there (so TERMS is tried at few places):
  * - FIRST3[tri(c0, c1, c2)]: bit 1 set when some term's form can start with the characters c0 c1 c2 (a form
  *   of two characters with anything after it), bit 2 when some OPEN_AT form does;
- * - WHOLE: the words a match can consist of (a term with no \w*), and the first words of the terms that
- *   go on past a space, - or / ("side" of "side effects", "h" of "h/o"): there the word is exactly that;
+ * - WORD_KIND: ASK for the first words of the terms that go on past a space, - or / ("side" of "side
+ *   effects", "h" of "h/o"), else WHOLE_WORD for the words a term matches whole (no \w* nor separator);
  * - OPEN_AT[tri(c0, c1, c2)]: the terms ending in \w* that start with c0 c1 c2 (the word starts with one).
  */
+/** termAt(): no term starts at the word; a term matches the word whole; TERMS must say. */
+const NO_TERM = 0;
+const WHOLE_WORD = 1;
+const ASK = 2;
 const FIRST3 = new Uint8Array(1 << 15);
-const WHOLE = new Set<string>();
+const WORD_KIND = new Map<string, number>();
 const OPEN_AT = new Map<number, string[]>();
 for (const term of alternatives(`${WORDS}|${MORE_WORDS}`)) {
   for (const { text, open } of forms(term)) {
@@ -102,8 +106,8 @@ for (const term of alternatives(`${WORDS}|${MORE_WORDS}`)) {
     if (text.length === 2) for (let x = 0; x < 32; x++) FIRST3[tri(a, b, x)] |= 1;
     else FIRST3[tri(a, b, c)] |= 1;
     const first = /^[a-z0-9]*/.exec(text)?.[0] ?? '';
-    if (first.length < text.length) WHOLE.add(first);
-    else if (!open) WHOLE.add(text);
+    if (first.length < text.length) WORD_KIND.set(first, ASK);
+    else if (!open && WORD_KIND.get(text) !== ASK) WORD_KIND.set(text, WHOLE_WORD);
     else if (text.length < 3) throw new Error(`health-context: ${term} has under three characters before \\w*`);
     else {
       const list = OPEN_AT.get(tri(a, b, c)) ?? [];
@@ -129,14 +133,25 @@ function isWordChar(c: number): boolean {
 }
 
 /**
- * Whether a term can be, or start, the word `key` (in lower case; `at` the tri() of its first three
- * characters): a necessary condition, TERMS then says.
+ * What terms can match at the start of a plain token's word `key` (in lower case; `at` the tri() of its
+ * first three characters). A term that goes on past the word needs the word to be its first word (ASK);
+ * when the word is none, every term that matches there is a whole word of WORD_KIND or an OPEN_AT prefix
+ * with the rest of the word, so the match is the word.
  */
-function termMayStart(key: string, at: number): boolean {
-  if (WHOLE.has(key)) return true;
+function termAt(key: string, at: number): number {
+  const kind = WORD_KIND.get(key);
+  if (kind !== undefined) return kind;
   const open = (FIRST3[at] & 2) !== 0 ? OPEN_AT.get(at) : undefined;
-  if (open !== undefined) for (let k = 0; k < open.length; k++) if (key.startsWith(open[k])) return true;
-  return false;
+  if (open !== undefined) for (let k = 0; k < open.length; k++) if (key.startsWith(open[k])) return WHOLE_WORD;
+  return NO_TERM;
+}
+
+/**
+ * Without an underscore (a \w character no token holds) on either side, a plain token's word is a whole \w
+ * run: a match that is the word needs no regex, and its cue is the key.
+ */
+function alone(text: string, start: number, end: number): boolean {
+  return text.charCodeAt(start - 1) !== 95 && text.charCodeAt(end) !== 95;
 }
 
 /**
@@ -163,10 +178,11 @@ function suffixMayEnd(key: string): boolean {
  * - both start with \b and an ASCII letter, so a match starts where a letter follows a character that is
  *   not \w: at a token's start, or, inside a token, after a joiner or a non-ASCII character. A plain token
  *   (ASCII letters and digits only) has one such place, its start; other tokens are tried at each;
- * - at a plain token's start, a term matches only if the word is one of WHOLE or starts with an OPEN term
- *   (its key is the word in lower case; an underscore after it would only make the word longer, which no
- *   term allows), and a suffix cue is the whole word, letters only, ending in a suffix; the tables on three
- *   characters reject most words before those look-ups;
+ * - at a plain token's start, a term matches only if the word is one of WORD_KIND or starts with an
+ *   OPEN_AT term (its key is the word in lower case; an underscore after it would only make the word
+ *   longer, which no term allows), and a suffix cue is the whole word, letters only, ending in a suffix;
+ *   the tables on three characters reject most words before those look-ups. Where the match is the word
+ *   (see termAt and alone), it is taken without the regex;
  * - TERMS is tried at increasing places, never inside its previous match, as the global regex was.
  * AGE starts with an ASCII digit: it runs from the first token that holds one.
  */
@@ -185,9 +201,15 @@ export function healthScore(text: string, tokens: readonly Token[] = tokenize(te
       if (seen.size >= needed) return 1;
       continue;
     }
+    const e = t.end;
     if (p >= termEnd && p + 1 < n) {
       const at = tri(text.charCodeAt(p), text.charCodeAt(p + 1), p + 2 < n ? text.charCodeAt(p + 2) : 0);
-      if (FIRST3[at] !== 0 && termMayStart(t.key, at)) {
+      const kind = FIRST3[at] === 0 ? NO_TERM : termAt(t.key, at);
+      if (kind === WHOLE_WORD && alone(text, p, e)) {
+        termEnd = e;
+        seen.add(t.key);
+        if (seen.size >= needed) return 1;
+      } else if (kind !== NO_TERM) {
         TERMS.lastIndex = p;
         const m = TERMS.exec(text);
         if (m !== null) {
@@ -197,16 +219,16 @@ export function healthScore(text: string, tokens: readonly Token[] = tokenize(te
         }
       }
     }
-    const e = t.end;
     if (
       e - p >= MIN_SUFFIX_WORD &&
       !t.hasDigit &&
       LAST3[tri(text.charCodeAt(e - 3), text.charCodeAt(e - 2), text.charCodeAt(e - 1))] === 1 &&
-      suffixMayEnd(t.key) &&
-      addSuffixCue(text, p, seen) &&
-      seen.size >= needed
+      suffixMayEnd(t.key)
     ) {
-      return 1;
+      if (alone(text, p, e)) {
+        if (!NOT_MEDICAL.has(t.key)) seen.add(t.key);
+      } else addSuffixCue(text, p, seen);
+      if (seen.size >= needed) return 1;
     }
   }
   if (firstDigit >= 0) {
