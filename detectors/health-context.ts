@@ -39,6 +39,9 @@ const SUFFIXES = new RegExp(String.raw`\b[a-z]{3,}(?:${SUFFIX_LIST})\b`, 'iy');
 const AGE =
   /\b\d{1,3}(?:[- ]?(?:years?|yrs?|yr)[- ]old|[- ]?y\/?o\b|yo\b|-year-old|[- ]?(?:month|week|day)s?[- ]old)/gi;
 
+/** The three cue patterns as plain regex sources (the tests check healthScore against a global pass of each). */
+export const CUE_SOURCES = { terms: TERMS.source, suffixes: SUFFIXES.source, age: AGE.source } as const;
+
 /**
  * The texts one term can match, in lower case ("x-?ray" -> "x-ray", "xray"), and whether a `\w*` ends it
  * (then a match is the form followed by the rest of its word). Reads only the syntax the term list uses
