@@ -87,6 +87,11 @@ function tri(a: number, b: number, c: number): number {
   return ((a & 31) << 10) | ((b & 31) << 5) | (c & 31);
 }
 
+/** termAt(): no term starts at the word; a term matches the word whole; TERMS must say. */
+const NO_TERM = 0;
+const WHOLE_WORD = 1;
+const ASK = 2;
+
 /**
  * Filters that tell, from a word alone, that no term can start there (so TERMS is tried at few places):
  * - FIRST3[tri(c0, c1, c2)]: bit 1 set when some term's form can start with the characters c0 c1 c2 (a form
@@ -95,10 +100,6 @@ function tri(a: number, b: number, c: number): number {
  *   effects", "h" of "h/o"), else WHOLE_WORD for the words a term matches whole (no \w* nor separator);
  * - OPEN_AT[tri(c0, c1, c2)]: the terms ending in \w* that start with c0 c1 c2 (the word starts with one).
  */
-/** termAt(): no term starts at the word; a term matches the word whole; TERMS must say. */
-const NO_TERM = 0;
-const WHOLE_WORD = 1;
-const ASK = 2;
 const FIRST3 = new Uint8Array(1 << 15);
 const WORD_KIND = new Map<string, number>();
 const OPEN_AT = new Map<number, string[]>();
@@ -110,14 +111,13 @@ for (const term of alternatives(`${WORDS}|${MORE_WORDS}`)) {
     else FIRST3[tri(a, b, c)] |= 1;
     const first = /^[a-z0-9]*/.exec(text)?.[0] ?? '';
     if (first.length < text.length) WORD_KIND.set(first, ASK);
-    else if (!open && WORD_KIND.get(text) !== ASK) WORD_KIND.set(text, WHOLE_WORD);
-    else if (text.length < 3) throw new Error(`health-context: ${term} has under three characters before \\w*`);
-    else {
+    else if (open) {
+      if (text.length < 3) throw new Error(`health-context: ${term} has under three characters before \\w*`);
       const list = OPEN_AT.get(tri(a, b, c)) ?? [];
       list.push(text);
       OPEN_AT.set(tri(a, b, c), list);
       FIRST3[tri(a, b, c)] |= 2;
-    }
+    } else if (WORD_KIND.get(text) !== ASK) WORD_KIND.set(text, WHOLE_WORD);
   }
 }
 /** LAST3[tri(c0, c1, c2)]: 1 when a suffix ends with these three characters. */
