@@ -49,6 +49,33 @@ function thresholdFor(category: Category, options: ScanOptions): number {
   return options.thresholds?.[category] ?? options.threshold ?? DEFAULT_THRESHOLD;
 }
 
+/** Start ascending, then end descending: `a` goes after `b`. */
+function after(a: Finding, b: Finding): boolean {
+  return a.start > b.start || (a.start === b.start && a.end < b.end);
+}
+
+/**
+ * Sorts by start, longest first, keeping the detectors' order between equal spans (a stable sort, as
+ * Array#sort is, so the order is the same). A scan keeps a handful of candidates: an insertion sort
+ * spares Array#sort's set-up and comparator calls; a long list still goes to Array#sort.
+ */
+function sortFindings(list: Finding[]): void {
+  const n = list.length;
+  if (n > 32) {
+    list.sort((a, b) => a.start - b.start || b.end - a.end);
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const x = list[i];
+    let j = i - 1;
+    while (j >= 0 && after(list[j], x)) {
+      list[j + 1] = list[j];
+      j--;
+    }
+    list[j + 1] = x;
+  }
+}
+
 /**
  * Runs every registered detector, boosts candidates whose detector's context words precede them,
  * drops those under threshold, and merges overlapping candidates into one finding that covers their
@@ -56,9 +83,24 @@ function thresholdFor(category: Category, options: ScanOptions): number {
  */
 export function scan(text: string, options: ScanOptions = {}, detectors: readonly Detector[] = REGISTRY): Finding[] {
   if (typeof text !== 'string' || text.length === 0) return [];
-  const input: ScanInput = { text, lower: lowerSameLength(text) };
+  return scanInput({ text, lower: lowerSameLength(text) }, options, detectors);
+}
+
+/**
+ * scan() of a prepared input ({ text, lower: lowerSameLength(text) }, text not empty): the caller keeps the
+ * input, and with it what the detectors cached (assess reuses the tokens for the health score).
+ */
+export function scanInput(
+  input: ScanInput,
+  options: ScanOptions = {},
+  detectors: readonly Detector[] = REGISTRY,
+): Finding[] {
+  const text = input.text;
   const kept: Finding[] = [];
-  for (const d of detectors) {
+  // Indexed loops: the candidate lists come from 25 detectors with arrays of different shapes, and a
+  // for-of over them goes through the generic array iterator.
+  for (let di = 0; di < detectors.length; di++) {
+    const d = detectors[di];
     let cands: Candidate[];
     try {
       cands = d.detect(input);
@@ -66,7 +108,8 @@ export function scan(text: string, options: ScanOptions = {}, detectors: readonl
       // A detector bug must not silently pass PHI: surface it to the caller (the guard fails closed).
       throw new Error(`detector ${d.id} failed: ${(err as Error).message}`);
     }
-    for (const c of cands) {
+    for (let ci = 0; ci < cands.length; ci++) {
+      const c = cands[ci];
       if (!(c.start >= 0 && c.end <= text.length && c.start < c.end)) continue;
       if (options.categories?.[c.category] === false) continue;
       let confidence = c.confidence;
@@ -77,10 +120,11 @@ export function scan(text: string, options: ScanOptions = {}, detectors: readonl
       kept.push({ start: c.start, end: c.end, category: c.category, confidence, reason: c.reason, detector: d.id });
     }
   }
-  kept.sort((a, b) => a.start - b.start || b.end - a.end);
+  sortFindings(kept);
   const out: Finding[] = [];
   let cur: Finding | undefined;
-  for (const c of kept) {
+  for (let k = 0; k < kept.length; k++) {
+    const c = kept[k];
     if (cur && c.start < cur.end) {
       if (c.confidence > cur.confidence) {
         cur.category = c.category;
@@ -101,7 +145,7 @@ export function scan(text: string, options: ScanOptions = {}, detectors: readonl
     };
     out.push(cur);
   }
-  for (const f of out) f.confidence = Math.round(f.confidence * 100) / 100;
+  for (let k = 0; k < out.length; k++) out[k].confidence = Math.round(out[k].confidence * 100) / 100;
   return joinPlaces(text, out);
 }
 
@@ -115,12 +159,14 @@ const STATE_TAIL =
   /^,? (?:in )?(?:[A-Z]{2}|New York|California|Texas|Florida|Illinois|Massachusetts|Pennsylvania|Ohio|Georgia|Michigan|Washington|Maryland|Minnesota)\b/;
 function joinPlaces(text: string, findings: Finding[]): Finding[] {
   const out: Finding[] = [];
-  for (const f of findings) {
+  for (let k = 0; k < findings.length; k++) {
+    const f = findings[k];
     if (f.category === 'LOCATION') {
       const tail = STATE_TAIL.exec(text.slice(f.end, f.end + 20));
       if (tail) f.end += tail[0].length;
     }
-    const prev = out[out.length - 1];
+    // (out[-1] of an empty list is a slow named-property lookup of "-1": the length is tested first.)
+    const prev = out.length > 0 ? out[out.length - 1] : undefined;
     if (
       prev &&
       prev.category === 'LOCATION' &&

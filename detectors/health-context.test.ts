@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { healthScore } from './health-context';
+import { lowerSameLength } from './engine';
+import { CUE_SOURCES, healthScore } from './health-context';
+import { tokenize } from './tokens';
 
 // The decision uses this score to let names, dates and places through in plainly non-clinical prompts
 // (policies/decide.ts, minHealthForWeak = 0.4). These tests pin which side of that line texts fall on.
@@ -89,5 +91,87 @@ describe('healthScore', () => {
   // If this fails, ordinary words with medical-looking endings count as clinical cues.
   it('ignores look-alike words such as academia, diploma and osmosis', () => {
     expect(healthScore('academia diploma aroma hypnosis metamorphosis apotheosis osmosis')).toBe(0);
+  });
+
+  // If this fails, the token-guided search (healthScore tries the regexes only where a match can start)
+  // found other cues than a plain left-to-right pass of the same three regexes.
+  it('finds the same cues as a global pass of each regex', () => {
+    const NOT_MEDICAL = new Set(['academia', 'diploma', 'aroma', 'hypnosis', 'metamorphosis', 'apotheosis', 'osmosis']);
+    const reference = (text: string): number => {
+      const needed = 5 + Math.floor(text.length / 2000);
+      const seen = new Set<string>();
+      for (const [name, source] of Object.entries(CUE_SOURCES)) {
+        const re = new RegExp(source, 'gi');
+        for (let m = re.exec(text); m; m = re.exec(text)) {
+          const w = m[0].toLowerCase();
+          if (name === 'suffixes' && NOT_MEDICAL.has(w)) continue;
+          seen.add(name === 'age' ? 'age' : w);
+        }
+      }
+      return seen.size >= needed ? 1 : seen.size / needed;
+    };
+    const words = [
+      'pt',
+      'Dx',
+      'h/o',
+      'W/',
+      'y/o',
+      'ob/gyn',
+      'follow-up',
+      'follow up',
+      'X-ray',
+      'xray',
+      'a-fib',
+      'post-operative',
+      'preop',
+      'side effects',
+      'side effect',
+      'guideline-directed',
+      'diagnosed',
+      'cardiology',
+      'tumour',
+      'arthritis',
+      'lisinopril',
+      'academia',
+      'osmosis',
+      '72yo',
+      '55-year-old',
+      '3 y/o',
+      'the',
+      'a',
+      'check',
+      'post',
+      'café',
+      'naïve',
+      "patient's",
+      "don't",
+      'e.g.',
+      '12.5',
+      'pain_',
+      '_pain',
+      'x_ray',
+      '__init__',
+      'ΣΑΣ',
+      'İpain',
+      'grandnephritis',
+      'abcpril',
+      'MRN',
+    ];
+    const seps = [' ', ' ', '\n', ', ', '-', '/', '_', '.', "'", '’', '', 'é', '3', '(', '\t'];
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    for (let k = 0; k < 3000; k++) {
+      let text = '';
+      for (let j = 1 + next(12); j > 0; j--) {
+        const w = words[next(words.length)];
+        text += (next(3) === 0 ? w.toUpperCase() : w) + seps[next(seps.length)];
+      }
+      const want = reference(text);
+      expect(healthScore(text), text).toBe(want);
+      expect(healthScore(text, tokenize(text, lowerSameLength(text))), text).toBe(want);
+    }
   });
 });

@@ -9,6 +9,7 @@
  * -mab); and clinical age forms ("70yo", "55-year-old"). Score = distinct cues / 5, capped at 1.
  */
 import { alternatives, groupable, groupByFirstChar } from './regex-source';
+import { type Token, tokenize } from './tokens';
 
 const WORDS = String.raw`pt|pts|patient|patients|dx|hx|tx|rx|sx|fx|h\/o|s\/p|c\/o|w\/|yo|y\/o|diagnos\w*|admitted|admission|discharged?|readmi\w*|clinic|clinical|hospital\w*|medical|surgery|surgical|operat(?:ed|ion|ive)|disease|disorder|syndrome|cancer|carcinoma|tumou?r|malignan\w*|metasta\w*|diabetes|diabetic|hypertension|hypotension|fibrillation|infarction|failure|insufficiency|stroke|asthma|infection|infectious|sepsis|pneumonia|pain|fracture|injury|wound|lesion|therapy|therapies|treatment|treated|treating|medication|meds|drug|dose|dosage|dosing|mg|mcg|ml|biopsy|prescri\w*|insulin|statin|warfarin|aspirin|antibiotics?|anticoagula\w*|vaccin\w*|pregnan\w*|prenatal|postpartum|symptoms?|allerg\w*|chemo\w*|radiation|oncolog\w*|cardi\w*|neuro\w*|psych\w*|nurse|nursing|physician|doctor|dr|md|mrn|icu|nicu|prognosis|follow[- ]?up|post-?op\w*|pre-?op\w*|transplant\w*|dialysis|renal|hepatic|liver|kidney|pulmonary|glucose|a1c|hba1c|cholesterol|ldl|hdl|bp|ecg|ekg|mri|x-?ray|ultrasound|bmi|obes\w*|opioid\w*|overdose|seizures?|epilep\w*|dementia|alzheimer\w*|parkinson\w*|depress\w*|anxiety|bipolar|schizo\w*|adhd|autism|hiv|aids|hcv|hbv|hepatitis|copd|chf|ckd|cad|htn|t2dm|t1dm|afib|a-?fib|dvt|uti|gerd|ibs|ibd|sle|als|gyn|obgyn|inr|cbc|bmp|cmp|tsh|psa|egfr|gfr|eeg|emg|abg|prn|bid|tid|qid|qd|npo|sob|n\/v|migraines?|arthritis|osteo\w*|fever|cough|rash|nausea|vomiting|diarrh\w*|constipation|fatigue|dizziness|syncope|edema|anemia|thyroid|hypothyroid\w*|hyperthyroid\w*|stent|bypass|cabg|pacemaker|catheter|intubat\w*|ventilat\w*|inhaler|nebuli\w*|wheelchair|physio\w*|hospice|palliative|prescription|pharmacy|pharmacist|referral|consult\w*|appointment|appt|check-?up|examination|screening|mammogram|colonoscopy|vaccination|immuniz\w*|side effects?|contraindicat\w*|comorbid\w*|remission|relapse|exacerbation|guideline-directed|bloodwork|urinalysis|pathology|radiology|mammography|ob\/gyn|pediatric\w*|geriatric\w*|elderly|newborn|infant|neonat\w*`;
 const MORE_WORDS =
@@ -27,31 +28,259 @@ function byFirstLetter(source: string): string {
   }
   return groupByFirstChar(alts);
 }
-const TERMS = new RegExp(String.raw`\b(?:${byFirstLetter(`${WORDS}|${MORE_WORDS}`)})\b`, 'gi');
+const TERM_SOURCE = byFirstLetter(`${WORDS}|${MORE_WORDS}`);
+/** Sticky: tried only where a match can start (see healthScore). */
+const TERMS = new RegExp(String.raw`\b(?:${TERM_SOURCE})\b`, 'iy');
 const NOT_MEDICAL = new Set(['academia', 'diploma', 'aroma', 'hypnosis', 'metamorphosis', 'apotheosis', 'osmosis']);
-const SUFFIXES =
-  /\b[a-z]{3,}(?:itis|osis|emia|aemia|ectomy|otomy|ostomy|plasty|uria|penia|trophy|plegia|scopy|cillin|mycin|cycline|floxacin|pril|sartan|olol|statin|prazole|tidine|mab|nib|vir|azole|dipine|gliptin|gliflozin|xaban|parin|triptan|setron|lukast|terol|sone|olone|azepam|zolam|oxetine|aline|afil|formin|glutide|caine|thiazide|semide|ectasia|megaly|rrhea|rrhoea|plasia|sclerosis|cardia|pnea|pnoea)\b/gi;
+const SUFFIX_LIST =
+  'itis|osis|emia|aemia|ectomy|otomy|ostomy|plasty|uria|penia|trophy|plegia|scopy|cillin|mycin|cycline|floxacin|pril|sartan|olol|statin|prazole|tidine|mab|nib|vir|azole|dipine|gliptin|gliflozin|xaban|parin|triptan|setron|lukast|terol|sone|olone|azepam|zolam|oxetine|aline|afil|formin|glutide|caine|thiazide|semide|ectasia|megaly|rrhea|rrhoea|plasia|sclerosis|cardia|pnea|pnoea';
+/** Sticky, like TERMS. */
+const SUFFIXES = new RegExp(String.raw`\b[a-z]{3,}(?:${SUFFIX_LIST})\b`, 'iy');
 const AGE =
   /\b\d{1,3}(?:[- ]?(?:years?|yrs?|yr)[- ]old|[- ]?y\/?o\b|yo\b|-year-old|[- ]?(?:month|week|day)s?[- ]old)/gi;
+
+/** The three cue patterns as plain regex sources (the tests check healthScore against a global pass of each). */
+export const CUE_SOURCES = { terms: TERMS.source, suffixes: SUFFIXES.source, age: AGE.source } as const;
+
+/**
+ * The texts one term can match, in lower case ("x-?ray" -> "x-ray", "xray"), and whether a `\w*` ends it
+ * (then a match is the form followed by the rest of its word). Reads only the syntax the term list uses
+ * (letters, digits, space, -, \/, ?, [- ], (?:a|b) of plain words, a final \w*) and throws on anything else,
+ * so a new kind of term cannot slip past the filters below.
+ */
+function forms(term: string): { text: string; open: boolean }[] {
+  const items: string[][] = [];
+  let open = false;
+  for (let i = 0; i < term.length; i++) {
+    const c = term[i];
+    if (open) throw new Error(`health-context: \\w* not at the end of ${term}`);
+    if (/[a-z0-9 -]/.test(c)) items.push([c]);
+    else if (term.startsWith('\\/', i)) {
+      items.push(['/']);
+      i++;
+    } else if (term.startsWith('\\w*', i)) {
+      open = true;
+      i += 2;
+    } else if (term.startsWith('[- ]', i)) {
+      items.push(['-', ' ']);
+      i += 3;
+    } else if (term.startsWith('(?:', i)) {
+      const close = term.indexOf(')', i);
+      const inner = term.slice(i + 3, close).split('|');
+      if (!inner.every((w) => /^[a-z0-9]+$/.test(w))) throw new Error(`health-context: cannot read ${term}`);
+      items.push(inner);
+      i = close;
+    } else if (c === '?' && items.length > 0) items[items.length - 1].push('');
+    else throw new Error(`health-context: cannot read ${term}`);
+  }
+  let texts = [''];
+  for (const choice of items) texts = texts.flatMap((t) => choice.map((x) => t + x));
+  return texts.map((text) => ({ text, open }));
+}
+
+/**
+ * Index of three characters in a 32K table, by their low five bits: an ASCII letter and its capital share
+ * them (so the tables below need no case folding), and characters that merely collide only let more
+ * words through the filters, never fewer.
+ */
+function tri(a: number, b: number, c: number): number {
+  return ((a & 31) << 10) | ((b & 31) << 5) | (c & 31);
+}
+
+/** termAt(): no term starts at the word; a term matches the word whole; TERMS must say. */
+const NO_TERM = 0;
+const WHOLE_WORD = 1;
+const ASK = 2;
+
+/**
+ * Filters that tell, from a word alone, that no term can start there (so TERMS is tried at few places):
+ * - FIRST3[tri(c0, c1, c2)]: bit 1 set when some term's form can start with the characters c0 c1 c2 (a form
+ *   of two characters with anything after it), bit 2 when some OPEN_AT form does;
+ * - WORD_KIND: ASK for the first words of the terms that go on past a space, - or / ("side" of "side
+ *   effects", "h" of "h/o"), else WHOLE_WORD for the words a term matches whole (no \w* nor separator);
+ * - OPEN_AT[tri(c0, c1, c2)]: the terms ending in \w* that start with c0 c1 c2 (the word starts with one).
+ */
+const FIRST3 = new Uint8Array(1 << 15);
+const WORD_KIND = new Map<string, number>();
+const OPEN_AT = new Map<number, string[]>();
+for (const term of alternatives(`${WORDS}|${MORE_WORDS}`)) {
+  for (const { text, open } of forms(term)) {
+    if (text.length < 2) throw new Error(`health-context: term ${term} shorter than two characters`);
+    const [a, b, c] = [text.charCodeAt(0), text.charCodeAt(1), text.charCodeAt(2)];
+    if (text.length === 2) for (let x = 0; x < 32; x++) FIRST3[tri(a, b, x)] |= 1;
+    else FIRST3[tri(a, b, c)] |= 1;
+    const first = /^[a-z0-9]*/.exec(text)?.[0] ?? '';
+    if (first.length < text.length) WORD_KIND.set(first, ASK);
+    else if (open) {
+      if (text.length < 3) throw new Error(`health-context: ${term} has under three characters before \\w*`);
+      const list = OPEN_AT.get(tri(a, b, c)) ?? [];
+      list.push(text);
+      OPEN_AT.set(tri(a, b, c), list);
+      FIRST3[tri(a, b, c)] |= 2;
+    } else if (WORD_KIND.get(text) !== ASK) WORD_KIND.set(text, WHOLE_WORD);
+  }
+}
+/** LAST3[tri(c0, c1, c2)]: 1 when a suffix ends with these three characters. */
+const LAST3 = new Uint8Array(1 << 15);
+const SUFFIX_WORDS = SUFFIX_LIST.split('|');
+for (const x of SUFFIX_WORDS) {
+  const k = x.length;
+  LAST3[tri(x.charCodeAt(k - 3), x.charCodeAt(k - 2), x.charCodeAt(k - 1))] = 1;
+}
+/** The shortest word a suffix cue can be (three letters and the shortest suffix). */
+const MIN_SUFFIX_WORD = 3 + Math.min(...SUFFIX_WORDS.map((x) => x.length));
+
+/** `\w` of a regex: ASCII letter, digit or underscore. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/**
+ * What terms can match at the start of a plain token's word `key` (in lower case; `at` the tri() of its
+ * first three characters). A term that goes on past the word needs the word to be its first word (ASK);
+ * when the word is none, every term that matches there is a whole word of WORD_KIND or an OPEN_AT prefix
+ * with the rest of the word, so the match is the word.
+ */
+function termAt(key: string, at: number): number {
+  const kind = WORD_KIND.get(key);
+  if (kind !== undefined) return kind;
+  const open = (FIRST3[at] & 2) !== 0 ? OPEN_AT.get(at) : undefined;
+  if (open !== undefined) for (let k = 0; k < open.length; k++) if (key.startsWith(open[k])) return WHOLE_WORD;
+  return NO_TERM;
+}
+
+/**
+ * Without an underscore (a \w character no token holds) on either side, a plain token's word is a whole \w
+ * run: a match that is the word needs no regex, and its cue is the key.
+ */
+function alone(text: string, start: number, end: number): boolean {
+  return text.charCodeAt(start - 1) !== 95 && text.charCodeAt(end) !== 95;
+}
+
+/**
+ * Whether the word `key` (letters only, in lower case) ends in a suffix after at least three letters: a
+ * necessary condition, SUFFIXES then says.
+ */
+function suffixMayEnd(key: string): boolean {
+  for (let k = 0; k < SUFFIX_WORDS.length; k++) {
+    const x = SUFFIX_WORDS[k];
+    if (key.length >= x.length + 3 && key.endsWith(x)) return true;
+  }
+  return false;
+}
 
 /**
  * Distinct clinical cues over the number a text of this length needs to be clearly clinical: five
  * for a prompt, one more per 2,000 characters, since a long general text (a coding prompt, a story)
  * picks up a few clinical words by chance while a clinical note is full of them. 0..1.
+ *
+ * `tokens` are tokenize(text) when the caller has them (assess passes the scan's). The cues are what
+ * TERMS, SUFFIXES and AGE find scanning the text from left to right (the score depends only on the set of
+ * distinct cues, not on the order they are found in); TERMS and SUFFIXES are only tried where a match can
+ * start, with the same result:
+ * - both start with \b and an ASCII letter, so a match starts where a letter follows a character that is
+ *   not \w: at a token's start, or, inside a token, after a joiner or a non-ASCII character. A plain token
+ *   (ASCII letters and digits only) has one such place, its start; other tokens are tried at each;
+ * - at a plain token's start, a term matches only if the word is one of WORD_KIND or starts with an
+ *   OPEN_AT term (its key is the word in lower case; an underscore after it would only make the word
+ *   longer, which no term allows), and a suffix cue is the whole word, letters only, ending in a suffix;
+ *   the tables on three characters reject most words before those look-ups. Where the match is the word
+ *   (see termAt and alone), it is taken without the regex;
+ * - TERMS is tried at increasing places, never inside its previous match, as the global regex was.
+ * AGE starts with an ASCII digit: it runs from the first token that holds one.
  */
-export function healthScore(text: string): number {
+export function healthScore(text: string, tokens: readonly Token[] = tokenize(text)): number {
   const needed = 5 + Math.floor(text.length / 2000);
   const seen = new Set<string>();
-  // The score depends only on the set of distinct cues, so the order of the passes does not matter: the
-  // terms, which fill the set fastest in a clinical text, go first, and the scan stops once it is full.
-  for (const re of [TERMS, SUFFIXES, AGE]) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const w = m[0].toLowerCase();
-      if (re === SUFFIXES && NOT_MEDICAL.has(w)) continue;
-      seen.add(re === AGE ? 'age' : w);
+  const n = text.length;
+  let termEnd = 0;
+  let firstDigit = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const p = t.start;
+    if (t.hasDigit && firstDigit < 0) firstDigit = p;
+    if (!t.plain) {
+      termEnd = plainless(text, t, termEnd, seen);
+      if (seen.size >= needed) return 1;
+      continue;
+    }
+    const e = t.end;
+    if (p >= termEnd && p + 1 < n) {
+      const at = tri(text.charCodeAt(p), text.charCodeAt(p + 1), p + 2 < n ? text.charCodeAt(p + 2) : 0);
+      const kind = FIRST3[at] === 0 ? NO_TERM : termAt(t.key, at);
+      if (kind === WHOLE_WORD && alone(text, p, e)) {
+        termEnd = e;
+        seen.add(t.key);
+        if (seen.size >= needed) return 1;
+      } else if (kind !== NO_TERM) {
+        TERMS.lastIndex = p;
+        const m = TERMS.exec(text);
+        if (m !== null) {
+          termEnd = TERMS.lastIndex;
+          seen.add(m[0].toLowerCase());
+          if (seen.size >= needed) return 1;
+        }
+      }
+    }
+    if (
+      e - p >= MIN_SUFFIX_WORD &&
+      !t.hasDigit &&
+      LAST3[tri(text.charCodeAt(e - 3), text.charCodeAt(e - 2), text.charCodeAt(e - 1))] === 1 &&
+      suffixMayEnd(t.key)
+    ) {
+      if (alone(text, p, e)) {
+        if (!NOT_MEDICAL.has(t.key)) seen.add(t.key);
+      } else addSuffixCue(text, p, seen);
       if (seen.size >= needed) return 1;
     }
   }
-  return seen.size / needed;
+  if (firstDigit >= 0) {
+    AGE.lastIndex = firstDigit;
+    if (AGE.exec(text) !== null) seen.add('age');
+  }
+  return seen.size >= needed ? 1 : seen.size / needed;
+}
+
+/** Runs SUFFIXES at `p` and adds its cue; true when it matched. */
+function addSuffixCue(text: string, p: number, seen: Set<string>): boolean {
+  SUFFIXES.lastIndex = p;
+  const m = SUFFIXES.exec(text);
+  if (m === null) return false;
+  const w = m[0].toLowerCase();
+  if (!NOT_MEDICAL.has(w)) seen.add(w);
+  return true;
+}
+
+/**
+ * healthScore's cues in a token that is not plain (a joiner or a non-ASCII character inside): TERMS and
+ * SUFFIXES are tried at each place a match can start, after the cheap tests on the characters there.
+ * Returns the end of the last TERMS match (from `termEnd`).
+ */
+function plainless(text: string, t: Token, termEnd: number, seen: Set<string>): number {
+  const n = text.length;
+  for (let p = t.start; p < t.end; p++) {
+    const c = text.charCodeAt(p) | 0x20;
+    if (!(c >= 97 && c <= 122 && (p === t.start || !isWordChar(text.charCodeAt(p - 1))))) continue;
+    if (p >= termEnd && p + 1 < n) {
+      const at = tri(text.charCodeAt(p), text.charCodeAt(p + 1), p + 2 < n ? text.charCodeAt(p + 2) : 0);
+      if (FIRST3[at] !== 0) {
+        TERMS.lastIndex = p;
+        const m = TERMS.exec(text);
+        if (m !== null) {
+          termEnd = TERMS.lastIndex;
+          seen.add(m[0].toLowerCase());
+        }
+      }
+    }
+    // A suffix cue is a whole \w run of letters: find its end.
+    let e = p;
+    while (e < n && isWordChar(text.charCodeAt(e))) e++;
+    if (
+      e - p >= MIN_SUFFIX_WORD &&
+      LAST3[tri(text.charCodeAt(e - 3), text.charCodeAt(e - 2), text.charCodeAt(e - 1))] === 1
+    ) {
+      addSuffixCue(text, p, seen);
+    }
+  }
+  return termEnd;
 }

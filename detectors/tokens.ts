@@ -15,6 +15,12 @@ export interface Token {
   dot: boolean;
   possessive: boolean;
   hasDigit: boolean;
+  /**
+   * Only ASCII letters and digits (no joiner, no other character): the token is one run of `\w` of the
+   * text (longer only where an underscore, which no token holds, touches it) and its key is that run in
+   * lower case.
+   */
+  plain: boolean;
 }
 
 const NON_ASCII_WORD = /[\p{L}\p{M}\p{N}]/u;
@@ -166,6 +172,7 @@ export function tokenize(text: string, lower?: string): Token[] {
       dot: i < n && d === 46,
       possessive,
       hasDigit: !onlyLetters,
+      plain: (all & (NON_ASCII | JOINED)) === 0,
     });
   }
   return out;

@@ -1,6 +1,7 @@
-import { scan } from '../detectors/engine';
+import { lowerSameLength, scanInput } from '../detectors/engine';
 import { healthScore } from '../detectors/health-context';
-import type { Finding, ScanOptions } from '../detectors/types';
+import { tokensOf } from '../detectors/tokens';
+import type { Finding, ScanInput, ScanOptions } from '../detectors/types';
 import { type CustomMatcher, mergeFindings } from './custom';
 import { type Action, DEFAULT_DECISION_POLICY, type Decision, type DecisionPolicy, decide } from './decide';
 
@@ -22,10 +23,13 @@ export function assess(
   policy: DecisionPolicy = DEFAULT_DECISION_POLICY,
   custom?: CustomMatcher,
 ): Assessment {
-  const builtIn = scan(text, options);
+  // scan(text, options), keeping its input: the health score reads the tokens the detectors cached in it.
+  const input: ScanInput | undefined =
+    typeof text === 'string' && text.length > 0 ? { text, lower: lowerSameLength(text) } : undefined;
+  const builtIn = input ? scanInput(input, options) : [];
   const extra = custom ? custom.find(text).filter((f) => options.categories?.[f.category] !== false) : [];
   const findings = extra.length ? mergeFindings(builtIn, extra) : builtIn;
-  const health = findings.length ? healthScore(text) : 0;
+  const health = findings.length ? healthScore(text, input ? tokensOf(input) : undefined) : 0;
   const { action, categories } = decide(findings, health, policy);
   return { findings, health, action, categories };
 }
