@@ -139,7 +139,8 @@ export function matchAll(
 /** Regions at most this wide are tried position by position with a sticky regex. */
 const NARROW = 2;
 const stickies = new WeakMap<RegExp, RegExp>();
-function stickyOf(re: RegExp): RegExp {
+/** A sticky copy of `re` (same source and flags), made once per regex. */
+export function stickyOf(re: RegExp): RegExp {
   let s = stickies.get(re);
   if (!s) {
     s = new RegExp(re.source, re.flags.includes('y') ? re.flags : `${re.flags}y`);

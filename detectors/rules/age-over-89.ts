@@ -4,9 +4,9 @@
  * Source: 45 CFR 164.514(b)(2)(i)(C).
  */
 
-import { addRegion } from '../anchors';
+import { addRegion, matchRegions } from '../anchors';
 import type { Detector } from '../types';
-import { digitRuns, matchAll, within } from '../util';
+import { digitRuns } from '../util';
 
 const RE =
   /(?<![\w.])(?:(?:aged?|age:)\s{0,2})?(9\d|1[01]\d)(?:[- ]?(?:years?|yrs?|yr)[- ]old|[- ]?y\/o\b|[- ]?yo\b|[- ]?y\.o\.)|(?<![\w])(?:aged?:?|age of)\s{0,2}(9\d|1[01]\d)(?:[ -](?:years?|yrs?)(?:[- ]old)?)?(?![\w.]|\.\d)/gi;
@@ -31,7 +31,7 @@ export const ageOver89: Detector = {
         addRegion(starts, q - 8, q + 1);
       }
     }
-    return matchAll(within(RE, starts), t, (m) => ({
+    return matchRegions(RE, starts, t, (m) => ({
       start: m.index,
       end: m.index + m[0].length,
       category: 'AGE',

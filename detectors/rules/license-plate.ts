@@ -3,8 +3,10 @@
  * a plate is only reported after a plate / tag / registration label.
  * Source: 45 CFR 164.514(b)(2)(i)(L) (vehicle identifiers and serial numbers, including plates).
  */
+
+import { matchRegions } from '../anchors';
 import type { Detector } from '../types';
-import { digits, matchAll, within } from '../util';
+import { digits } from '../util';
 
 const RE =
   /(?<![a-z])(?:licen[cs]e plate|number plate|plate|tag|registration|reg\.?)(?![a-z])(?: number| no\.?| #)?\W{0,3}(?:is |of |reads )?([a-z0-9]{1,4}[ -]?[a-z0-9]{1,5})(?![a-z0-9])/g;
@@ -24,7 +26,7 @@ export const licensePlate: Detector = {
     // Only the digit regions with a label word in them (or just after, for a label starting at their end)
     // are searched: no match starts in the others, so leaving them out changes nothing.
     const regions = digits(input).filter(([s, e]) => LABEL_WORD.test(lower.slice(s, e + 22)));
-    return matchAll(within(RE, regions), lower, (m) => {
+    return matchRegions(RE, regions, lower, (m) => {
       // The value is the last group and ends the match.
       const e = m.index + m[0].length;
       const v = m[1];

@@ -4,9 +4,9 @@
  * A "fax" label turns the finding into FAX. Bare digit groups without a label need the NANP shape.
  * Source: ITU-T E.164; NANPA numbering plan https://nationalnanpa.com ; 45 CFR 164.514(b)(2)(i)(D,E).
  */
-import { addRegion, isDigit, isWord } from '../anchors';
+import { addRegion, addStart, isDigit, isWord, matchRegions, matchStarts } from '../anchors';
 import type { Detector, ScanInput } from '../types';
-import { before, digitRuns, matchAll, type Regions, within } from '../util';
+import { before, digitRuns, type Regions } from '../util';
 
 // NANP: (555) 123-4567 | 555-123-4567 | 555.123.4567 | 555 123 4567 | +1 555 123 4567 | (555)123-4567
 const NANP =
@@ -29,9 +29,9 @@ function valueChar(c: number): boolean {
 
 /** Candidate starts of each phone regex (see anchors.ts), from one walk over the digit runs. */
 interface PhoneStarts {
-  nanp: Regions;
-  intl: Regions;
-  national: Regions;
+  nanp: readonly number[];
+  intl: readonly number[];
+  national: readonly number[];
   labelled: Regions;
   kindAfter: Regions;
 }
@@ -40,9 +40,9 @@ function phoneStarts(input: ScanInput): PhoneStarts {
   const lower = input.lower;
   const n = t.length;
   const runs = digitRuns(input);
-  const nanp: [number, number][] = [];
-  const intl: [number, number][] = [];
-  const national: [number, number][] = [];
+  const nanp: number[] = [];
+  const intl: number[] = [];
+  const national: number[] = [];
   const labelled: [number, number][] = [];
   const kindAfter: [number, number][] = [];
   let clusterEnd = -1;
@@ -59,16 +59,19 @@ function phoneStarts(input: ScanInput): PhoneStarts {
       for (let j = k + 2; j < runs.length && total < 10 && runs[j] - runs[j - 1] <= 2; j += 2) {
         total += runs[j + 1] - runs[j];
       }
-      if (total >= 10) addRegion(nanp, prev === 40 || prev === 43 ? q - 1 : q, q + 1);
+      if (total >= 10) {
+        if (prev === 40 || prev === 43) addStart(nanp, q - 1);
+        addStart(nanp, q);
+      }
     }
     // INTL: "+" then the digits.
-    if (prev === 43) addRegion(intl, q - 1, q);
+    if (prev === 43) addStart(intl, q - 1);
     // NATIONAL: "(" 2-5 digits ")", or 0 then 1-4 digits and a separator.
     if (len >= 2 && len <= 5) {
       const next = t.charCodeAt(r);
-      if (prev === 40 && next === 41) addRegion(national, q - 1, q);
+      if (prev === 40 && next === 41) addStart(national, q - 1);
       else if (first === 48 && (next === 32 || next === 46 || next === 45) && !isWord(prev)) {
-        addRegion(national, q, q + 1);
+        addStart(national, q);
       }
     }
     // KIND_AFTER: a value of 7-21 characters ending with this run, then [- ]? and a kind.
@@ -113,7 +116,7 @@ export const phone: Detector = {
   detect(input) {
     const t = input.text;
     const at = phoneStarts(input);
-    const out = matchAll(within(NANP, at.nanp), t, (m) => ({
+    const out = matchStarts(NANP, at.nanp, t, (m) => ({
       start: m.index,
       end: m.index + m[0].length,
       category: category(input, m.index),
@@ -121,7 +124,7 @@ export const phone: Detector = {
       reason: 'phone number format',
     }));
     out.push(
-      ...matchAll(within(INTL, at.intl), t, (m) => {
+      ...matchStarts(INTL, at.intl, t, (m) => {
         const digits = m[0].replace(/\D/g, '').length;
         if (digits < 8 || digits > 15) return null;
         return {
@@ -134,7 +137,7 @@ export const phone: Detector = {
       }),
     );
     out.push(
-      ...matchAll(within(NATIONAL, at.national), t, (m) => {
+      ...matchStarts(NATIONAL, at.national, t, (m) => {
         const digits = m[0].replace(/\D/g, '').length;
         if (digits < 8 || digits > 13) return null;
         return {
@@ -147,7 +150,7 @@ export const phone: Detector = {
       }),
     );
     out.push(
-      ...matchAll(within(LABELLED, at.labelled), input.lower, (m) => {
+      ...matchRegions(LABELLED, at.labelled, input.lower, (m) => {
         // The value is the last group and ends the match.
         const e = m.index + m[0].length;
         const s = e - m[1].length;
@@ -158,7 +161,7 @@ export const phone: Detector = {
     );
     // A number followed by its kind: "3660170548-Office", "(37) 788-063 mobile".
     out.push(
-      ...matchAll(within(KIND_AFTER, at.kindAfter), input.lower, (m) => {
+      ...matchRegions(KIND_AFTER, at.kindAfter, input.lower, (m) => {
         const digits = m[1].replace(/\D/g, '').length;
         if (digits < 7 || digits > 15) return null;
         const e = m.index + m[1].length;
