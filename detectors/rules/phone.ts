@@ -21,6 +21,7 @@ const LABELLED =
 
 /** The kinds KIND_AFTER accepts after a number. */
 const KINDS = ['office', 'mobile', 'home', 'work', 'cell', 'fax'];
+const KIND_INITIAL = new Set(KINDS.map((k) => k.charCodeAt(0)));
 
 /** A character a phone value is made of: `[\d ().+-]`. */
 function valueChar(c: number): boolean {
@@ -46,6 +47,7 @@ function phoneStarts(input: ScanInput): PhoneStarts {
   const labelled: [number, number][] = [];
   const kindAfter: [number, number][] = [];
   let clusterEnd = -1;
+  let clusterFirst = 0;
   for (let k = 0; k < runs.length; k += 2) {
     const q = runs[k];
     const r = runs[k + 1];
@@ -74,16 +76,6 @@ function phoneStarts(input: ScanInput): PhoneStarts {
         addStart(national, q);
       }
     }
-    // KIND_AFTER: a value of 7-21 characters ending with this run, then [- ]? and a kind.
-    let p = r;
-    const sep = t.charCodeAt(p);
-    if (sep === 45 || sep === 32) p++;
-    for (const kind of KINDS) {
-      if (lower.startsWith(kind, p)) {
-        addRegion(kindAfter, r - 21, r - 6);
-        break;
-      }
-    }
     // LABELLED: the value `\+?[\d(][\d ().-]{5,18}\d` lies in a run of value characters (a cluster)
     // spanning 7+ characters from a digit or "(" to a digit; the label starts at most 33 characters
     // before the cluster (label, connectors and \W{0,4}), and before it (a label is letters).
@@ -95,9 +87,24 @@ function phoneStarts(input: ScanInput): PhoneStarts {
       clusterEnd = ce;
       let f = cs;
       while (f < q && t.charCodeAt(f) !== 40) f++;
+      clusterFirst = f;
       let l = ce - 1;
       while (!isDigit(t.charCodeAt(l))) l--;
       if (l - f >= 6) addRegion(labelled, cs - 34, cs);
+    }
+    // KIND_AFTER: a value of 7-21 characters (in the cluster) ending with this run, then [- ]? and a kind.
+    if (r - 1 - clusterFirst >= 6) {
+      let p = r;
+      const sep = t.charCodeAt(p);
+      if (sep === 45 || sep === 32) p++;
+      if (KIND_INITIAL.has(lower.charCodeAt(p))) {
+        for (const kind of KINDS) {
+          if (lower.startsWith(kind, p)) {
+            addRegion(kindAfter, r - 21, r - 6);
+            break;
+          }
+        }
+      }
     }
   }
   return { nanp, intl, national, labelled, kindAfter };
