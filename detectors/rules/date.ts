@@ -43,8 +43,14 @@ const CUE =
 /** Where RELATIVE can start: "last", "next" or "this past/coming" in the lower-cased copy (same offsets). */
 const RELATIVE_HINT = /(?:last|next)[ \t]|this (?:past|coming)[ \t]/g;
 
-/** First letters of the month names, lower case (the lower-cased copy is read). */
-const MONTH_INITIAL = new Set(['j', 'f', 'm', 'a', 's', 'o', 'n', 'd'].map((c) => c.charCodeAt(0)));
+/** Every month name of MONTH starts with one of these (read in the lower-cased copy, same offsets). */
+const MONTH_PREFIXES = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
+function monthAt(lower: string, p: number): boolean {
+  const c = lower.charCodeAt(p);
+  // A quick rejection before the three-letter look-up: the month initials.
+  if (c !== 106 && c !== 102 && c !== 109 && c !== 97 && c !== 115 && c !== 111 && c !== 110 && c !== 100) return false;
+  return MONTH_PREFIXES.has(lower.slice(p, p + 3));
+}
 
 function spaceOrTab(c: number): boolean {
   return c === 32 || c === 9;
@@ -73,7 +79,30 @@ function monthBefore(t: string, lower: string, end: number, comma: boolean): num
   if (t.charCodeAt(j) === 46) j--;
   const s = letterRunStart(t, j + 1);
   const len = j + 1 - s;
-  return len >= 3 && len <= 9 && MONTH_INITIAL.has(lower.charCodeAt(s)) ? s : -1;
+  return len >= 3 && len <= 9 && monthAt(lower, s) ? s : -1;
+}
+
+/** After a day ending at `r`: `(?:st|nd|rd|th)?(?:[ \t]{1,3}(?:of[ \t]{1,3})?|-)` then a month, as DAY_MONTH reads it. */
+function monthAfterDay(t: string, lower: string, r: number): boolean {
+  let p = r;
+  if (isAlpha(t.charCodeAt(p))) {
+    const ord = lower.slice(p, p + 2);
+    if (ord !== 'st' && ord !== 'nd' && ord !== 'rd' && ord !== 'th') return false;
+    p += 2;
+  }
+  if (t.charCodeAt(p) === 45) return monthAt(lower, p + 1);
+  p = afterSpaces(t, p);
+  if (p < 0) return false;
+  if (monthAt(lower, p)) return true;
+  if (!lower.startsWith('of', p)) return false;
+  p = afterSpaces(t, p + 2);
+  return p >= 0 && monthAt(lower, p);
+}
+/** The position after 1-3 spaces or tabs at `p` (all of them: a fourth leaves the regex no match), or -1. */
+function afterSpaces(t: string, p: number): number {
+  let e = p;
+  while (spaceOrTab(t.charCodeAt(e))) e++;
+  return e - p >= 1 && e - p <= 3 ? e : -1;
 }
 
 /** Candidate starts of each digit-anchored date regex (see anchors.ts), from one walk over the digit runs. */
@@ -105,18 +134,17 @@ function dateStarts(input: ScanInput): DateStarts {
       // MONTH_DAY: month, optional ".", 1-3 spaces, then this run (a third digit would fail (?![\d:])).
       const m = monthBefore(t, lower, q, false);
       if (m >= 0) addStart(monthDay, m);
-      if (freeBefore(t, q)) {
-        // NUMERIC and SHORT: the run, then a separator and a digit.
-        if (dateSep(next) && isDigit(t.charCodeAt(r + 1))) {
-          addStart(numeric, q);
-          if (next === 47) addStart(short, q);
-        }
+      if (freeBefore(t, q) && dateSep(next) && isDigit(t.charCodeAt(r + 1))) {
+        // SHORT: the run, "/" and a digit. NUMERIC: the run, a separator, a run of 1-2 digits (the next
+        // run), the same separator again and a digit.
+        if (next === 47) addStart(short, q);
+        const r2 = runs[k + 3];
+        if (r2 - (r + 1) <= 2 && t.charCodeAt(r2) === next && isDigit(t.charCodeAt(r2 + 1))) addStart(numeric, q);
       }
-      // DAY_MONTH: the run, then an ordinal suffix, a space or tab, or "-" (look-behind (?<![\w.,/])).
+      // DAY_MONTH (look-behind (?<![\w.,/])): the run, an optional ordinal suffix, then 1-3 spaces or tabs
+      // (and optionally "of" and 1-3 more) or "-", then a month.
       const p = t.charCodeAt(q - 1);
-      if (!isWord(p) && p !== 46 && p !== 44 && p !== 47 && (isAlpha(next) || spaceOrTab(next) || next === 45)) {
-        addStart(dayMonth, q);
-      }
+      if (!isWord(p) && p !== 46 && p !== 44 && p !== 47 && monthAfterDay(t, lower, r)) addStart(dayMonth, q);
     } else {
       // MONTH_YEAR: month, optional "." and ",", 1-3 spaces, optional "of" and 1-3 spaces, four digits.
       const m = monthBefore(t, lower, q, true);

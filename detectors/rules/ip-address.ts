@@ -59,18 +59,23 @@ function isHex(c: number): boolean {
   return isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
 }
 
-/** Where V4 can start: a run of 1-3 digits after neither \w nor ".", followed by "." and a digit. */
+/**
+ * Where V4 can start: four runs of 1-3 digits joined by single dots, the first after neither \w nor ".".
+ */
 function quadStarts(input: ScanInput): number[] {
   const t = input.text;
   const runs = digitRuns(input);
   const out: number[] = [];
-  for (let k = 0; k < runs.length; k += 2) {
-    const q = runs[k];
-    const r = runs[k + 1];
-    const prev = t.charCodeAt(q - 1);
-    if (r - q <= 3 && t.charCodeAt(r) === 46 && isDigit(t.charCodeAt(r + 1)) && !isWord(prev) && prev !== 46) {
-      addStart(out, q);
+  for (let k = 0; k + 7 < runs.length; k += 2) {
+    const prev = t.charCodeAt(runs[k] - 1);
+    if (isWord(prev) || prev === 46) continue;
+    let ok = true;
+    for (let j = k; j <= k + 6 && ok; j += 2) {
+      ok =
+        runs[j + 1] - runs[j] <= 3 &&
+        (j === k + 6 || (runs[j + 2] === runs[j + 1] + 1 && t.charCodeAt(runs[j + 1]) === 46));
     }
+    if (ok) addStart(out, runs[k]);
   }
   return out;
 }
