@@ -61,7 +61,8 @@ export function colonsOf(input: ScanInput): readonly number[] {
 export function addRegion(out: [number, number][], s: number, e: number): void {
   const from = Math.max(s, 0);
   if (e <= from) return;
-  const last = out[out.length - 1];
+  // (out[-1] of an empty list is a slow named-property lookup of "-1": the length is tested first.)
+  const last = out.length > 0 ? out[out.length - 1] : undefined;
   if (!last || from > last[1]) {
     out.push([from, e]);
     return;

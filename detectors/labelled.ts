@@ -26,7 +26,9 @@ export interface LabelSpec {
 /** Every label of every labelled regex, and the regexes made here (whose labels are all in the list). */
 const allLabels: string[] = [];
 const registered = new WeakSet<RegExp>();
+/** The union of every label with its look-behind (sticky), and with the character before it consumed (see labelStarts). */
 let anyLabel: RegExp | undefined;
+let anyLabelAfter: RegExp | undefined;
 
 export function labelledRegex(labels: readonly string[]): RegExp {
   const re = new RegExp(String.raw`(?<![a-z0-9/])(?:${labels.join('|')})(?![a-z])${CONNECT}${TOKEN}`, 'gd');
@@ -84,26 +86,43 @@ function byFirstChar(labels: readonly string[]): string {
  * look-behind, the label, the same look-ahead), so searching from these positions alone finds exactly
  * the matches a search of the digit regions finds. Overlapping starts are all kept ("medical record"
  * and "record").
+ *
+ * The search consumes the character before a label (`[^a-z0-9/]`) instead of testing it with the
+ * look-behind `(?<![a-z0-9/])`: V8 then rejects most positions by their first character, and the pass
+ * is ~1.4x faster. A match at m.index is the label start m.index + 1, and the search resumes at that
+ * label start, so a label right after it (whose consumed character is the label's first) is still
+ * found: the starts are those the look-behind search finds. Only a label at the very start of the text
+ * has no character before it; that one position is tried with the look-behind regex itself.
  */
 function labelStarts(input: ScanInput): Regions {
   input.cache ??= {};
   const hit = input.cache.labelStarts as { n: number; regions: Regions } | undefined;
   if (hit && hit.n === allLabels.length) return hit.regions;
-  anyLabel ??= new RegExp(`(?<![a-z0-9/])(?:${byFirstChar(allLabels)})(?![a-z])`, 'g');
-  const re = anyLabel;
+  if (anyLabel === undefined) {
+    const union = `(?:${byFirstChar(allLabels)})(?![a-z])`;
+    anyLabel = new RegExp(`(?<![a-z0-9/])${union}`, 'y');
+    anyLabelAfter = new RegExp(`[^a-z0-9/]${union}`, 'g');
+  }
+  const re = anyLabelAfter as RegExp;
   const lower = input.lower;
   const n = lower.length;
-  const reach = reachOf(re);
+  // The window a region's search needs: a label start before rEnd is decided by rEnd + the label's reach.
+  const reach = reachOf(anyLabel);
   const out: [number, number][] = [];
   for (const [rs, rEnd] of digits(input)) {
+    if (rs === 0) {
+      anyLabel.lastIndex = 0;
+      if (anyLabel.test(lower)) out.push([0, 1]);
+    }
     const limit = rEnd + reach;
     const subject = limit < n ? lower.slice(0, limit) : lower;
-    re.lastIndex = rs;
-    for (let m = re.exec(subject); m && m.index < rEnd; m = re.exec(subject)) {
-      const last = out[out.length - 1];
-      if (last && m.index <= last[1]) last[1] = m.index + 1;
-      else out.push([m.index, m.index + 1]);
-      re.lastIndex = m.index + 1;
+    re.lastIndex = rs > 0 ? rs - 1 : 0;
+    for (let m = re.exec(subject); m && m.index + 1 < rEnd; m = re.exec(subject)) {
+      const p = m.index + 1;
+      const last = out.length > 0 ? out[out.length - 1] : undefined;
+      if (last && p <= last[1]) last[1] = p + 1;
+      else out.push([p, p + 1]);
+      re.lastIndex = p;
     }
   }
   input.cache.labelStarts = { n: allLabels.length, regions: out };

@@ -205,7 +205,8 @@ export function nearDigits(input: ScanInput): Regions {
 }
 
 function push(out: [number, number][], s: number, e: number, gap = 0): void {
-  const last = out[out.length - 1];
+  // (out[-1] of an empty list is a slow named-property lookup of "-1": the length is tested first.)
+  const last = out.length > 0 ? out[out.length - 1] : undefined;
   if (last && s <= last[1] + gap) last[1] = Math.max(last[1], e);
   else out.push([s, e]);
 }
