@@ -31,7 +31,7 @@ let anyLabel: RegExp | undefined;
 let anyLabelAfter: RegExp | undefined;
 
 export function labelledRegex(labels: readonly string[]): RegExp {
-  const re = new RegExp(String.raw`(?<![a-z0-9/])(?:${labels.join('|')})(?![a-z])${CONNECT}${TOKEN}`, 'gd');
+  const re = new RegExp(String.raw`(?<![a-z0-9/])(?:${labels.join('|')})(?![a-z])${CONNECT}${TOKEN}`, 'g');
   allLabels.push(...labels);
   anyLabel = undefined;
   registered.add(re);
@@ -132,22 +132,37 @@ function labelStarts(input: ScanInput): Regions {
 export function detectLabelled(input: ScanInput, spec: LabelSpec, re: RegExp): Candidate[] {
   const minDigits = spec.minDigits ?? 3;
   const regions = gatingOn() && registered.has(re) ? labelStarts(input) : digits(input);
-  return matchAll(within(re, regions), input.lower, (m) => {
-    const span = (m as RegExpExecArray & { indices: [number, number][] }).indices[1];
-    let [s, e] = span;
-    const token = input.lower.slice(s, e);
-    const digits = token.replace(/\D+/g, '').length;
-    const pureDigits = /^#?[\d\-/.]+$/.test(token);
-    // A bare short number after a loose label ("group 250", "plan 100 mg") is a quantity, and a year
-    // ("plan 2024") is not an identifier. On a rejection the search resumes at the rejected token, so a
-    // second label there still gets its value ("chart: MRN: 4471902").
-    if (digits < (pureDigits ? 4 : 2) || /^(?:19|20)\d\d$/.test(token) || /^\d{1,2}$/.test(token)) {
+  if (regions.length === 0 && gatingOn()) return []; // nothing to search (gated, matchAll would find nothing)
+  const lower = input.lower;
+  return matchAll(within(re, regions), lower, (m) => {
+    // The value token is the regex's last group and ends the match (no 'd' flag needed for its span).
+    let e = m.index + m[0].length;
+    let s = e - m[1].length;
+    // Its digits, and whether it has a letter (a token is [a-z0-9] with inner - / . and a leading #,
+    // so "no letter" is "only digits and - / ." after an optional #).
+    let digitCount = 0;
+    let letter = false;
+    for (let i = s; i < e; i++) {
+      const c = lower.charCodeAt(i);
+      if (c >= 48 && c <= 57) digitCount++;
+      else if (c >= 97 && c <= 122) letter = true;
+    }
+    const year = digitCount === 4 && e - s === 4 && (lower.startsWith('19', s) || lower.startsWith('20', s));
+    // A bare short number after a loose label ("group 250", "plan 100 mg", "chart 12") is a quantity, and
+    // a year ("plan 2024") is not an identifier. On a rejection the search resumes at the rejected token,
+    // so a second label there still gets its value ("chart: MRN: 4471902").
+    if (digitCount < (letter ? 2 : 4) || year) {
       re.lastIndex = s;
       return null;
     }
-    while (e > s && /[-/.]/.test(input.text[e - 1])) e--;
+    while (e > s && trailing(input.text.charCodeAt(e - 1))) e--;
     if (spec.includeLabel) s = m.index;
-    const conf = (spec.confidence ?? 0.95) - (digits < minDigits ? 0.25 : 0);
+    const conf = (spec.confidence ?? 0.95) - (digitCount < minDigits ? 0.25 : 0);
     return { start: s, end: e, category: spec.category, confidence: conf, reason: spec.reason, validated: true };
   });
+}
+
+/** `[-/.]` */
+function trailing(c: number): boolean {
+  return c === 45 || c === 47 || c === 46;
 }
