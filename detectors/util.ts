@@ -223,6 +223,7 @@ export function digitRuns(input: ScanInput): readonly number[] {
   let runs = input.cache.digitRuns as number[] | undefined;
   if (runs) return runs;
   runs = [];
+  let lengths = 0;
   const text = input.text;
   const n = text.length;
   DIGIT.lastIndex = 0;
@@ -235,10 +236,24 @@ export function digitRuns(input: ScanInput): readonly number[] {
       j++;
     }
     runs.push(first, j);
+    lengths |= 1 << Math.min(j - first, 31);
     DIGIT.lastIndex = j;
   }
   input.cache.digitRuns = runs;
+  input.cache.digitRunLengths = lengths;
   return runs;
+}
+
+/**
+ * Whether the text has a run of exactly `len` digits (1 <= len <= 30), from a bit set of the run lengths
+ * made with the runs: a detector whose candidate starts all come from whole runs of given lengths (an
+ * NPI's ten digits) returns at once when there is none, without walking the runs. With gating off (a test
+ * hook) it is always true, so the gated = ungated test covers these early returns too.
+ */
+export function hasDigitRun(input: ScanInput, len: number): boolean {
+  if (!gating) return true;
+  digitRuns(input);
+  return ((input.cache?.digitRunLengths as number) & (1 << len)) !== 0;
 }
 
 /** Regions around digits, from the digit runs (found once per scan input). */

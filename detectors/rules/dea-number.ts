@@ -8,7 +8,7 @@
 
 import { addStart, isAlpha, matchStarts } from '../anchors';
 import type { Detector } from '../types';
-import { digitRuns } from '../util';
+import { digitRuns, hasDigitRun } from '../util';
 
 const RE = /(?<![a-z0-9])[abcdefghjklmprstux][a-z9]\d{7}(?![a-z0-9])/gi;
 
@@ -26,6 +26,7 @@ export const deaNumber: Detector = {
   contextWords: ['dea'],
   detect(input) {
     // Two letters then a whole run of 7 digits, or a letter then a run of 8 starting with 9.
+    if (!hasDigitRun(input, 7) && !hasDigitRun(input, 8)) return [];
     const t = input.text;
     const runs = digitRuns(input);
     const starts: number[] = [];

@@ -9,7 +9,7 @@
 import { addStart, isWord, matchStarts } from '../anchors';
 import { detectLabelled, type LabelSpec, labelledRegex } from '../labelled';
 import type { Detector } from '../types';
-import { before, digitRuns, luhnValid } from '../util';
+import { before, digitRuns, hasDigitRun, luhnValid } from '../util';
 
 const UDI = /\(01\)\d{14}(?:\((?:10|11|17|21)\)[a-z0-9]{1,20}){0,4}/gi;
 const IMEI = /(?<![\w-])\d{15}(?![\w]|[.-]\d)/g;
@@ -42,6 +42,7 @@ export const deviceId: Detector = {
   source: '21 CFR 801.20; GS1 General Specifications; 3GPP TS 23.003',
   detect(input) {
     // UDI: "(01)" then the digits; IMEI: a whole run of 15 digits, not after \w or -.
+    if (!hasDigitRun(input, 2) && !hasDigitRun(input, 15)) return detectLabelled(input, SPEC, RE);
     const t = input.text;
     const runs = digitRuns(input);
     const udi: number[] = [];

@@ -8,7 +8,7 @@
 
 import { addStart, isAlnum, isAlpha, matchStarts } from '../anchors';
 import type { Detector } from '../types';
-import { digitRuns } from '../util';
+import { digitRuns, hasDigitRun } from '../util';
 
 const A = '[ac-hjkmnp-rt-y]';
 const AN = '[ac-hjkmnp-rt-y0-9]';
@@ -23,6 +23,7 @@ export const medicareMbi: Detector = {
   detect(input) {
     // An MBI starts with a single digit 1-9 (a letter follows it), after neither a letter nor a digit.
     // The regex reads the lower-cased copy, so it is the one read here (same offsets, same digits).
+    if (!hasDigitRun(input, 1)) return [];
     const t = input.lower;
     const runs = digitRuns(input);
     const starts: number[] = [];

@@ -9,7 +9,7 @@
 
 import { addStart, isWord, matchStarts } from '../anchors';
 import type { Detector } from '../types';
-import { before, digitRuns, luhnValid } from '../util';
+import { before, digitRuns, hasDigitRun, luhnValid } from '../util';
 
 const RE = /(?<![\w.-])[12]\d{9}(?![\w]|[.-]\d)/g;
 
@@ -25,6 +25,7 @@ export const npi: Detector = {
     'https://www.cms.gov/Regulations-and-Guidance/Administrative-Simplification/NationalProvIdentStand/Downloads/NPIcheckdigit.pdf',
   detect(input) {
     // A whole run of 10 digits starting with 1 or 2, not after \w . -
+    if (!hasDigitRun(input, 10)) return [];
     const t = input.text;
     const runs = digitRuns(input);
     const starts: number[] = [];

@@ -8,7 +8,7 @@
 
 import { addStart, isDigit, isWord, matchStarts } from '../anchors';
 import type { Detector } from '../types';
-import { before, digitRuns } from '../util';
+import { before, digitRuns, hasDigitRun } from '../util';
 
 const RE = /(?<![\w-])(\d{3})([- ]?)(\d{2})\2(\d{4})(?![\w-]|\.\d)/g;
 const LABEL = /(?:ssn|ss#|ss no|soc(?:ial)? sec(?:urity)?(?: number| no| #)?|social)\W{0,4}$/;
@@ -26,6 +26,7 @@ export const usSsn: Detector = {
   contextWords: ['ssn', 'social security', 'ss#'],
   detect(input) {
     // A whole run of 9 digits, or of 3 then a space or hyphen and a digit (not after \w or -).
+    if (!hasDigitRun(input, 9) && !hasDigitRun(input, 3)) return [];
     const t = input.text;
     const runs = digitRuns(input);
     const starts: number[] = [];
