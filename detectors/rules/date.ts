@@ -43,13 +43,25 @@ const CUE =
 /** Where RELATIVE can start: "last", "next" or "this past/coming" in the lower-cased copy (same offsets). */
 const RELATIVE_HINT = /(?:last|next)[ \t]|this (?:past|coming)[ \t]/g;
 
-/** Every month name of MONTH starts with one of these (read in the lower-cased copy, same offsets). */
-const MONTH_PREFIXES = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
+/**
+ * Every month name of MONTH starts with one of these three letters (read in the lower-cased copy, same
+ * offsets), kept as numbers made of the three character codes, so a position is tested without slicing.
+ */
+const MONTH_PREFIXES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+function prefixKey(c0: number, c1: number, c2: number): number {
+  return (c0 << 14) | (c1 << 7) | c2;
+}
+const MONTH_KEYS: ReadonlySet<number> = new Set(
+  MONTH_PREFIXES.map((m) => prefixKey(m.charCodeAt(0), m.charCodeAt(1), m.charCodeAt(2))),
+);
 function monthAt(lower: string, p: number): boolean {
   const c = lower.charCodeAt(p);
-  // A quick rejection before the three-letter look-up: the month initials.
+  // A quick rejection before the look-up: the month initials.
   if (c !== 106 && c !== 102 && c !== 109 && c !== 97 && c !== 115 && c !== 111 && c !== 110 && c !== 100) return false;
-  return MONTH_PREFIXES.has(lower.slice(p, p + 3));
+  const c1 = lower.charCodeAt(p + 1);
+  const c2 = lower.charCodeAt(p + 2);
+  // (ASCII only: the key has seven bits per character. Past the end charCodeAt is NaN: no month.)
+  return c1 < 128 && c2 < 128 && MONTH_KEYS.has(prefixKey(c, c1, c2));
 }
 
 function spaceOrTab(c: number): boolean {
@@ -86,8 +98,7 @@ function monthBefore(t: string, lower: string, end: number, comma: boolean): num
 function monthAfterDay(t: string, lower: string, r: number): boolean {
   let p = r;
   if (isAlpha(t.charCodeAt(p))) {
-    const ord = lower.slice(p, p + 2);
-    if (ord !== 'st' && ord !== 'nd' && ord !== 'rd' && ord !== 'th') return false;
+    if (!ordinalAt(lower, p)) return false;
     p += 2;
   }
   if (t.charCodeAt(p) === 45) return monthAt(lower, p + 1);
@@ -97,6 +108,12 @@ function monthAfterDay(t: string, lower: string, r: number): boolean {
   if (!lower.startsWith('of', p)) return false;
   p = afterSpaces(t, p + 2);
   return p >= 0 && monthAt(lower, p);
+}
+/** "st", "nd", "rd" or "th" at `p` of the lower-cased copy. */
+function ordinalAt(lower: string, p: number): boolean {
+  const a = lower.charCodeAt(p);
+  const b = lower.charCodeAt(p + 1);
+  return (a === 115 && b === 116) || (a === 110 && b === 100) || (a === 114 && b === 100) || (a === 116 && b === 104);
 }
 /** The position after 1-3 spaces or tabs at `p` (all of them: a fourth leaves the regex no match), or -1. */
 function afterSpaces(t: string, p: number): number {
