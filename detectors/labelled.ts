@@ -23,7 +23,10 @@ export interface LabelSpec {
   confidence?: number;
 }
 
-/** Every label of every labelled regex, and the regexes made here (whose labels are all in the list). */
+/**
+ * Every label searched for by labelStarts (those of every labelled regex and those shared with
+ * `searchLabels`), and the labelled regexes made here (whose labels are all in the list).
+ */
 const allLabels: string[] = [];
 const registered = new WeakSet<RegExp>();
 /** The union of every label with its look-behind (sticky), and with the character before it consumed (see labelStarts). */
@@ -32,10 +35,19 @@ let anyLabelAfter: RegExp | undefined;
 
 export function labelledRegex(labels: readonly string[]): RegExp {
   const re = new RegExp(String.raw`(?<![a-z0-9/])(?:${labels.join('|')})(?![a-z])${CONNECT}${TOKEN}`, 'g');
-  allLabels.push(...labels);
-  anyLabel = undefined;
+  searchLabels(labels);
   registered.add(re);
   return re;
+}
+
+/**
+ * Adds labels (lower-case regex alternatives, each matched after a non-letter and before a non-letter)
+ * to the shared search of labelStarts, for a detector whose regex starts with one of them after
+ * `(?<![a-z])` (license-plate): its matches then start at labelStarts' positions.
+ */
+export function searchLabels(labels: readonly string[]): void {
+  allLabels.push(...labels);
+  anyLabel = undefined;
 }
 
 /**
@@ -80,28 +92,29 @@ function byFirstChar(labels: readonly string[]): string {
 }
 
 /**
- * Where any label of any labelled detector starts, inside the digit regions: one pass of the union of
- * all labels, shared by the six labelled detectors, instead of each of them searching the digit regions
- * with its own regex. A labelled regex can only match where one of its labels starts (the same
- * look-behind, the label, the same look-ahead), so searching from these positions alone finds exactly
- * the matches a search of the digit regions finds. Overlapping starts are all kept ("medical record"
- * and "record").
+ * Where any label starts (of the six labelled detectors and of license-plate), inside the digit regions:
+ * one pass of the union of all labels, shared by these detectors, instead of each of them searching the
+ * digit regions with its own regex. Such a regex can only match where one of its labels starts, after a
+ * non-letter (the labelled regexes also exclude a digit or "/" there), so searching from these positions
+ * alone finds exactly the matches a search of the digit regions finds: a position where the detector's
+ * own labels do not start (a label of another detector, one after a digit) only costs it a failed try.
+ * Overlapping starts are all kept ("medical record" and "record").
  *
- * The search consumes the character before a label (`[^a-z0-9/]`) instead of testing it with the
- * look-behind `(?<![a-z0-9/])`: V8 then rejects most positions by their first character, and the pass
- * is ~1.4x faster. A match at m.index is the label start m.index + 1, and the search resumes at that
- * label start, so a label right after it (whose consumed character is the label's first) is still
- * found: the starts are those the look-behind search finds. Only a label at the very start of the text
- * has no character before it; that one position is tried with the look-behind regex itself.
+ * The search consumes the character before a label (`[^a-z]`) instead of testing it with a look-behind:
+ * V8 then rejects most positions by their first character, and the pass is ~1.4x faster. A match at
+ * m.index is the label start m.index + 1, and the search resumes at that label start, so a label right
+ * after it (whose consumed character is the label's first) is still found: the starts are those the
+ * look-behind search finds. Only a label at the very start of the text has no character before it; that
+ * one position is tried with the look-behind regex itself.
  */
-function labelStarts(input: ScanInput): Regions {
+export function labelStarts(input: ScanInput): Regions {
   input.cache ??= {};
   const hit = input.cache.labelStarts as { n: number; regions: Regions } | undefined;
   if (hit && hit.n === allLabels.length) return hit.regions;
   if (anyLabel === undefined) {
     const union = `(?:${byFirstChar(allLabels)})(?![a-z])`;
-    anyLabel = new RegExp(`(?<![a-z0-9/])${union}`, 'y');
-    anyLabelAfter = new RegExp(`[^a-z0-9/]${union}`, 'g');
+    anyLabel = new RegExp(`(?<![a-z])${union}`, 'y');
+    anyLabelAfter = new RegExp(`[^a-z]${union}`, 'g');
   }
   const re = anyLabelAfter as RegExp;
   const lower = input.lower;
