@@ -5,7 +5,7 @@
  * Source: ITU-T E.164; NANPA numbering plan https://nationalnanpa.com ; 45 CFR 164.514(b)(2)(i)(D,E).
  */
 import { addRegion, addStart, isDigit, isWord, matchRegions, matchStarts } from '../anchors';
-import type { Detector, ScanInput } from '../types';
+import type { Candidate, Detector, ScanInput } from '../types';
 import { before, digitRuns, type Regions } from '../util';
 
 // NANP: (555) 123-4567 | 555-123-4567 | 555.123.4567 | 555 123 4567 | +1 555 123 4567 | (555)123-4567
@@ -110,7 +110,19 @@ function phoneStarts(input: ScanInput): PhoneStarts {
   return { nanp, intl, national, labelled, kindAfter };
 }
 
-function category(input: Parameters<Detector['detect']>[0], start: number) {
+/** The number of ASCII digits in `s` (what `s.replace(/\D/g, '').length` counts, without the copy). */
+function digitCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (isDigit(s.charCodeAt(i))) n++;
+  return n;
+}
+
+function category(input: ScanInput, start: number) {
+  // The regex needs "fax" in the 28 characters before the number: a window without one is PHONE at once.
+  const lower = input.lower;
+  let f = Math.max(0, start - 28);
+  while (f + 3 <= start && !(lower.charCodeAt(f) === 102 && lower.startsWith('fax', f))) f++;
+  if (f + 3 > start) return 'PHONE';
   return /\bfax\b[^.\n\d]{0,20}$/.test(before(input, start, 28)) ? 'FAX' : 'PHONE';
 }
 
@@ -123,16 +135,26 @@ export const phone: Detector = {
   detect(input) {
     const t = input.text;
     const at = phoneStarts(input);
-    const out = matchStarts(NANP, at.nanp, t, (m) => ({
-      start: m.index,
-      end: m.index + m[0].length,
-      category: category(input, m.index),
-      confidence: 0.85,
-      reason: 'phone number format',
-    }));
-    out.push(
-      ...matchStarts(INTL, at.intl, t, (m) => {
-        const digits = m[0].replace(/\D/g, '').length;
+    const out: Candidate[] = [];
+    matchStarts(
+      NANP,
+      at.nanp,
+      t,
+      (m) => ({
+        start: m.index,
+        end: m.index + m[0].length,
+        category: category(input, m.index),
+        confidence: 0.85,
+        reason: 'phone number format',
+      }),
+      out,
+    );
+    matchStarts(
+      INTL,
+      at.intl,
+      t,
+      (m) => {
+        const digits = digitCount(m[0]);
         if (digits < 8 || digits > 15) return null;
         return {
           start: m.index,
@@ -141,11 +163,15 @@ export const phone: Detector = {
           confidence: 0.8,
           reason: 'international phone number',
         };
-      }),
+      },
+      out,
     );
-    out.push(
-      ...matchStarts(NATIONAL, at.national, t, (m) => {
-        const digits = m[0].replace(/\D/g, '').length;
+    matchStarts(
+      NATIONAL,
+      at.national,
+      t,
+      (m) => {
+        const digits = digitCount(m[0]);
         if (digits < 8 || digits > 13) return null;
         return {
           start: m.index,
@@ -154,22 +180,30 @@ export const phone: Detector = {
           confidence: 0.6,
           reason: 'phone number format',
         };
-      }),
+      },
+      out,
     );
-    out.push(
-      ...matchRegions(LABELLED, at.labelled, input.lower, (m) => {
+    matchRegions(
+      LABELLED,
+      at.labelled,
+      input.lower,
+      (m) => {
         // The value is the last group and ends the match.
         const e = m.index + m[0].length;
         const s = e - m[1].length;
-        const digits = m[1].replace(/\D/g, '').length;
+        const digits = digitCount(m[1]);
         if (digits < 7 || digits > 15) return null;
         return { start: s, end: e, category: category(input, s), confidence: 0.9, reason: 'labelled phone number' };
-      }),
+      },
+      out,
     );
     // A number followed by its kind: "3660170548-Office", "(37) 788-063 mobile".
-    out.push(
-      ...matchRegions(KIND_AFTER, at.kindAfter, input.lower, (m) => {
-        const digits = m[1].replace(/\D/g, '').length;
+    matchRegions(
+      KIND_AFTER,
+      at.kindAfter,
+      input.lower,
+      (m) => {
+        const digits = digitCount(m[1]);
         if (digits < 7 || digits > 15) return null;
         const e = m.index + m[1].length;
         return {
@@ -179,7 +213,8 @@ export const phone: Detector = {
           confidence: 0.85,
           reason: 'phone number with its kind',
         };
-      }),
+      },
+      out,
     );
     return out;
   },
