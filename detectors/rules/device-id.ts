@@ -65,14 +65,17 @@ export const deviceId: Detector = {
       reason: 'UDI device identifier',
       validated: true,
     }));
-    out.push(
-      ...matchStarts(IMEI, imei, input.text, (m) =>
+    matchStarts(
+      IMEI,
+      imei,
+      input.text,
+      (m) =>
         luhnValid(m[0]) && /imei/.test(before(input, m.index, 20))
           ? { start: m.index, end: m.index + 15, category: 'DEVICE', confidence: 0.95, reason: 'IMEI', validated: true }
           : null,
-      ),
+      out,
     );
-    out.push(...detectLabelled(input, SPEC, RE));
+    for (const c of detectLabelled(input, SPEC, RE)) out.push(c);
     return out;
   },
 };

@@ -6,7 +6,7 @@
  * Source: 45 CFR 164.514(b)(2)(i)(R) (any other unique identifying number or code).
  */
 import { addStart, isAlpha, isDigit, isWord, letterRunStart, matchStarts } from '../anchors';
-import type { Detector, ScanInput } from '../types';
+import type { Candidate, Detector, ScanInput } from '../types';
 import { digitRuns } from '../util';
 
 const PREFIXED = /(?<![\w#-])#?[a-z]{1,5}[-#]?\d{4,14}(?:-[a-z0-9]{1,6})?(?![\w]|[.,-]\d)/gi;
@@ -91,25 +91,39 @@ export const genericId: Detector = {
       reason: 'identifier-shaped code',
     });
     const at = idStarts(input);
-    const out = matchStarts(PREFIXED, at.prefixed, t, (m) => {
-      const letters = /^#?([a-z]+)/i.exec(m[0])?.[1] ?? '';
-      if (UNITS.test(letters) || HEX_COLOUR.test(m[0])) return null;
-      // Year-like 4-digit tails after a word ("COVID 2019", "ADA 2024") are not codes.
-      const digits = m[0].replace(/\D/g, '');
-      if (digits.length === 4 && /^(?:19|20)\d\d$/.test(digits)) return null;
-      return mk(m, 0.7);
-    });
-    out.push(
-      ...matchStarts(SUFFIXED, at.suffixed, t, (m) => {
+    const out: Candidate[] = [];
+    matchStarts(
+      PREFIXED,
+      at.prefixed,
+      t,
+      (m) => {
+        const letters = /^#?([a-z]+)/i.exec(m[0])?.[1] ?? '';
+        if (UNITS.test(letters) || HEX_COLOUR.test(m[0])) return null;
+        // Year-like 4-digit tails after a word ("COVID 2019", "ADA 2024") are not codes.
+        const digits = m[0].replace(/\D/g, '');
+        if (digits.length === 4 && /^(?:19|20)\d\d$/.test(digits)) return null;
+        return mk(m, 0.7);
+      },
+      out,
+    );
+    matchStarts(
+      SUFFIXED,
+      at.suffixed,
+      t,
+      (m) => {
         const letters = /([a-z]+)$/i.exec(m[0])?.[1] ?? '';
         if (UNITS.test(letters) || HEX_COLOUR.test(m[0])) return null;
         if (/^(?:19|20)\d\ds$/i.test(m[0])) return null; // "1990s"
         return mk(m, 0.7);
-      }),
+      },
+      out,
     );
-    out.push(...matchStarts(DIGITS, at.digits, t, (m) => mk(m, 0.6)));
-    out.push(
-      ...matchStarts(GROUPED, at.grouped, t, (m) => {
+    matchStarts(DIGITS, at.digits, t, (m) => mk(m, 0.6), out);
+    matchStarts(
+      GROUPED,
+      at.grouped,
+      t,
+      (m) => {
         const groups = m[0].replace('#', '').split('-');
         const total = groups.join('').length;
         if (total < 6) return null;
@@ -120,7 +134,8 @@ export const genericId: Detector = {
           if (/^(?:19|20)\d\d$/.test(b)) return null; // a standard and its year: 16549-2023
         }
         return mk(m, 0.6);
-      }),
+      },
+      out,
     );
     return out;
   },

@@ -99,8 +99,11 @@ export const ipAddress: Detector = {
         validated: true,
       };
     });
-    out.push(
-      ...matchStarts(V6, pairedColons(input), t, (m) => {
+    matchStarts(
+      V6,
+      pairedColons(input),
+      t,
+      (m) => {
         const s = m[0];
         if ((s.match(/:/g)?.length ?? 0) < 2 || !/[0-9a-f]/i.test(s) || !ipv6Valid(s)) return null;
         // Times such as 10:30:00 are not addresses: require a hex letter, '::', or 5+ groups.
@@ -116,7 +119,8 @@ export const ipAddress: Detector = {
           reason: 'IPv6 address',
           validated: true,
         };
-      }),
+      },
+      out,
     );
     return out;
   },

@@ -116,12 +116,16 @@ export const url: Detector = {
     const www: number[] = [];
     const bare = domainStarts(t, input.lower, www);
     matchStarts(WWW, www, t, build(0.85), out);
-    out.push(
-      ...matchStarts(BARE, bare, t, (m) => {
+    matchStarts(
+      BARE,
+      bare,
+      t,
+      (m) => {
         // "e.g." / "i.e." / "vs.co" style false starts and numbers like 3.co are not domains.
         if (/^\d+\./.test(m[0]) || !/[a-z]{2,}/i.test(m[0].split('.')[0])) return null;
         return build(0.7)(m);
-      }),
+      },
+      out,
     );
     return out;
   },
