@@ -5,11 +5,13 @@
  * word just before a run of one or two digits, "3/4/26" at a run of one or two digits followed by a
  * separator, a VIN at the start of a 17-character run of letters and digits. Such a detector looks at
  * each digit run (a handful per text, found once per scan), applies the few character tests its regex
- * implies, and hands matchAll only the positions that pass: a superset of the regex's match starts.
- * matchAll then finds exactly the matches a search of the whole text finds (see util.ts), while the
- * regex runs only at those positions instead of searching every region around every digit.
+ * implies, and hands matchStarts only the positions that pass: a superset of the regex's match starts.
+ * matchStarts then finds exactly the matches a search of the whole text finds (as matchAll does for
+ * regions of one position, see util.ts), while the regex runs only at those positions instead of
+ * searching every region around every digit.
  */
-import type { ScanInput } from './types';
+import type { Candidate, ScanInput } from './types';
+import { gatingOn, matchAll, type Regions, stickyOf, within } from './util';
 
 /** ASCII character classes by code: digit, letter, word (\w), looked up instead of per-char regexes. */
 const DIGIT = 1;
@@ -59,7 +61,8 @@ export function colonsOf(input: ScanInput): readonly number[] {
 export function addRegion(out: [number, number][], s: number, e: number): void {
   const from = Math.max(s, 0);
   if (e <= from) return;
-  const last = out[out.length - 1];
+  // (out[-1] of an empty list is a slow named-property lookup of "-1": the length is tested first.)
+  const last = out.length > 0 ? out[out.length - 1] : undefined;
   if (!last || from > last[1]) {
     out.push([from, e]);
     return;
@@ -84,4 +87,68 @@ export function letterRunStart(t: string, end: number): number {
   let s = end;
   while (s > 0 && isAlpha(t.charCodeAt(s - 1))) s--;
   return s;
+}
+/** Adds `p` to ascending candidate starts (almost always at the end; a start out of order is inserted). */
+export function addStart(out: number[], p: number): void {
+  if (p < 0) return;
+  const n = out.length;
+  if (n === 0 || p > out[n - 1]) {
+    out.push(p);
+    return;
+  }
+  let i = n - 1;
+  while (i > 0 && out[i - 1] >= p) i--;
+  if (out[i] !== p) out.splice(i, 0, p);
+}
+
+type Build = (m: RegExpExecArray) => Candidate | null | undefined;
+
+/**
+ * Appends to `out` the candidates `build` makes of the matches of the global regex `re` that start at one
+ * of `starts` (ascending): exactly what matchAll(within(re, one-position regions at `starts`)) finds, a
+ * sticky copy of the regex tried at each start not inside the previous match, without building regions.
+ * With gating off (a test hook) the whole text is searched, so tests can check the starts miss nothing.
+ */
+export function matchStarts(
+  re: RegExp,
+  starts: readonly number[],
+  text: string,
+  build: Build,
+  out: Candidate[] = [],
+): Candidate[] {
+  if (!gatingOn()) {
+    for (const c of matchAll(re, text, build)) out.push(c);
+    return out;
+  }
+  if (starts.length === 0) return out;
+  const sticky = stickyOf(re);
+  let from = 0;
+  for (let k = 0; k < starts.length; k++) {
+    const p = starts[k];
+    if (p < from) continue;
+    sticky.lastIndex = p;
+    const m = sticky.exec(text);
+    if (!m) continue;
+    re.lastIndex = sticky.lastIndex;
+    if (m[0].length === 0) re.lastIndex++;
+    else {
+      const c = build(m);
+      if (c) out.push(c);
+    }
+    from = re.lastIndex;
+  }
+  return out;
+}
+
+/** Appends matchAll(within(re, regions)) to `out`; no call when there is no region (gating on). */
+export function matchRegions(
+  re: RegExp,
+  regions: Regions,
+  text: string,
+  build: Build,
+  out: Candidate[] = [],
+): Candidate[] {
+  if (regions.length === 0 && gatingOn()) return out;
+  for (const c of matchAll(within(re, regions), text, build)) out.push(c);
+  return out;
 }

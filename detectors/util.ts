@@ -139,7 +139,8 @@ export function matchAll(
 /** Regions at most this wide are tried position by position with a sticky regex. */
 const NARROW = 2;
 const stickies = new WeakMap<RegExp, RegExp>();
-function stickyOf(re: RegExp): RegExp {
+/** A sticky copy of `re` (same source and flags), made once per regex. */
+export function stickyOf(re: RegExp): RegExp {
   let s = stickies.get(re);
   if (!s) {
     s = new RegExp(re.source, re.flags.includes('y') ? re.flags : `${re.flags}y`);
@@ -204,7 +205,8 @@ export function nearDigits(input: ScanInput): Regions {
 }
 
 function push(out: [number, number][], s: number, e: number, gap = 0): void {
-  const last = out[out.length - 1];
+  // (out[-1] of an empty list is a slow named-property lookup of "-1": the length is tested first.)
+  const last = out.length > 0 ? out[out.length - 1] : undefined;
   if (last && s <= last[1] + gap) last[1] = Math.max(last[1], e);
   else out.push([s, e]);
 }
@@ -221,6 +223,7 @@ export function digitRuns(input: ScanInput): readonly number[] {
   let runs = input.cache.digitRuns as number[] | undefined;
   if (runs) return runs;
   runs = [];
+  let lengths = 0;
   const text = input.text;
   const n = text.length;
   DIGIT.lastIndex = 0;
@@ -233,10 +236,24 @@ export function digitRuns(input: ScanInput): readonly number[] {
       j++;
     }
     runs.push(first, j);
+    lengths |= 1 << Math.min(j - first, 31);
     DIGIT.lastIndex = j;
   }
   input.cache.digitRuns = runs;
+  input.cache.digitRunLengths = lengths;
   return runs;
+}
+
+/**
+ * Whether the text has a run of exactly `len` digits (1 <= len <= 30), from a bit set of the run lengths
+ * made with the runs: a detector whose candidate starts all come from whole runs of given lengths (an
+ * NPI's ten digits) returns at once when there is none, without walking the runs. With gating off (a test
+ * hook) it is always true, so the gated = ungated test covers these early returns too.
+ */
+export function hasDigitRun(input: ScanInput, len: number): boolean {
+  if (!gating) return true;
+  digitRuns(input);
+  return ((input.cache?.digitRunLengths as number) & (1 << len)) !== 0;
 }
 
 /** Regions around digits, from the digit runs (found once per scan input). */

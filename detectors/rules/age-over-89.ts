@@ -4,9 +4,9 @@
  * Source: 45 CFR 164.514(b)(2)(i)(C).
  */
 
-import { addRegion } from '../anchors';
+import { addRegion, matchRegions } from '../anchors';
 import type { Detector } from '../types';
-import { digitRuns, matchAll, within } from '../util';
+import { digitRuns, hasDigitRun } from '../util';
 
 const RE =
   /(?<![\w.])(?:(?:aged?|age:)\s{0,2})?(9\d|1[01]\d)(?:[- ]?(?:years?|yrs?|yr)[- ]old|[- ]?y\/o\b|[- ]?yo\b|[- ]?y\.o\.)|(?<![\w])(?:aged?:?|age of)\s{0,2}(9\d|1[01]\d)(?:[ -](?:years?|yrs?)(?:[- ]old)?)?(?![\w.]|\.\d)/gi;
@@ -19,6 +19,7 @@ export const ageOver89: Detector = {
   detect(input) {
     // The age is a whole run of digits, 9x, 10x or 11x; the match starts at it or at a label at most 8
     // characters before it ("age of" and two spaces).
+    if (!hasDigitRun(input, 2) && !hasDigitRun(input, 3)) return [];
     const t = input.text;
     const runs = digitRuns(input);
     const starts: [number, number][] = [];
@@ -31,7 +32,7 @@ export const ageOver89: Detector = {
         addRegion(starts, q - 8, q + 1);
       }
     }
-    return matchAll(within(RE, starts), t, (m) => ({
+    return matchRegions(RE, starts, t, (m) => ({
       start: m.index,
       end: m.index + m[0].length,
       category: 'AGE',

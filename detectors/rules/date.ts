@@ -6,9 +6,9 @@
  * dates. Month and day values are validated.
  * Source: 45 CFR 164.514(b)(2)(i)(C); ISO 8601.
  */
-import { addRegion, isAlpha, isDigit, isWord, letterRunStart } from '../anchors';
+import { addStart, isAlpha, isDigit, isWord, letterRunStart, matchStarts } from '../anchors';
 import type { Candidate, Detector, ScanInput } from '../types';
-import { before, digitRuns, matchAll, type Regions, within } from '../util';
+import { before, digitRuns } from '../util';
 
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
@@ -43,8 +43,26 @@ const CUE =
 /** Where RELATIVE can start: "last", "next" or "this past/coming" in the lower-cased copy (same offsets). */
 const RELATIVE_HINT = /(?:last|next)[ \t]|this (?:past|coming)[ \t]/g;
 
-/** First letters of the month names, lower case (the lower-cased copy is read). */
-const MONTH_INITIAL = new Set(['j', 'f', 'm', 'a', 's', 'o', 'n', 'd'].map((c) => c.charCodeAt(0)));
+/**
+ * Every month name of MONTH starts with one of these three letters (read in the lower-cased copy, same
+ * offsets), kept as numbers made of the three character codes, so a position is tested without slicing.
+ */
+const MONTH_PREFIXES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+function prefixKey(c0: number, c1: number, c2: number): number {
+  return (c0 << 14) | (c1 << 7) | c2;
+}
+const MONTH_KEYS: ReadonlySet<number> = new Set(
+  MONTH_PREFIXES.map((m) => prefixKey(m.charCodeAt(0), m.charCodeAt(1), m.charCodeAt(2))),
+);
+function monthAt(lower: string, p: number): boolean {
+  const c = lower.charCodeAt(p);
+  // A quick rejection before the look-up: the month initials.
+  if (c !== 106 && c !== 102 && c !== 109 && c !== 97 && c !== 115 && c !== 111 && c !== 110 && c !== 100) return false;
+  const c1 = lower.charCodeAt(p + 1);
+  const c2 = lower.charCodeAt(p + 2);
+  // (ASCII only: the key has seven bits per character. Past the end charCodeAt is NaN: no month.)
+  return c1 < 128 && c2 < 128 && MONTH_KEYS.has(prefixKey(c, c1, c2));
+}
 
 function spaceOrTab(c: number): boolean {
   return c === 32 || c === 9;
@@ -73,28 +91,56 @@ function monthBefore(t: string, lower: string, end: number, comma: boolean): num
   if (t.charCodeAt(j) === 46) j--;
   const s = letterRunStart(t, j + 1);
   const len = j + 1 - s;
-  return len >= 3 && len <= 9 && MONTH_INITIAL.has(lower.charCodeAt(s)) ? s : -1;
+  return len >= 3 && len <= 9 && monthAt(lower, s) ? s : -1;
+}
+
+/** After a day ending at `r`: `(?:st|nd|rd|th)?(?:[ \t]{1,3}(?:of[ \t]{1,3})?|-)` then a month, as DAY_MONTH reads it. */
+function monthAfterDay(t: string, lower: string, r: number): boolean {
+  let p = r;
+  if (isAlpha(t.charCodeAt(p))) {
+    if (!ordinalAt(lower, p)) return false;
+    p += 2;
+  }
+  if (t.charCodeAt(p) === 45) return monthAt(lower, p + 1);
+  p = afterSpaces(t, p);
+  if (p < 0) return false;
+  if (monthAt(lower, p)) return true;
+  if (!lower.startsWith('of', p)) return false;
+  p = afterSpaces(t, p + 2);
+  return p >= 0 && monthAt(lower, p);
+}
+/** "st", "nd", "rd" or "th" at `p` of the lower-cased copy. */
+function ordinalAt(lower: string, p: number): boolean {
+  const a = lower.charCodeAt(p);
+  const b = lower.charCodeAt(p + 1);
+  return (a === 115 && b === 116) || (a === 110 && b === 100) || (a === 114 && b === 100) || (a === 116 && b === 104);
+}
+/** The position after 1-3 spaces or tabs at `p` (all of them: a fourth leaves the regex no match), or -1. */
+function afterSpaces(t: string, p: number): number {
+  let e = p;
+  while (spaceOrTab(t.charCodeAt(e))) e++;
+  return e - p >= 1 && e - p <= 3 ? e : -1;
 }
 
 /** Candidate starts of each digit-anchored date regex (see anchors.ts), from one walk over the digit runs. */
 interface DateStarts {
-  monthDay: Regions;
-  monthYear: Regions;
-  dayMonth: Regions;
-  numeric: Regions;
-  iso: Regions;
-  short: Regions;
+  monthDay: readonly number[];
+  monthYear: readonly number[];
+  dayMonth: readonly number[];
+  numeric: readonly number[];
+  iso: readonly number[];
+  short: readonly number[];
 }
 function dateStarts(input: ScanInput): DateStarts {
   const t = input.text;
   const lower = input.lower;
   const runs = digitRuns(input);
-  const monthDay: [number, number][] = [];
-  const monthYear: [number, number][] = [];
-  const dayMonth: [number, number][] = [];
-  const numeric: [number, number][] = [];
-  const iso: [number, number][] = [];
-  const short: [number, number][] = [];
+  const monthDay: number[] = [];
+  const monthYear: number[] = [];
+  const dayMonth: number[] = [];
+  const numeric: number[] = [];
+  const iso: number[] = [];
+  const short: number[] = [];
   for (let k = 0; k < runs.length; k += 2) {
     const q = runs[k];
     const r = runs[k + 1];
@@ -104,37 +150,36 @@ function dateStarts(input: ScanInput): DateStarts {
     if (len <= 2) {
       // MONTH_DAY: month, optional ".", 1-3 spaces, then this run (a third digit would fail (?![\d:])).
       const m = monthBefore(t, lower, q, false);
-      if (m >= 0) addRegion(monthDay, m, m + 1);
-      if (freeBefore(t, q)) {
-        // NUMERIC and SHORT: the run, then a separator and a digit.
-        if (dateSep(next) && isDigit(t.charCodeAt(r + 1))) {
-          addRegion(numeric, q, q + 1);
-          if (next === 47) addRegion(short, q, q + 1);
-        }
+      if (m >= 0) addStart(monthDay, m);
+      if (freeBefore(t, q) && dateSep(next) && isDigit(t.charCodeAt(r + 1))) {
+        // SHORT: the run, "/" and a digit. NUMERIC: the run, a separator, a run of 1-2 digits (the next
+        // run), the same separator again and a digit.
+        if (next === 47) addStart(short, q);
+        const r2 = runs[k + 3];
+        if (r2 - (r + 1) <= 2 && t.charCodeAt(r2) === next && isDigit(t.charCodeAt(r2 + 1))) addStart(numeric, q);
       }
-      // DAY_MONTH: the run, then an ordinal suffix, a space or tab, or "-" (look-behind (?<![\w.,/])).
+      // DAY_MONTH (look-behind (?<![\w.,/])): the run, an optional ordinal suffix, then 1-3 spaces or tabs
+      // (and optionally "of" and 1-3 more) or "-", then a month.
       const p = t.charCodeAt(q - 1);
-      if (!isWord(p) && p !== 46 && p !== 44 && p !== 47 && (isAlpha(next) || spaceOrTab(next) || next === 45)) {
-        addRegion(dayMonth, q, q + 1);
-      }
+      if (!isWord(p) && p !== 46 && p !== 44 && p !== 47 && monthAfterDay(t, lower, r)) addStart(dayMonth, q);
     } else {
       // MONTH_YEAR: month, optional "." and ",", 1-3 spaces, optional "of" and 1-3 spaces, four digits.
       const m = monthBefore(t, lower, q, true);
-      if (m >= 0) addRegion(monthYear, m, m + 1);
+      if (m >= 0) addStart(monthYear, m);
       else {
         let j = q - 1;
         while (j >= 0 && spaceOrTab(t.charCodeAt(j))) j--;
         const of = letterRunStart(t, j + 1);
         if (j + 1 - of === 2 && lower.startsWith('of', of) && q - 1 - j <= 3) {
           const m2 = monthBefore(t, lower, of, true);
-          if (m2 >= 0) addRegion(monthYear, m2, m2 + 1);
+          if (m2 >= 0) addStart(monthYear, m2);
         }
       }
       // ISO: (?:19|20)\d\d, then a separator and a digit.
       const c0 = t.charCodeAt(q);
       const c1 = t.charCodeAt(q + 1);
       if (((c0 === 49 && c1 === 57) || (c0 === 50 && c1 === 48)) && dateSep(next) && isDigit(t.charCodeAt(r + 1))) {
-        if (freeBefore(t, q)) addRegion(iso, q, q + 1);
+        if (freeBefore(t, q)) addStart(iso, q);
       }
     }
   }
@@ -145,10 +190,10 @@ function dateStarts(input: ScanInput): DateStarts {
  * RELATIVE's possible starts: its ASCII words matched case-insensitively are lower case at the same
  * offsets of the lower-cased copy, where one cheap literal search finds them.
  */
-function relativeStarts(lower: string): Regions {
-  const out: [number, number][] = [];
+function relativeStarts(lower: string): number[] {
+  const out: number[] = [];
   RELATIVE_HINT.lastIndex = 0;
-  for (let m = RELATIVE_HINT.exec(lower); m; m = RELATIVE_HINT.exec(lower)) addRegion(out, m.index, m.index + 1);
+  for (let m = RELATIVE_HINT.exec(lower); m; m = RELATIVE_HINT.exec(lower)) addStart(out, m.index);
   return out;
 }
 
@@ -178,55 +223,83 @@ export const date: Detector = {
       reason,
     });
     const at = dateStarts(input);
-    const out = matchAll(within(MONTH_DAY, at.monthDay), t, (m) => {
-      if (!dayOk(Number(m[1]))) return null;
-      // "may" is also a verb: only the capitalised month counts, and not at the start of a sentence
-      // unless a year follows.
-      if (isMay(t, m.index) && t[m.index] !== 'M') return null;
-      return mk(m.index, m.index + m[0].length, 0.9, 'date');
-    });
-    out.push(
-      ...matchAll(within(MONTH_YEAR, at.monthYear), t, (m) => {
+    const out = matchStarts(
+      MONTH_DAY,
+      at.monthDay,
+      t,
+      (m) => {
+        if (!dayOk(Number(m[1]))) return null;
+        // "may" is also a verb: only the capitalised month counts, and not at the start of a sentence
+        // unless a year follows.
+        if (isMay(t, m.index) && t[m.index] !== 'M') return null;
+        return mk(m.index, m.index + m[0].length, 0.9, 'date');
+      },
+      [],
+    );
+    matchStarts(
+      MONTH_YEAR,
+      at.monthYear,
+      t,
+      (m) => {
         if (isMay(t, m.index) && t[m.index] !== 'M') return null;
         return mk(m.index, m.index + m[0].length, 0.75, 'month and year');
-      }),
+      },
+      out,
     );
-    out.push(
-      ...matchAll(within(DAY_MONTH, at.dayMonth), t, (m) => {
+    matchStarts(
+      DAY_MONTH,
+      at.dayMonth,
+      t,
+      (m) => {
         if (!dayOk(Number(m[1]))) return null;
         const monthAt = m.index + m[0].search(/[a-z]{3}/i);
         if (isMay(t, monthAt) && t[monthAt] !== 'M') return null;
         return mk(m.index, m.index + m[0].length, 0.85, 'date');
-      }),
+      },
+      out,
     );
-    out.push(
-      ...matchAll(within(NUMERIC, at.numeric), t, (m) => {
+    matchStarts(
+      NUMERIC,
+      at.numeric,
+      t,
+      (m) => {
         const a = Number(m[1]);
         const b = Number(m[3]);
         if (!((monthOk(a) && dayOk(b)) || (dayOk(a) && monthOk(b)))) return null;
         if (m[2] === '.' && m[4].length !== 4) return null; // 1.2.34 is more likely a version
         return mk(m.index, m.index + m[0].length, 0.9, 'numeric date');
-      }),
+      },
+      out,
     );
-    out.push(
-      ...matchAll(within(ISO, at.iso), t, (m) => {
+    matchStarts(
+      ISO,
+      at.iso,
+      t,
+      (m) => {
         if (!monthOk(Number(m[3])) || !dayOk(Number(m[4]))) return null;
         return mk(m.index, m.index + m[0].length, 0.9, 'ISO date');
-      }),
+      },
+      out,
     );
-    out.push(
-      ...matchAll(within(RELATIVE, relativeStarts(input.lower)), t, (m) =>
-        mk(m.index, m.index + m[0].length, 0.6, 'weekday or month relative to now'),
-      ),
+    matchStarts(
+      RELATIVE,
+      relativeStarts(input.lower),
+      t,
+      (m) => mk(m.index, m.index + m[0].length, 0.6, 'weekday or month relative to now'),
+      out,
     );
-    out.push(
-      ...matchAll(within(SHORT, at.short), t, (m) => {
+    matchStarts(
+      SHORT,
+      at.short,
+      t,
+      (m) => {
         const a = Number(m[1]);
         const b = Number(m[2]);
         if (!(monthOk(a) && dayOk(b))) return null;
         if (!CUE.test(before(input, m.index, 24))) return null;
         return mk(m.index, m.index + m[0].length, 0.75, 'month/day after a date cue');
-      }),
+      },
+      out,
     );
     return out;
   },

@@ -6,9 +6,9 @@
  * Source: DEA Diversion Control, 21 CFR 1301; https://www.deadiversion.usdoj.gov/
  */
 
-import { addRegion, isAlpha } from '../anchors';
+import { addStart, isAlpha, matchStarts } from '../anchors';
 import type { Detector } from '../types';
-import { digitRuns, matchAll, within } from '../util';
+import { digitRuns, hasDigitRun } from '../util';
 
 const RE = /(?<![a-z0-9])[abcdefghjklmprstux][a-z9]\d{7}(?![a-z0-9])/gi;
 
@@ -26,17 +26,18 @@ export const deaNumber: Detector = {
   contextWords: ['dea'],
   detect(input) {
     // Two letters then a whole run of 7 digits, or a letter then a run of 8 starting with 9.
+    if (!hasDigitRun(input, 7) && !hasDigitRun(input, 8)) return [];
     const t = input.text;
     const runs = digitRuns(input);
-    const starts: [number, number][] = [];
+    const starts: number[] = [];
     for (let k = 0; k < runs.length; k += 2) {
       const q = runs[k];
       const len = runs[k + 1] - q;
       if (!isAlpha(t.charCodeAt(q - 1))) continue;
-      if (len === 7 && isAlpha(t.charCodeAt(q - 2))) addRegion(starts, q - 2, q - 1);
-      else if (len === 8 && t.charCodeAt(q) === 57) addRegion(starts, q - 1, q);
+      if (len === 7 && isAlpha(t.charCodeAt(q - 2))) addStart(starts, q - 2);
+      else if (len === 8 && t.charCodeAt(q) === 57) addStart(starts, q - 1);
     }
-    return matchAll(within(RE, starts), t, (m) =>
+    return matchStarts(RE, starts, t, (m) =>
       deaChecksumValid(m[0])
         ? {
             start: m.index,

@@ -6,10 +6,10 @@
  * 3GPP TS 23.003 (IMEI).
  */
 
-import { addRegion, isWord } from '../anchors';
+import { addStart, isWord, matchStarts } from '../anchors';
 import { detectLabelled, type LabelSpec, labelledRegex } from '../labelled';
 import type { Detector } from '../types';
-import { before, digitRuns, luhnValid, matchAll, within } from '../util';
+import { before, digitRuns, hasDigitRun, luhnValid } from '../util';
 
 const UDI = /\(01\)\d{14}(?:\((?:10|11|17|21)\)[a-z0-9]{1,20}){0,4}/gi;
 const IMEI = /(?<![\w-])\d{15}(?![\w]|[.-]\d)/g;
@@ -42,21 +42,22 @@ export const deviceId: Detector = {
   source: '21 CFR 801.20; GS1 General Specifications; 3GPP TS 23.003',
   detect(input) {
     // UDI: "(01)" then the digits; IMEI: a whole run of 15 digits, not after \w or -.
+    if (!hasDigitRun(input, 2) && !hasDigitRun(input, 15)) return detectLabelled(input, SPEC, RE);
     const t = input.text;
     const runs = digitRuns(input);
-    const udi: [number, number][] = [];
-    const imei: [number, number][] = [];
+    const udi: number[] = [];
+    const imei: number[] = [];
     for (let k = 0; k < runs.length; k += 2) {
       const q = runs[k];
       const len = runs[k + 1] - q;
       if (len === 2 && t.charCodeAt(q - 1) === 40 && t.charCodeAt(q + 2) === 41 && t.startsWith('01', q)) {
-        addRegion(udi, q - 1, q);
+        addStart(udi, q - 1);
       } else if (len === 15) {
         const prev = t.charCodeAt(q - 1);
-        if (!isWord(prev) && prev !== 45) addRegion(imei, q, q + 1);
+        if (!isWord(prev) && prev !== 45) addStart(imei, q);
       }
     }
-    const out = matchAll(within(UDI, udi), t, (m) => ({
+    const out = matchStarts(UDI, udi, t, (m) => ({
       start: m.index,
       end: m.index + m[0].length,
       category: 'DEVICE',
@@ -64,14 +65,17 @@ export const deviceId: Detector = {
       reason: 'UDI device identifier',
       validated: true,
     }));
-    out.push(
-      ...matchAll(within(IMEI, imei), input.text, (m) =>
+    matchStarts(
+      IMEI,
+      imei,
+      input.text,
+      (m) =>
         luhnValid(m[0]) && /imei/.test(before(input, m.index, 20))
           ? { start: m.index, end: m.index + 15, category: 'DEVICE', confidence: 0.95, reason: 'IMEI', validated: true }
           : null,
-      ),
+      out,
     );
-    out.push(...detectLabelled(input, SPEC, RE));
+    for (const c of detectLabelled(input, SPEC, RE)) out.push(c);
     return out;
   },
 };

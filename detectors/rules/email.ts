@@ -3,9 +3,8 @@
  * Source: https://www.rfc-editor.org/rfc/rfc5322#section-3.4.1 ; 45 CFR 164.514(b)(2)(i)(F).
  */
 
-import { addRegion, isWord } from '../anchors';
+import { addStart, isWord, matchStarts } from '../anchors';
 import type { Detector } from '../types';
-import { matchAll, within } from '../util';
 
 const RE =
   /(?<![\w.+-])[\w+-](?:[\w.+-]{0,62}[\w+-])?@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?){0,6}\.[a-z]{2,24}(?![\w@])/gi;
@@ -24,13 +23,13 @@ export const email: Detector = {
     // The local part is 1-64 characters of [\w.+-] with none of them before it (the look-behind), so an
     // address starts where the run of those characters ending at an "@" starts.
     const t = input.text;
-    const starts: [number, number][] = [];
+    const starts: number[] = [];
     for (let a = t.indexOf('@'); a >= 0; a = t.indexOf('@', a + 1)) {
       let s = a;
       while (s > 0 && a - s <= 64 && localChar(t.charCodeAt(s - 1))) s--;
-      if (s < a && a - s <= 64) addRegion(starts, s, s + 1);
+      if (s < a && a - s <= 64) addStart(starts, s);
     }
-    return matchAll(within(RE, starts), t, (m) => ({
+    return matchStarts(RE, starts, t, (m) => ({
       start: m.index,
       end: m.index + m[0].length,
       category: 'EMAIL',

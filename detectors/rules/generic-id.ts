@@ -5,9 +5,9 @@
  * CD4, BRCA1) have fewer than four digits and never match; numeric ranges ("1500-2000") are skipped.
  * Source: 45 CFR 164.514(b)(2)(i)(R) (any other unique identifying number or code).
  */
-import { addRegion, isAlpha, isDigit, isWord, letterRunStart } from '../anchors';
-import type { Detector, ScanInput } from '../types';
-import { digitRuns, matchAll, type Regions, within } from '../util';
+import { addStart, isAlpha, isDigit, isWord, letterRunStart, matchStarts } from '../anchors';
+import type { Candidate, Detector, ScanInput } from '../types';
+import { digitRuns } from '../util';
 
 const PREFIXED = /(?<![\w#-])#?[a-z]{1,5}[-#]?\d{4,14}(?:-[a-z0-9]{1,6})?(?![\w]|[.,-]\d)/gi;
 const SUFFIXED = /(?<![\w#.,-])#?\d{4,14}-?[a-z]{1,4}(?![\w]|-[0-9a-f])/gi;
@@ -29,18 +29,18 @@ function codeStart(t: string, q: number, extra: string): number {
 
 /** Candidate starts of each generic-id regex (see anchors.ts), from one walk over the digit runs. */
 interface IdStarts {
-  prefixed: Regions;
-  suffixed: Regions;
-  digits: Regions;
-  grouped: Regions;
+  prefixed: readonly number[];
+  suffixed: readonly number[];
+  digits: readonly number[];
+  grouped: readonly number[];
 }
 function idStarts(input: ScanInput): IdStarts {
   const t = input.text;
   const runs = digitRuns(input);
-  const prefixed: [number, number][] = [];
-  const suffixed: [number, number][] = [];
-  const digits: [number, number][] = [];
-  const grouped: [number, number][] = [];
+  const prefixed: number[] = [];
+  const suffixed: number[] = [];
+  const digits: number[] = [];
+  const grouped: number[] = [];
   for (let k = 0; k < runs.length; k += 2) {
     const q = runs[k];
     const r = runs[k + 1];
@@ -52,22 +52,25 @@ function idStarts(input: ScanInput): IdStarts {
       const sep = t.charCodeAt(q - 1);
       const e = sep === 45 || sep === 35 ? q - 1 : q;
       const s = letterRunStart(t, e);
-      if (e - s >= 1 && e - s <= 5) addRegion(prefixed, s - 1, s + 1);
+      if (e - s >= 1 && e - s <= 5) {
+        if (t.charCodeAt(s - 1) === 35) addStart(prefixed, s - 1);
+        addStart(prefixed, s);
+      }
       // SUFFIXED: this whole run, an optional "-", then a letter.
       if (isAlpha(next) || (next === 45 && isAlpha(t.charCodeAt(r + 1)))) {
         const c = codeStart(t, q, '.,-');
-        if (c >= 0) addRegion(suffixed, c, q + 1);
+        if (c >= 0) addStart(suffixed, c);
       }
     }
     // DIGITS: a whole run of 7-19 digits.
     if (len >= 7 && len <= 19) {
       const c = codeStart(t, q, '.,/-');
-      if (c >= 0) addRegion(digits, c, q + 1);
+      if (c >= 0) addStart(digits, c);
     }
     // GROUPED: a run of 2-6 digits, then "-" and a digit.
     if (len >= 2 && len <= 6 && next === 45 && isDigit(t.charCodeAt(r + 1))) {
       const c = codeStart(t, q, '.,/-');
-      if (c >= 0) addRegion(grouped, c, q + 1);
+      if (c >= 0) addStart(grouped, c);
     }
   }
   return { prefixed, suffixed, digits, grouped };
@@ -88,25 +91,39 @@ export const genericId: Detector = {
       reason: 'identifier-shaped code',
     });
     const at = idStarts(input);
-    const out = matchAll(within(PREFIXED, at.prefixed), t, (m) => {
-      const letters = /^#?([a-z]+)/i.exec(m[0])?.[1] ?? '';
-      if (UNITS.test(letters) || HEX_COLOUR.test(m[0])) return null;
-      // Year-like 4-digit tails after a word ("COVID 2019", "ADA 2024") are not codes.
-      const digits = m[0].replace(/\D/g, '');
-      if (digits.length === 4 && /^(?:19|20)\d\d$/.test(digits)) return null;
-      return mk(m, 0.7);
-    });
-    out.push(
-      ...matchAll(within(SUFFIXED, at.suffixed), t, (m) => {
+    const out: Candidate[] = [];
+    matchStarts(
+      PREFIXED,
+      at.prefixed,
+      t,
+      (m) => {
+        const letters = /^#?([a-z]+)/i.exec(m[0])?.[1] ?? '';
+        if (UNITS.test(letters) || HEX_COLOUR.test(m[0])) return null;
+        // Year-like 4-digit tails after a word ("COVID 2019", "ADA 2024") are not codes.
+        const digits = m[0].replace(/\D/g, '');
+        if (digits.length === 4 && /^(?:19|20)\d\d$/.test(digits)) return null;
+        return mk(m, 0.7);
+      },
+      out,
+    );
+    matchStarts(
+      SUFFIXED,
+      at.suffixed,
+      t,
+      (m) => {
         const letters = /([a-z]+)$/i.exec(m[0])?.[1] ?? '';
         if (UNITS.test(letters) || HEX_COLOUR.test(m[0])) return null;
         if (/^(?:19|20)\d\ds$/i.test(m[0])) return null; // "1990s"
         return mk(m, 0.7);
-      }),
+      },
+      out,
     );
-    out.push(...matchAll(within(DIGITS, at.digits), t, (m) => mk(m, 0.6)));
-    out.push(
-      ...matchAll(within(GROUPED, at.grouped), t, (m) => {
+    matchStarts(DIGITS, at.digits, t, (m) => mk(m, 0.6), out);
+    matchStarts(
+      GROUPED,
+      at.grouped,
+      t,
+      (m) => {
         const groups = m[0].replace('#', '').split('-');
         const total = groups.join('').length;
         if (total < 6) return null;
@@ -117,7 +134,8 @@ export const genericId: Detector = {
           if (/^(?:19|20)\d\d$/.test(b)) return null; // a standard and its year: 16549-2023
         }
         return mk(m, 0.6);
-      }),
+      },
+      out,
     );
     return out;
   },

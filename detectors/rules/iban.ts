@@ -5,9 +5,9 @@
  * Source: ISO 13616-1:2020 ; https://www.swift.com/standards/data-standards/iban
  */
 
-import { addRegion, isAlnum, isAlpha } from '../anchors';
+import { addStart, isAlnum, isAlpha, matchStarts } from '../anchors';
 import type { Detector } from '../types';
-import { digitRuns, matchAll, within } from '../util';
+import { digitRuns } from '../util';
 
 const RE = /(?<![a-z0-9])[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,4})?(?![a-z0-9])/gi;
 
@@ -32,7 +32,7 @@ export const iban: Detector = {
     // Exactly two letters (a third letter or digit fails the look-behind), then a run of 2+ digits.
     const t = input.text;
     const runs = digitRuns(input);
-    const starts: [number, number][] = [];
+    const starts: number[] = [];
     for (let k = 0; k < runs.length; k += 2) {
       const q = runs[k];
       if (
@@ -41,10 +41,10 @@ export const iban: Detector = {
         isAlpha(t.charCodeAt(q - 2)) &&
         !isAlnum(t.charCodeAt(q - 3))
       ) {
-        addRegion(starts, q - 2, q - 1);
+        addStart(starts, q - 2);
       }
     }
-    return matchAll(within(RE, starts), t, (m) =>
+    return matchStarts(RE, starts, t, (m) =>
       ibanValid(m[0])
         ? {
             start: m.index,

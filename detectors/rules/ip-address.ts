@@ -5,9 +5,9 @@
  * Source: RFC 791; RFC 4291 section 2.2 https://www.rfc-editor.org/rfc/rfc4291#section-2.2
  */
 
-import { addRegion, colonsOf, isDigit, isWord } from '../anchors';
+import { addStart, colonsOf, isDigit, isWord, matchStarts } from '../anchors';
 import type { Detector, ScanInput } from '../types';
-import { digitRuns, matchAll, type Regions, within } from '../util';
+import { digitRuns } from '../util';
 
 const V4 = /(?<![\w.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/\d{1,2})?(?![\w]|\.\d)/g;
 const V6 = /(?<![\w:.])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?::\d{1,3}(?:\.\d{1,3}){3})?(?![\w:])/gi;
@@ -38,17 +38,17 @@ export function ipv6Valid(s: string): boolean {
  * wants after neither \w, ":" nor "." (hex digits are \w, so they are the whole run of them). A lone colon
  * ("Note: ...", "10:30") starts nothing.
  */
-function pairedColons(input: ScanInput): Regions {
+function pairedColons(input: ScanInput): number[] {
   const text = input.text;
   const colons = colonsOf(input);
-  const out: [number, number][] = [];
+  const out: number[] = [];
   for (let k = 0; k + 1 < colons.length; k++) {
     const i = colons[k];
     if (colons[k + 1] - i <= 5) {
       let s = i;
       while (s > 0 && i - s <= 4 && isHex(text.charCodeAt(s - 1))) s--;
       const prev = text.charCodeAt(s - 1);
-      if (i - s <= 4 && !isWord(prev) && prev !== 58 && prev !== 46) addRegion(out, s, s + 1);
+      if (i - s <= 4 && !isWord(prev) && prev !== 58 && prev !== 46) addStart(out, s);
     }
   }
   return out;
@@ -59,18 +59,23 @@ function isHex(c: number): boolean {
   return isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
 }
 
-/** Where V4 can start: a run of 1-3 digits after neither \w nor ".", followed by "." and a digit. */
-function quadStarts(input: ScanInput): Regions {
+/**
+ * Where V4 can start: four runs of 1-3 digits joined by single dots, the first after neither \w nor ".".
+ */
+function quadStarts(input: ScanInput): number[] {
   const t = input.text;
   const runs = digitRuns(input);
-  const out: [number, number][] = [];
-  for (let k = 0; k < runs.length; k += 2) {
-    const q = runs[k];
-    const r = runs[k + 1];
-    const prev = t.charCodeAt(q - 1);
-    if (r - q <= 3 && t.charCodeAt(r) === 46 && isDigit(t.charCodeAt(r + 1)) && !isWord(prev) && prev !== 46) {
-      addRegion(out, q, q + 1);
+  const out: number[] = [];
+  for (let k = 0; k + 7 < runs.length; k += 2) {
+    const prev = t.charCodeAt(runs[k] - 1);
+    if (isWord(prev) || prev === 46) continue;
+    let ok = true;
+    for (let j = k; j <= k + 6 && ok; j += 2) {
+      ok =
+        runs[j + 1] - runs[j] <= 3 &&
+        (j === k + 6 || (runs[j + 2] === runs[j + 1] + 1 && t.charCodeAt(runs[j + 1]) === 46));
     }
+    if (ok) addStart(out, runs[k]);
   }
   return out;
 }
@@ -83,7 +88,7 @@ export const ipAddress: Detector = {
   contextWords: ['ip', 'address', 'host', 'server', 'login'],
   detect(input) {
     const t = input.text;
-    const out = matchAll(within(V4, quadStarts(input)), t, (m) => {
+    const out = matchStarts(V4, quadStarts(input), t, (m) => {
       if (![m[1], m[2], m[3], m[4]].every((o) => Number(o) <= 255)) return null;
       return {
         start: m.index,
@@ -94,8 +99,11 @@ export const ipAddress: Detector = {
         validated: true,
       };
     });
-    out.push(
-      ...matchAll(within(V6, pairedColons(input)), t, (m) => {
+    matchStarts(
+      V6,
+      pairedColons(input),
+      t,
+      (m) => {
         const s = m[0];
         if ((s.match(/:/g)?.length ?? 0) < 2 || !/[0-9a-f]/i.test(s) || !ipv6Valid(s)) return null;
         // Times such as 10:30:00 are not addresses: require a hex letter, '::', or 5+ groups.
@@ -111,7 +119,8 @@ export const ipAddress: Detector = {
           reason: 'IPv6 address',
           validated: true,
         };
-      }),
+      },
+      out,
     );
     return out;
   },

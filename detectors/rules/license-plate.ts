@@ -3,16 +3,18 @@
  * a plate is only reported after a plate / tag / registration label.
  * Source: 45 CFR 164.514(b)(2)(i)(L) (vehicle identifiers and serial numbers, including plates).
  */
-import type { Detector } from '../types';
-import { digits, matchAll, within } from '../util';
 
-const RE =
-  /(?<![a-z])(?:licen[cs]e plate|number plate|plate|tag|registration|reg\.?)(?![a-z])(?: number| no\.?| #)?\W{0,3}(?:is |of |reads )?([a-z0-9]{1,4}[ -]?[a-z0-9]{1,5})(?![a-z0-9])/g;
-/**
- * Every label holds one of these words, not followed by a letter, starting at most 8 characters after the
- * label's start ("licence plate"). A region of the text without one has no label starting in it.
- */
-const LABEL_WORD = /(?:plate|tag|reg|registration)(?![a-z])/;
+import { matchRegions } from '../anchors';
+import { labelStarts, searchLabels } from '../labelled';
+import type { Detector } from '../types';
+
+const LABELS = ['licen[cs]e plate', 'number plate', 'plate', 'tag', 'registration', 'reg\\.?'];
+const RE = new RegExp(
+  String.raw`(?<![a-z])(?:${LABELS.join('|')})(?![a-z])(?: number| no\.?| #)?\W{0,3}(?:is |of |reads )?([a-z0-9]{1,4}[ -]?[a-z0-9]{1,5})(?![a-z0-9])`,
+  'g',
+);
+// Every match starts with one of the labels after a non-letter: the shared label search finds where.
+searchLabels(LABELS);
 
 export const licensePlate: Detector = {
   id: 'license-plate',
@@ -21,10 +23,9 @@ export const licensePlate: Detector = {
   source: '45 CFR 164.514(b)(2)(i)(L)',
   detect(input) {
     const lower = input.lower;
-    // Only the digit regions with a label word in them (or just after, for a label starting at their end)
-    // are searched: no match starts in the others, so leaving them out changes nothing.
-    const regions = digits(input).filter(([s, e]) => LABEL_WORD.test(lower.slice(s, e + 22)));
-    return matchAll(within(RE, regions), lower, (m) => {
+    // The regex is tried where a label starts inside the digit regions (labelStarts), which are all the
+    // places a search of the digit regions could find a match.
+    return matchRegions(RE, labelStarts(input), lower, (m) => {
       // The value is the last group and ends the match.
       const e = m.index + m[0].length;
       const v = m[1];

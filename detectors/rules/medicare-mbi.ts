@@ -6,9 +6,9 @@
  * https://www.cms.gov/medicare/new-medicare-card/understanding-the-mbi.pdf
  */
 
-import { addRegion, isAlnum, isAlpha } from '../anchors';
+import { addStart, isAlnum, isAlpha, matchStarts } from '../anchors';
 import type { Detector } from '../types';
-import { digitRuns, matchAll, within } from '../util';
+import { digitRuns, hasDigitRun } from '../util';
 
 const A = '[ac-hjkmnp-rt-y]';
 const AN = '[ac-hjkmnp-rt-y0-9]';
@@ -23,9 +23,10 @@ export const medicareMbi: Detector = {
   detect(input) {
     // An MBI starts with a single digit 1-9 (a letter follows it), after neither a letter nor a digit.
     // The regex reads the lower-cased copy, so it is the one read here (same offsets, same digits).
+    if (!hasDigitRun(input, 1)) return [];
     const t = input.lower;
     const runs = digitRuns(input);
-    const starts: [number, number][] = [];
+    const starts: number[] = [];
     for (let k = 0; k < runs.length; k += 2) {
       const q = runs[k];
       if (
@@ -34,10 +35,10 @@ export const medicareMbi: Detector = {
         isAlpha(t.charCodeAt(q + 1)) &&
         !isAlnum(t.charCodeAt(q - 1))
       ) {
-        addRegion(starts, q, q + 1);
+        addStart(starts, q);
       }
     }
-    return matchAll(within(RE, starts), t, (m) => ({
+    return matchStarts(RE, starts, t, (m) => ({
       start: m.index,
       end: m.index + m[0].length,
       category: 'HEALTH_PLAN',

@@ -7,9 +7,9 @@
  * https://www.cms.gov/Regulations-and-Guidance/Administrative-Simplification/NationalProvIdentStand/Downloads/NPIcheckdigit.pdf
  */
 
-import { addRegion, isWord } from '../anchors';
+import { addStart, isWord, matchStarts } from '../anchors';
 import type { Detector } from '../types';
-import { before, digitRuns, luhnValid, matchAll, within } from '../util';
+import { before, digitRuns, hasDigitRun, luhnValid } from '../util';
 
 const RE = /(?<![\w.-])[12]\d{9}(?![\w]|[.-]\d)/g;
 
@@ -25,18 +25,19 @@ export const npi: Detector = {
     'https://www.cms.gov/Regulations-and-Guidance/Administrative-Simplification/NationalProvIdentStand/Downloads/NPIcheckdigit.pdf',
   detect(input) {
     // A whole run of 10 digits starting with 1 or 2, not after \w . -
+    if (!hasDigitRun(input, 10)) return [];
     const t = input.text;
     const runs = digitRuns(input);
-    const starts: [number, number][] = [];
+    const starts: number[] = [];
     for (let k = 0; k < runs.length; k += 2) {
       const q = runs[k];
       const c = t.charCodeAt(q);
       const prev = t.charCodeAt(q - 1);
       if (runs[k + 1] - q === 10 && (c === 49 || c === 50) && !isWord(prev) && prev !== 46 && prev !== 45) {
-        addRegion(starts, q, q + 1);
+        addStart(starts, q);
       }
     }
-    return matchAll(within(RE, starts), t, (m) => {
+    return matchStarts(RE, starts, t, (m) => {
       if (!npiValid(m[0])) return null;
       const labelled = /npi\W{0,8}(?:number|no\.?|#)?\W{0,4}$/.test(before(input, m.index, 20));
       return {

@@ -5,9 +5,9 @@
  * Source: ISO/IEC 7812-1:2017 ; https://en.wikipedia.org/wiki/Luhn_algorithm
  */
 
-import { addRegion, isWord } from '../anchors';
+import { addStart, isWord, matchStarts } from '../anchors';
 import type { Detector } from '../types';
-import { before, digitRuns, digitsOf, luhnValid, matchAll, within } from '../util';
+import { before, digitRuns, digitsOf, luhnValid } from '../util';
 
 const RE = /(?<![\w.-])\d(?:[ -]?\d){11,18}(?![\w]|[.-]\d)/g;
 
@@ -22,7 +22,7 @@ export const paymentCard: Detector = {
     // hyphens hold at least 12 digits.
     const t = input.text;
     const runs = digitRuns(input);
-    const starts: [number, number][] = [];
+    const starts: number[] = [];
     for (let k = 0; k < runs.length; k += 2) {
       const q = runs[k];
       const prev = t.charCodeAt(q - 1);
@@ -33,9 +33,9 @@ export const paymentCard: Detector = {
         if (sep !== 32 && sep !== 45) break;
         total += runs[j + 1] - runs[j];
       }
-      if (total >= 12) addRegion(starts, q, q + 1);
+      if (total >= 12) addStart(starts, q);
     }
-    return matchAll(within(RE, starts), t, (m) => {
+    return matchStarts(RE, starts, t, (m) => {
       const d = digitsOf(m[0]);
       if (d.length < 12 || d.length > 19 || /^(\d)\1+$/.test(d)) return null;
       const labelled = /(?:card|credit|debit|visa|mastercard|amex|cc)\b\W{0,12}(?:number|no\.?|#)?\W{0,4}$/.test(

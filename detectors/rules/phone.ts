@@ -4,9 +4,9 @@
  * A "fax" label turns the finding into FAX. Bare digit groups without a label need the NANP shape.
  * Source: ITU-T E.164; NANPA numbering plan https://nationalnanpa.com ; 45 CFR 164.514(b)(2)(i)(D,E).
  */
-import { addRegion, isDigit, isWord } from '../anchors';
-import type { Detector, ScanInput } from '../types';
-import { before, digitRuns, matchAll, type Regions, within } from '../util';
+import { addRegion, addStart, isDigit, isWord, matchRegions, matchStarts } from '../anchors';
+import type { Candidate, Detector, ScanInput } from '../types';
+import { before, digitRuns, type Regions } from '../util';
 
 // NANP: (555) 123-4567 | 555-123-4567 | 555.123.4567 | 555 123 4567 | +1 555 123 4567 | (555)123-4567
 const NANP =
@@ -21,6 +21,7 @@ const LABELLED =
 
 /** The kinds KIND_AFTER accepts after a number. */
 const KINDS = ['office', 'mobile', 'home', 'work', 'cell', 'fax'];
+const KIND_INITIAL = new Set(KINDS.map((k) => k.charCodeAt(0)));
 
 /** A character a phone value is made of: `[\d ().+-]`. */
 function valueChar(c: number): boolean {
@@ -29,9 +30,9 @@ function valueChar(c: number): boolean {
 
 /** Candidate starts of each phone regex (see anchors.ts), from one walk over the digit runs. */
 interface PhoneStarts {
-  nanp: Regions;
-  intl: Regions;
-  national: Regions;
+  nanp: readonly number[];
+  intl: readonly number[];
+  national: readonly number[];
   labelled: Regions;
   kindAfter: Regions;
 }
@@ -40,12 +41,13 @@ function phoneStarts(input: ScanInput): PhoneStarts {
   const lower = input.lower;
   const n = t.length;
   const runs = digitRuns(input);
-  const nanp: [number, number][] = [];
-  const intl: [number, number][] = [];
-  const national: [number, number][] = [];
+  const nanp: number[] = [];
+  const intl: number[] = [];
+  const national: number[] = [];
   const labelled: [number, number][] = [];
   const kindAfter: [number, number][] = [];
   let clusterEnd = -1;
+  let clusterFirst = 0;
   for (let k = 0; k < runs.length; k += 2) {
     const q = runs[k];
     const r = runs[k + 1];
@@ -59,26 +61,19 @@ function phoneStarts(input: ScanInput): PhoneStarts {
       for (let j = k + 2; j < runs.length && total < 10 && runs[j] - runs[j - 1] <= 2; j += 2) {
         total += runs[j + 1] - runs[j];
       }
-      if (total >= 10) addRegion(nanp, prev === 40 || prev === 43 ? q - 1 : q, q + 1);
+      if (total >= 10) {
+        if (prev === 40 || prev === 43) addStart(nanp, q - 1);
+        addStart(nanp, q);
+      }
     }
     // INTL: "+" then the digits.
-    if (prev === 43) addRegion(intl, q - 1, q);
+    if (prev === 43) addStart(intl, q - 1);
     // NATIONAL: "(" 2-5 digits ")", or 0 then 1-4 digits and a separator.
     if (len >= 2 && len <= 5) {
       const next = t.charCodeAt(r);
-      if (prev === 40 && next === 41) addRegion(national, q - 1, q);
+      if (prev === 40 && next === 41) addStart(national, q - 1);
       else if (first === 48 && (next === 32 || next === 46 || next === 45) && !isWord(prev)) {
-        addRegion(national, q, q + 1);
-      }
-    }
-    // KIND_AFTER: a value of 7-21 characters ending with this run, then [- ]? and a kind.
-    let p = r;
-    const sep = t.charCodeAt(p);
-    if (sep === 45 || sep === 32) p++;
-    for (const kind of KINDS) {
-      if (lower.startsWith(kind, p)) {
-        addRegion(kindAfter, r - 21, r - 6);
-        break;
+        addStart(national, q);
       }
     }
     // LABELLED: the value `\+?[\d(][\d ().-]{5,18}\d` lies in a run of value characters (a cluster)
@@ -92,15 +87,42 @@ function phoneStarts(input: ScanInput): PhoneStarts {
       clusterEnd = ce;
       let f = cs;
       while (f < q && t.charCodeAt(f) !== 40) f++;
+      clusterFirst = f;
       let l = ce - 1;
       while (!isDigit(t.charCodeAt(l))) l--;
       if (l - f >= 6) addRegion(labelled, cs - 34, cs);
+    }
+    // KIND_AFTER: a value of 7-21 characters (in the cluster) ending with this run, then [- ]? and a kind.
+    if (r - 1 - clusterFirst >= 6) {
+      let p = r;
+      const sep = t.charCodeAt(p);
+      if (sep === 45 || sep === 32) p++;
+      if (KIND_INITIAL.has(lower.charCodeAt(p))) {
+        for (const kind of KINDS) {
+          if (lower.startsWith(kind, p)) {
+            addRegion(kindAfter, r - 21, r - 6);
+            break;
+          }
+        }
+      }
     }
   }
   return { nanp, intl, national, labelled, kindAfter };
 }
 
-function category(input: Parameters<Detector['detect']>[0], start: number) {
+/** The number of ASCII digits in `s` (what `s.replace(/\D/g, '').length` counts, without the copy). */
+function digitCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (isDigit(s.charCodeAt(i))) n++;
+  return n;
+}
+
+function category(input: ScanInput, start: number) {
+  // The regex needs "fax" in the 28 characters before the number: a window without one is PHONE at once.
+  const lower = input.lower;
+  let f = Math.max(0, start - 28);
+  while (f + 3 <= start && !(lower.charCodeAt(f) === 102 && lower.startsWith('fax', f))) f++;
+  if (f + 3 > start) return 'PHONE';
   return /\bfax\b[^.\n\d]{0,20}$/.test(before(input, start, 28)) ? 'FAX' : 'PHONE';
 }
 
@@ -113,16 +135,26 @@ export const phone: Detector = {
   detect(input) {
     const t = input.text;
     const at = phoneStarts(input);
-    const out = matchAll(within(NANP, at.nanp), t, (m) => ({
-      start: m.index,
-      end: m.index + m[0].length,
-      category: category(input, m.index),
-      confidence: 0.85,
-      reason: 'phone number format',
-    }));
-    out.push(
-      ...matchAll(within(INTL, at.intl), t, (m) => {
-        const digits = m[0].replace(/\D/g, '').length;
+    const out: Candidate[] = [];
+    matchStarts(
+      NANP,
+      at.nanp,
+      t,
+      (m) => ({
+        start: m.index,
+        end: m.index + m[0].length,
+        category: category(input, m.index),
+        confidence: 0.85,
+        reason: 'phone number format',
+      }),
+      out,
+    );
+    matchStarts(
+      INTL,
+      at.intl,
+      t,
+      (m) => {
+        const digits = digitCount(m[0]);
         if (digits < 8 || digits > 15) return null;
         return {
           start: m.index,
@@ -131,11 +163,15 @@ export const phone: Detector = {
           confidence: 0.8,
           reason: 'international phone number',
         };
-      }),
+      },
+      out,
     );
-    out.push(
-      ...matchAll(within(NATIONAL, at.national), t, (m) => {
-        const digits = m[0].replace(/\D/g, '').length;
+    matchStarts(
+      NATIONAL,
+      at.national,
+      t,
+      (m) => {
+        const digits = digitCount(m[0]);
         if (digits < 8 || digits > 13) return null;
         return {
           start: m.index,
@@ -144,22 +180,30 @@ export const phone: Detector = {
           confidence: 0.6,
           reason: 'phone number format',
         };
-      }),
+      },
+      out,
     );
-    out.push(
-      ...matchAll(within(LABELLED, at.labelled), input.lower, (m) => {
+    matchRegions(
+      LABELLED,
+      at.labelled,
+      input.lower,
+      (m) => {
         // The value is the last group and ends the match.
         const e = m.index + m[0].length;
         const s = e - m[1].length;
-        const digits = m[1].replace(/\D/g, '').length;
+        const digits = digitCount(m[1]);
         if (digits < 7 || digits > 15) return null;
         return { start: s, end: e, category: category(input, s), confidence: 0.9, reason: 'labelled phone number' };
-      }),
+      },
+      out,
     );
     // A number followed by its kind: "3660170548-Office", "(37) 788-063 mobile".
-    out.push(
-      ...matchAll(within(KIND_AFTER, at.kindAfter), input.lower, (m) => {
-        const digits = m[1].replace(/\D/g, '').length;
+    matchRegions(
+      KIND_AFTER,
+      at.kindAfter,
+      input.lower,
+      (m) => {
+        const digits = digitCount(m[1]);
         if (digits < 7 || digits > 15) return null;
         const e = m.index + m[1].length;
         return {
@@ -169,7 +213,8 @@ export const phone: Detector = {
           confidence: 0.85,
           reason: 'phone number with its kind',
         };
-      }),
+      },
+      out,
     );
     return out;
   },

@@ -5,9 +5,9 @@
  * confidence because the path may carry identifiers.
  * Source: RFC 3986 https://www.rfc-editor.org/rfc/rfc3986 ; 45 CFR 164.514(b)(2)(i)(N).
  */
-import { addRegion, colonsOf, isAlpha, isDigit } from '../anchors';
+import { addStart, colonsOf, isAlpha, isDigit, matchStarts } from '../anchors';
 import type { Detector, ScanInput } from '../types';
-import { matchAll, type Regions, trimEnd, within } from '../util';
+import { trimEnd } from '../util';
 
 const SCHEME = /\b(?:https?|ftp):\/\/[^\s<>"'`]{1,2048}/gi;
 const WWW = /(?<![\w@./-])www\.[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,6}(?:[/?#][^\s<>"'`]{0,2048})?/gi;
@@ -51,17 +51,17 @@ function domainChar(c: number): boolean {
 }
 
 /** Where SCHEME can start: "http", "https" or "ftp" (lower case in the lower-cased copy) before "://". */
-function schemeStarts(input: ScanInput): Regions {
+function schemeStarts(input: ScanInput): number[] {
   const t = input.text;
   const lower = input.lower;
-  const out: [number, number][] = [];
+  const out: number[] = [];
   for (const c of colonsOf(input)) {
     if (!t.startsWith('//', c + 1)) continue;
     let s = -1;
     if (c >= 5 && lower.startsWith('https', c - 5)) s = c - 5;
     else if (c >= 4 && lower.startsWith('http', c - 4)) s = c - 4;
     else if (c >= 3 && lower.startsWith('ftp', c - 3)) s = c - 3;
-    if (s >= 0) addRegion(out, s, s + 1);
+    if (s >= 0) addStart(out, s);
   }
   return out;
 }
@@ -73,12 +73,12 @@ function schemeStarts(input: ScanInput): Regions {
  * window a domain was always sought in). Each run is walked once: linear. The same walk over the dots
  * collects where WWW can start: "www" (lower case in the lower-cased copy) before a dot.
  */
-function domainStarts(t: string, lower: string, www: [number, number][]): Regions {
-  const out: [number, number][] = [];
+function domainStarts(t: string, lower: string, www: number[]): number[] {
+  const out: number[] = [];
   let runStart = -1;
   let scanned = -1;
   for (let h = t.indexOf('.'); h >= 0; h = t.indexOf('.', h + 1)) {
-    if (h >= 3 && lower.startsWith('www', h - 3)) addRegion(www, h - 3, h - 2);
+    if (h >= 3 && lower.startsWith('www', h - 3)) addStart(www, h - 3);
     if (!tldAt(t, lower, h)) continue;
     let start = -1;
     if (runStart >= 0) {
@@ -93,7 +93,7 @@ function domainStarts(t: string, lower: string, www: [number, number][]): Region
     }
     runStart = start;
     scanned = h;
-    if (start >= h - 260 && out[out.length - 1]?.[0] !== start) out.push([start, start + 1]);
+    if (start >= h - 260) addStart(out, start);
   }
   return out;
 }
@@ -112,16 +112,20 @@ export const url: Detector = {
     };
     // A scheme needs "://" and a www host "www." (ASCII, so the lower-cased copy shows it): the regexes run
     // only where those are. Bare domains can only start shortly before a ".tld".
-    const out = matchAll(within(SCHEME, schemeStarts(input)), t, build(0.9));
-    const www: [number, number][] = [];
+    const out = matchStarts(SCHEME, schemeStarts(input), t, build(0.9));
+    const www: number[] = [];
     const bare = domainStarts(t, input.lower, www);
-    out.push(...matchAll(within(WWW, www), t, build(0.85)));
-    out.push(
-      ...matchAll(within(BARE, bare), t, (m) => {
+    matchStarts(WWW, www, t, build(0.85), out);
+    matchStarts(
+      BARE,
+      bare,
+      t,
+      (m) => {
         // "e.g." / "i.e." / "vs.co" style false starts and numbers like 3.co are not domains.
         if (/^\d+\./.test(m[0]) || !/[a-z]{2,}/i.test(m[0].split('.')[0])) return null;
         return build(0.7)(m);
-      }),
+      },
+      out,
     );
     return out;
   },

@@ -6,9 +6,9 @@
  * Source: https://www.ssa.gov/employer/randomization.html ; 45 CFR 164.514(b)(2)(i)(G).
  */
 
-import { addRegion, isDigit, isWord } from '../anchors';
+import { addStart, isDigit, isWord, matchStarts } from '../anchors';
 import type { Detector } from '../types';
-import { before, digitRuns, matchAll, within } from '../util';
+import { before, digitRuns, hasDigitRun } from '../util';
 
 const RE = /(?<![\w-])(\d{3})([- ]?)(\d{2})\2(\d{4})(?![\w-]|\.\d)/g;
 const LABEL = /(?:ssn|ss#|ss no|soc(?:ial)? sec(?:urity)?(?: number| no| #)?|social)\W{0,4}$/;
@@ -26,9 +26,10 @@ export const usSsn: Detector = {
   contextWords: ['ssn', 'social security', 'ss#'],
   detect(input) {
     // A whole run of 9 digits, or of 3 then a space or hyphen and a digit (not after \w or -).
+    if (!hasDigitRun(input, 9) && !hasDigitRun(input, 3)) return [];
     const t = input.text;
     const runs = digitRuns(input);
-    const starts: [number, number][] = [];
+    const starts: number[] = [];
     for (let k = 0; k < runs.length; k += 2) {
       const q = runs[k];
       const r = runs[k + 1];
@@ -36,10 +37,10 @@ export const usSsn: Detector = {
       if (isWord(prev) || prev === 45) continue;
       const sep = t.charCodeAt(r);
       if (r - q === 9 || (r - q === 3 && (sep === 45 || sep === 32) && isDigit(t.charCodeAt(r + 1)))) {
-        addRegion(starts, q, q + 1);
+        addStart(starts, q);
       }
     }
-    return matchAll(within(RE, starts), t, (m) => {
+    return matchStarts(RE, starts, t, (m) => {
       const labelled = LABEL.test(before(input, m.index, 24));
       const sep = m[2];
       const valid = ssnRangeValid(m[1], m[3], m[4]);

@@ -5,9 +5,9 @@
  * Source: 49 CFR 565.15 https://www.ecfr.gov/current/title-49/subtitle-B/chapter-V/part-565
  */
 
-import { addRegion, isAlnum } from '../anchors';
+import { addStart, isAlnum, matchStarts } from '../anchors';
 import type { Detector } from '../types';
-import { before, digitRuns, matchAll, within } from '../util';
+import { before, digitRuns } from '../util';
 
 const RE = /(?<![a-z0-9])[a-hj-npr-z0-9]{17}(?![a-z0-9])/gi;
 const TRANS: Record<string, number> = {
@@ -61,7 +61,7 @@ export const vin: Detector = {
     // that are 17 long are the only places searched.
     const t = input.text;
     const runs = digitRuns(input);
-    const starts: [number, number][] = [];
+    const starts: number[] = [];
     let done = -1;
     for (let k = 0; k < runs.length; k += 2) {
       if (runs[k] < done) continue; // in the letter-and-digit run already measured
@@ -70,9 +70,9 @@ export const vin: Detector = {
       let e = runs[k + 1];
       while (isAlnum(t.charCodeAt(e))) e++;
       done = e;
-      if (e - s === 17) addRegion(starts, s, s + 1);
+      if (e - s === 17) addStart(starts, s);
     }
-    return matchAll(within(RE, starts), t, (m) => {
+    return matchStarts(RE, starts, t, (m) => {
       const s = m[0];
       if (!/\d/.test(s) || !/[a-z]/i.test(s)) return null;
       const labelled = /\bvin\W{0,6}(?:number|no\.?|#)?\W{0,3}$/.test(before(input, m.index, 20));
