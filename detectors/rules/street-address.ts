@@ -12,9 +12,9 @@
  * Source: 45 CFR 164.514(b)(2)(i)(B); USPS Publication 28 (Postal Addressing Standards).
  */
 import { LEADING_STREET, placeIndex, placeWordBit, STREET_TYPES, TITLE_WORD, UNIT_WORDS } from '../places';
-import { oneSpace, type Token, tokenFrom, tokensOf, wordBits } from '../tokens';
+import { isSpace, oneSpace, type Token, tokenFrom, tokensOf, wordBits } from '../tokens';
 import type { Candidate, Detector, ScanInput } from '../types';
-import { type Gated, matchAll, nearDigits, within } from '../util';
+import { digitRuns, type Gated, matchAll, nearDigits, type Regions, within } from '../util';
 
 const MAX_LEN = 160;
 const ADDRESS_CUE =
@@ -437,8 +437,9 @@ export const streetAddress: Detector = {
       mil.push([t.start, t.end]);
     }
     // Every P.O. box match has a digit among its first NEAR_DIGIT + 1 characters ("post office box" and
-    // two spaces come before it), so the tighter digit regions find the same matches.
-    const digitRegions = nearDigits(input);
+    // two spaces come before it), so the tighter digit regions find the same matches; and it has a box
+    // word before a number (boxNumber): without one (most texts), the regex is not run.
+    const digitRegions: Regions = boxNumber(input) ? nearDigits(input) : [];
     if (digitRegions.length > 0 || mil.length > 0) {
       let prevEnd = -1;
       const fromRegex = (re: RegExp | Gated, reason: string) =>
@@ -469,6 +470,37 @@ export const streetAddress: Detector = {
     return out;
   },
 };
+
+/**
+ * Whether a run of digits has "box", "psc", "unit" or "cmr" (any case) right before it, with up to two white
+ * space characters between. Every match of POBOX has: its number follows one of these words and \s{0,2}, and
+ * starts a run of digits (the character before it is a letter or a space). The words are read in the
+ * lower-cased text: /i without /u matches ASCII letters only, which lower-case in place.
+ */
+function boxNumber(input: ScanInput): boolean {
+  const runs = digitRuns(input);
+  const { text, lower } = input;
+  for (let k = 0; k < runs.length; k += 2) {
+    let q = runs[k];
+    for (let spaces = 0; spaces <= 2 && q > 0; spaces++) {
+      if (q >= 3 && (endsWith3(lower, q, 'box') || endsWith3(lower, q, 'psc') || endsWith3(lower, q, 'cmr')))
+        return true;
+      if (q >= 4 && lower.startsWith('unit', q - 4)) return true;
+      if (!isSpace(text.charCodeAt(q - 1))) break;
+      q--;
+    }
+  }
+  return false;
+}
+
+/** Whether the three characters before `q` are `w`. */
+function endsWith3(s: string, q: number, w: string): boolean {
+  return (
+    s.charCodeAt(q - 1) === w.charCodeAt(2) &&
+    s.charCodeAt(q - 2) === w.charCodeAt(1) &&
+    s.charCodeAt(q - 3) === w.charCodeAt(0)
+  );
+}
 
 /**
  * The confidence of a street address anchored at token i, or 0 when none is (the first anchor that holds).
