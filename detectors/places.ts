@@ -57,6 +57,13 @@ export interface PlaceIndex {
   noted: number[];
 }
 
+/** 1 at the codes of the first letters of the words of PlaceIndex.noted, both cases. */
+const NOTED_FIRST = new Uint8Array(128);
+for (const c of 'uUcCaAfFdD') NOTED_FIRST[c.charCodeAt(0)] = 1;
+/** 1 at the lengths of the words of PlaceIndex.noted (3 to 7). */
+const NOTED_LENGTH = new Uint8Array(16);
+for (let len = 3; len <= 7; len++) NOTED_LENGTH[len] = 1;
+
 /** Whether three character codes, OR-ed with 32, start one of the words of PlaceIndex.noted. */
 function notedStart(c0: number, c1: number, c2: number): boolean {
   if (c0 === 117) return c1 === 115 && (c2 === 115 || c2 === 110 || c2 === 99); // uss, usn, usc
@@ -89,16 +96,16 @@ export function placeIndex(input: ScanInput): PlaceIndex {
       caps.push(i);
       capClass.push((words.get(t.key) ?? 0) | (t.title ? TITLE_WORD : 0));
     }
+    // A noted word's first letter and length, each read in a table and combined without a branch: nearly
+    // every token fails this one test, so it is well predicted (separate tests of the length and of five
+    // letters were not, and cost more than the rest of the loop). `& 127` and `& 15` may alias a non-ASCII
+    // character or a long token onto a table entry: the tests after it settle those.
     const st = t.start;
     const len = t.end - st;
-    // c | 32 lower-cases an ASCII letter; no other code lands on one (non-ASCII codes stay >= 128).
-    if (len >= 3 && len <= 7) {
-      const c0 = text.charCodeAt(st) | 32;
-      if (
-        (c0 === 117 || c0 === 99 || c0 === 97 || c0 === 102 || c0 === 100) &&
-        notedStart(c0, text.charCodeAt(st + 1) | 32, text.charCodeAt(st + 2) | 32)
-      )
-        noted.push(i);
+    const c0 = text.charCodeAt(st);
+    if ((NOTED_FIRST[c0 & 127] & NOTED_LENGTH[len & 15]) !== 0 && c0 < 128 && len <= 7) {
+      // c | 32 lower-cases an ASCII letter; no other code lands on one (non-ASCII codes stay >= 128).
+      if (notedStart(c0 | 32, text.charCodeAt(st + 1) | 32, text.charCodeAt(st + 2) | 32)) noted.push(i);
     }
   }
   idx = { caps, capClass, digits, dots, noted };
