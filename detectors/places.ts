@@ -14,11 +14,12 @@ export const TITLE_WORD = 1 << 30;
 
 /**
  * Reserves a word-class bit for the words of `lists` (a function stands for a list made on first use, such
- * as the decoded city list). Called when a detector's module loads, before any scan.
+ * as the decoded city list). Called when a detector's module loads; the map is (re)built on next use.
  */
 export function placeWordBit(...lists: WordList[]): number {
-  if (classMap !== undefined || classLists.length >= 30) throw new Error('placeWordBit: too late or too many');
+  if (classLists.length >= 30) throw new Error('placeWordBit: more than 30 word classes');
   classLists.push(lists);
+  classMap = undefined;
   return 1 << (classLists.length - 1);
 }
 
