@@ -193,7 +193,7 @@ export const cityState: Detector = {
     // Starts of the runs of exactly five digits, for the ZIP code regexes.
     const fives: number[] = [];
     for (const d of idx.digits) fiveDigitRuns(text, toks[d], fives);
-    // A place starts at a capitalised word (isCap: CAP tokens have no digit): only those are visited.
+    // A place starts at a capitalised word (isCap; such a token has no digit): only those are visited.
     // `from`: the first token not yet part of a finding (a finding's tokens are all capitalised words).
     const { caps, capClass } = idx;
     let from = 0;

@@ -334,9 +334,6 @@ export const streetAddress: Detector = {
     const toks = tokensOf(input);
     const out: Candidate[] = [];
     const n = toks.length;
-    // Noted for the regexes after the loop (rather than in passes of their own): tokens that can start a
-    // military address, and whether a token is "corner". Every match of CORNER has one: its "corner"
-    // (ASCII letters: /i without /u matches no others) lies between two spaces, so it is a whole token.
     const { caps, capClass, digits, dots, noted } = placeIndex(input);
     // Token ranges [first, last] passed over inside found addresses (see the noted words below).
     const inside: number[] = [];
@@ -412,18 +409,18 @@ export const streetAddress: Detector = {
         inside.push(first, i);
       }
     }
-    // Noted for the regexes after the loop (rather than in passes of their own): tokens that can start a
-    // military address, and whether a token is "corner". Every match of CORNER has one: its "corner"
-    // (ASCII letters: /i without /u matches no others) lies between two spaces, so it is a whole token.
+    // Noted for the regexes below, from the place index's candidates: tokens that can start a military
+    // address, and whether a token is "corner". Every match of CORNER has one: its "corner" (ASCII letters:
+    // /i without /u matches no others) lies between two spaces, so it is a whole token of 6 characters.
     // "apo", "fpo" and "dpo" count only with a digit among toks[k..k+4] (they start a match only before a
-    // ZIP code two tokens on) or inside a found address.
+    // ZIP code two tokens on) or inside a found address, as when the loop above visited every token.
     const mil: [number, number][] = [];
     let corner = false;
     dj = 0;
     let r = 0;
     for (const k of noted) {
       const t = toks[k];
-      if (t.key === 'corner') {
+      if (t.end - t.start === 6 && t.key === 'corner') {
         corner = true;
         continue;
       }
