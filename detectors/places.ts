@@ -1,5 +1,118 @@
 /** Place vocabulary shared by the location detectors. All lower case. */
-import { type Token, wordBits } from './tokens';
+import { type Token, tokensOf, wordBits } from './tokens';
+import type { ScanInput } from './types';
+
+/**
+ * Word classes shared by the place detectors: each registers its word lists (placeWordBit) and gets a bit
+ * of one map, so that a token's key is looked up once for all of them (see PlaceIndex.capClass).
+ */
+type WordList = Iterable<string> | (() => Iterable<string>);
+const classLists: WordList[][] = [];
+let classMap: Map<string, number> | undefined;
+/** Set in PlaceIndex.capClass on a title-case token (an all-capitals one has it clear). */
+export const TITLE_WORD = 1 << 30;
+
+/**
+ * Reserves a word-class bit for the words of `lists` (a function stands for a list made on first use, such
+ * as the decoded city list). Called when a detector's module loads; the map is (re)built on next use.
+ */
+export function placeWordBit(...lists: WordList[]): number {
+  if (classLists.length >= 30) throw new Error('placeWordBit: more than 30 word classes');
+  classLists.push(lists);
+  classMap = undefined;
+  return 1 << (classLists.length - 1);
+}
+
+function classes(): Map<string, number> {
+  classMap ??= wordBits(
+    classLists.flatMap((lists, k) => lists.map((l) => [typeof l === 'function' ? l() : l, 1 << k] as const)),
+  );
+  return classMap;
+}
+
+/** The OR of the word-class bits whose lists hold `key` (0 for none). */
+export function placeWordClass(key: string): number {
+  return classes().get(key) ?? 0;
+}
+
+/**
+ * What the place detectors (care-facility, city-state, street-address) look for among the tokens, found in
+ * one pass per scan and shared by them: each used to walk all the token objects itself (most of its time on
+ * long texts), to act on a few. Lists of token indexes, in order.
+ */
+export interface PlaceIndex {
+  /** The title-case and all-capitals tokens (Token.title || Token.caps: such a token has no digit). */
+  caps: number[];
+  /** Per entry of `caps`: placeWordClass of the token's key, | TITLE_WORD when it is title case. */
+  capClass: number[];
+  /** The tokens with a digit. */
+  digits: number[];
+  /** The tokens followed directly by a full stop (Token.dot). */
+  dots: number[];
+  /**
+   * The tokens that may be street-address's military words (uss, usns, usnv, uscgc, apo, fpo, dpo) or
+   * "corner": 3 to 7 characters (a possessive 's at most added) starting with "uss", "usn", "usc", "apo",
+   * "fpo", "dpo" or "cor" in any case. No character outside ASCII lower-cases to one of these letters (only
+   * the Kelvin sign lower-cases to an ASCII letter, "k").
+   */
+  noted: number[];
+}
+
+/** 1 at the codes of the first letters of the words of PlaceIndex.noted, both cases. */
+const NOTED_FIRST = new Uint8Array(128);
+for (const c of 'uUcCaAfFdD') NOTED_FIRST[c.charCodeAt(0)] = 1;
+/** 1 at the lengths of the words of PlaceIndex.noted (3 to 7). */
+const NOTED_LENGTH = new Uint8Array(16);
+for (let len = 3; len <= 7; len++) NOTED_LENGTH[len] = 1;
+
+/** Whether three character codes, OR-ed with 32, start one of the words of PlaceIndex.noted. */
+function notedStart(c0: number, c1: number, c2: number): boolean {
+  if (c0 === 117) return c1 === 115 && (c2 === 115 || c2 === 110 || c2 === 99); // uss, usn, usc
+  if (c0 === 99) return c1 === 111 && c2 === 114; // cor
+  return (c0 === 97 || c0 === 102 || c0 === 100) && c1 === 112 && c2 === 111; // apo, fpo, dpo
+}
+
+/** The PlaceIndex of a scan input, made on first use. */
+export function placeIndex(input: ScanInput): PlaceIndex {
+  input.cache ??= {};
+  let idx = input.cache.places as PlaceIndex | undefined;
+  if (idx !== undefined) return idx;
+  const toks = tokensOf(input);
+  const text = input.text;
+  const words = classes();
+  const caps: number[] = [];
+  const capClass: number[] = [];
+  const digits: number[] = [];
+  const dots: number[] = [];
+  const noted: number[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.dot) dots.push(i);
+    // (A word with a digit is neither capitalised nor a noted word.)
+    if (t.hasDigit) {
+      digits.push(i);
+      continue;
+    }
+    if (t.title || t.caps) {
+      caps.push(i);
+      capClass.push((words.get(t.key) ?? 0) | (t.title ? TITLE_WORD : 0));
+    }
+    // A noted word's first letter and length, each read in a table and combined without a branch: nearly
+    // every token fails this one test, so it is well predicted (separate tests of the length and of five
+    // letters were not, and cost more than the rest of the loop). `& 127` and `& 15` may alias a non-ASCII
+    // character or a long token onto a table entry: the tests after it settle those.
+    const st = t.start;
+    const len = t.end - st;
+    const c0 = text.charCodeAt(st);
+    if ((NOTED_FIRST[c0 & 127] & NOTED_LENGTH[len & 15]) !== 0 && c0 < 128 && len <= 7) {
+      // c | 32 lower-cases an ASCII letter; no other code lands on one (non-ASCII codes stay >= 128).
+      if (notedStart(c0 | 32, text.charCodeAt(st + 1) | 32, text.charCodeAt(st + 2) | 32)) noted.push(i);
+    }
+  }
+  idx = { caps, capClass, digits, dots, noted };
+  input.cache.places = idx;
+  return idx;
+}
 
 export const US_STATES: Record<string, string> = {
   al: 'alabama',

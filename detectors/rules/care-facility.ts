@@ -12,10 +12,14 @@ import {
   FACILITY_HEADS,
   HEALTH_SYSTEMS,
   NOT_PLACES,
+  placeIndex,
+  placeWordBit,
+  placeWordClass,
   STRONG_FACILITY_HEADS,
   SYSTEM_ACRONYMS,
+  TITLE_WORD,
 } from '../places';
-import { oneSpace, type Token, tokensOf, wordBits } from '../tokens';
+import { oneSpace, type Token, tokensOf } from '../tokens';
 import type { Candidate, Detector } from '../types';
 import { EPONYM_NOUNS } from '../vocab';
 
@@ -130,38 +134,23 @@ for (const raw of HEALTH_SYSTEMS) {
 for (const l of SYSTEMS.values()) l.sort((a, b) => b.words.length - a.words.length);
 
 /**
- * The word lists this detector tests, as bits of one map: a token's key is looked up once for all of
- * them rather than once per list.
+ * The word lists this detector tests, as bits of the place word classes (places.ts): a token's key is
+ * looked up once for all of them (and for the other place detectors' lists), rather than once per list.
  */
-const SYSTEM_FIRST = 1;
-const SAINT_WORD = 2;
-const NOT_CAP = 4; // NOT_PLACES or NOT_FACILITY_WORD: a capitalised word that never makes a facility
-const HEAD = 8;
-const STRONG_HEAD = 16;
-const CONNECTOR = 32;
-const QUALIFIER = 64;
-const EPONYM = 128;
-const ACRONYM = 256;
-const DIRECT_VERB = 512;
-const CARE_VERB = 1024;
-const PREP = 2048;
-const WORDS = wordBits([
-  [SYSTEMS.keys(), SYSTEM_FIRST],
-  [SAINT, SAINT_WORD],
-  [NOT_PLACES, NOT_CAP],
-  [NOT_FACILITY_WORD, NOT_CAP],
-  [FACILITY_HEADS, HEAD],
-  [STRONG_FACILITY_HEADS, STRONG_HEAD],
-  [CONNECTORS, CONNECTOR],
-  [CENTER_QUALIFIERS, QUALIFIER],
-  [EPONYM_NOUNS, EPONYM],
-  [SYSTEM_ACRONYMS, ACRONYM],
-  [DIRECT_VERBS, DIRECT_VERB],
-  [CARE_VERBS, CARE_VERB],
-  [PREPS, PREP],
-]);
+const SYSTEM_FIRST = placeWordBit(() => SYSTEMS.keys());
+const SAINT_WORD = placeWordBit(SAINT);
+const NOT_CAP = placeWordBit(NOT_PLACES, NOT_FACILITY_WORD); // a capitalised word that never makes a facility
+const HEAD = placeWordBit(FACILITY_HEADS);
+const STRONG_HEAD = placeWordBit(STRONG_FACILITY_HEADS);
+const CONNECTOR = placeWordBit(CONNECTORS);
+const QUALIFIER = placeWordBit(CENTER_QUALIFIERS);
+const EPONYM = placeWordBit(EPONYM_NOUNS);
+const ACRONYM = placeWordBit(SYSTEM_ACRONYMS);
+const DIRECT_VERB = placeWordBit(DIRECT_VERBS);
+const CARE_VERB = placeWordBit(CARE_VERBS);
+const PREP = placeWordBit(PREPS);
 function bits(t: Token): number {
-  return WORDS.get(t.key) ?? 0;
+  return placeWordClass(t.key);
 }
 
 /** The longest listed health system whose words start at token i, if any. */
@@ -212,20 +201,20 @@ export const careFacility: Detector = {
     const toks = tokensOf(input);
     const out: Candidate[] = [];
     const n = toks.length;
-    let i = 0;
-    while (i < n) {
+    // Every way in below starts at a title-case or all-capitals word: only those are visited (most tokens
+    // are lower-case words). `from`: the first token not yet part of a finding.
+    const { caps, capClass } = placeIndex(input);
+    let from = 0;
+    for (let c = 0; c < caps.length; c++) {
+      const i = caps[c];
+      if (i < from) continue;
       const t = toks[i];
-      // Most tokens are lower-case words: every way in below starts at a title-case or all-capitals word.
-      if (!(t.title || t.caps)) {
-        i++;
-        continue;
-      }
-      const tb = bits(t);
+      const tb = capClass[c]; // bits(t), | TITLE_WORD (no list's bit)
       // Known health system names, longest first.
       if ((tb & SYSTEM_FIRST) !== 0 && (t.caps || (tb & ACRONYM) === 0)) {
         const hit = systemAt(toks, i);
         if (hit) {
-          const end = extendRun(text, toks, i + hit.words.length - 1);
+          const end = extendRun(text, toks, caps, capClass, c, i + hit.words.length - 1);
           if ((!hit.ambiguous || hasCue(text, toks, i)) && !citedAsSource(toks, i, end)) {
             out.push({
               start: t.start,
@@ -234,7 +223,7 @@ export const careFacility: Detector = {
               confidence: 0.85,
               reason: 'known health system',
             });
-            i = end + 1;
+            from = end + 1;
             continue;
           }
         }
@@ -243,7 +232,7 @@ export const careFacility: Detector = {
       if (t.title && (tb & SAINT_WORD) !== 0 && i + 1 < n && joined(text, t, toks[i + 1]) && toks[i + 1].title) {
         const nxt = toks[i + 2];
         if (!(nxt && (nxt.key === 'wort' || nxt.key === 'worts'))) {
-          const end = extendRun(text, toks, i + 1);
+          const end = extendRun(text, toks, caps, capClass, c, i + 1);
           out.push({
             start: t.start,
             end: toks[end].end,
@@ -251,36 +240,35 @@ export const careFacility: Detector = {
             confidence: 0.8,
             reason: 'saint or mount name',
           });
-          i = end + 1;
+          from = end + 1;
           continue;
         }
       }
-      // Not capWord(t) (title or caps is known here).
-      if (t.hasDigit || (tb & NOT_CAP) !== 0) {
-        i++;
-        continue;
-      }
+      // Not capWord(t) (title or caps is known here, so no digit).
+      if ((tb & NOT_CAP) !== 0) continue;
       // A capitalised run; does it end in (or contain) a facility word?
-      const end = extendRun(text, toks, i);
+      const end = extendRun(text, toks, caps, capClass, c, i);
       let head = -1;
       let strong = false;
-      for (let k = i; k <= end; k++) {
+      // Each test below needs a title-case or all-capitals word: the run's entries in `caps`, with their
+      // classes (bits, | TITLE_WORD for title case, else all capitals).
+      for (let cc = c; cc < caps.length && caps[cc] <= end; cc++) {
+        const k = caps[cc];
         const tk = toks[k];
-        // Each test below needs a title-case or all-capitals word (connectors are neither).
-        if (!(tk.title || tk.caps)) continue;
+        const kb = capClass[cc];
+        const title = (kb & TITLE_WORD) !== 0;
         // "Chicago Med", "Penn Medical": the short form ends the name (not "Med Rec No", "Medical Record").
-        if (k === end && k > i && tk.title && (tk.key === 'med' || tk.key === 'medical')) head = k;
-        const kb = k === i ? tb : bits(tk);
+        if (k === end && k > i && title && (tk.key === 'med' || tk.key === 'medical')) head = k;
         if ((kb & HEAD) !== 0) {
           head = k;
           strong ||=
             (kb & STRONG_HEAD) !== 0 ||
             ((tk.key === 'center' || tk.key === 'centre' || tk.key === 'ctr') &&
               k > i &&
-              (bits(toks[k - 1]) & QUALIFIER) !== 0);
+              ((cc > 0 && caps[cc - 1] === k - 1 ? capClass[cc - 1] : bits(toks[k - 1])) & QUALIFIER) !== 0);
         }
         // Hospital acronyms: "UWMC", "BMC", "VUMC".
-        if (tk.caps && mcAcronym(tk.text)) {
+        if (!title && mcAcronym(tk.text)) {
           head = k;
           strong = true;
         }
@@ -297,13 +285,13 @@ export const careFacility: Detector = {
             reason: 'place after a care cue',
           });
         }
-        i = end + 1;
+        from = end + 1;
         continue;
       }
       // "recommendations from Mayo Clinic", "data from the Cleveland Clinic": an institution cited as
       // a source of knowledge, not where a patient was.
       if (citedAsSource(toks, i, end)) {
-        i = end + 1;
+        from = end + 1;
         continue;
       }
       const cue = hasCue(text, toks, i);
@@ -327,7 +315,7 @@ export const careFacility: Detector = {
           reason: 'place after a care cue',
         });
       }
-      i = end + 1;
+      from = end + 1;
     }
     for (const c of out) {
       const fac = text[c.end] === ' ' ? FACILITY_AFTER.exec(text.slice(c.end + 1, c.end + 24)) : null;
@@ -340,21 +328,27 @@ export const careFacility: Detector = {
 /** A lower-case facility word after a name belongs to it: "NYU Langone clinic". */
 const FACILITY_AFTER = /^(?:clinic|hospital|hosp|medical center|health center|er|urgent care|office|practice|campus)\b/;
 
-/** Extends a run of capitalised words from index i (inclusive) and returns the last index. */
-function extendRun(text: string, toks: Token[], i: number): number {
+/**
+ * Extends a run of capitalised words from index i (inclusive) and returns the last index. `caps` and
+ * `capClass` are the place index's; `c` a position in `caps` at or before the first entry after i.
+ */
+function extendRun(text: string, toks: Token[], caps: number[], capClass: number[], c: number, i: number): number {
   let end = i;
   let words = 1;
+  let cb = c;
   while (end + 1 < toks.length && words < 7) {
     const a = toks[end];
     const b = toks[end + 1];
-    const cap = b.title || b.caps;
+    // b is capitalised (b.title || b.caps) when it is the next entry of `caps`, with its bits there.
+    while (cb < caps.length && caps[cb] <= end) cb++;
+    const cap = cb < caps.length && caps[cb] === end + 1;
     // The bits of b are looked up only when a test below can use them: a lower-case word can only be a
     // connector, and a connector's token has at most 5 characters ("and", or "the's": keys of up to 3
     // ASCII letters without a "k", which only ASCII letters lower-case to, and 's).
-    const bb = cap || a.possessive || b.end - b.start <= 5 ? bits(b) : 0;
+    const bb = cap ? capClass[cb] : a.possessive || b.end - b.start <= 5 ? bits(b) : 0;
     if (a.possessive && (bb & (HEAD | QUALIFIER)) === 0) break;
-    // capWord(b), with b's bits at hand.
-    if (cap && !b.hasDigit && (bb & NOT_CAP) === 0 && joined(text, a, b)) {
+    // capWord(b), with b's bits at hand (a capitalised word has no digit).
+    if (cap && (bb & NOT_CAP) === 0 && joined(text, a, b)) {
       end++;
       words++;
       continue;

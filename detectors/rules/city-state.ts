@@ -6,8 +6,8 @@
  * Source: 45 CFR 164.514(b)(2)(i)(B); USPS Publication 28 (state codes, ZIP format).
  */
 import { lexicon } from '../lexicon';
-import { citedAsSource, EXTRA_PLACES, NOT_PLACES, STATE_NAMES, US_STATES } from '../places';
-import { oneSpace, sentenceStart, type Token, tokensOf, wordBits } from '../tokens';
+import { citedAsSource, EXTRA_PLACES, NOT_PLACES, placeIndex, placeWordBit, STATE_NAMES, US_STATES } from '../places';
+import { oneSpace, sentenceStart, type Token, tokensOf } from '../tokens';
 import type { Candidate, Detector } from '../types';
 import { before, matchAll, NEAR_DIGIT, type Regions, within } from '../util';
 
@@ -97,31 +97,24 @@ function runName(toks: Token[], i: number, k: number): string {
   return name;
 }
 
-/** Bits of a word for this detector, in one map (one lookup per capitalised token instead of one per list). */
-const NOT_PLACE = 1; // in NOT_PLACES
-const LISTED = 2; // a listed place (city list or EXTRA_PLACES)
-const MULTI_FIRST = 4; // first word of a listed place or state name of several words ("new" for "new york")
-const PREFIX = 8; // in CITY_PREFIX
-let placeBitsMap: Map<string, number> | undefined;
-/** Built on first use: the city list is decoded lazily (lexicon()). */
-function placeBits(cities: Set<string>): Map<string, number> {
-  if (!placeBitsMap) {
-    const firstWords = [cities, extra, STATE_NAMES].flatMap((list) =>
-      [...list].filter((name) => name.includes(' ')).map((name) => name.slice(0, name.indexOf(' '))),
-    );
-    placeBitsMap = wordBits([
-      [NOT_PLACES, NOT_PLACE],
-      [CITY_PREFIX, PREFIX],
-      [cities, LISTED],
-      [extra, LISTED],
-      [firstWords, MULTI_FIRST],
-    ]);
-  }
-  return placeBitsMap;
-}
+/**
+ * Bits of a word for this detector, as place word classes (places.ts): one lookup per capitalised token for
+ * all lists (and those of the other place detectors). The city list is decoded on first use (lexicon()).
+ */
+const NOT_PLACE = placeWordBit(NOT_PLACES);
+const LISTED = placeWordBit(() => lexicon().cities, extra); // a listed place (city list or EXTRA_PLACES)
+// First word of a listed place or state name of several words ("new" for "new york").
+const MULTI_FIRST = placeWordBit(() =>
+  [lexicon().cities, extra, STATE_NAMES].flatMap((list) =>
+    [...list].filter((name) => name.includes(' ')).map((name) => name.slice(0, name.indexOf(' '))),
+  ),
+);
+const PREFIX = placeWordBit(CITY_PREFIX);
 
 /** First words of the state names ("new" for "new york", "texas"). */
 const STATE_FIRSTS = new Set([...STATE_NAMES].map((name) => name.split(' ')[0]));
+/** A word a state can start with: a state code or the first word of a state name. */
+const STATE_START = placeWordBit(Object.keys(US_STATES), STATE_FIRSTS);
 
 /** The gap between a city and a state when it is ", ", "," or " "; otherwise ''. */
 function separator(text: string, from: number, to: number): string {
@@ -174,6 +167,14 @@ function zipRegions(starts: number[]): Regions {
   return out;
 }
 
+/** Whether one of the 1 to 3 capitalised tokens right after caps[c] (with no other token between) is a STATE_START word. */
+function stateAhead(caps: number[], capClass: number[], c: number): boolean {
+  for (let m = 1; m <= 3 && c + m < caps.length && caps[c + m] === caps[c] + m; m++) {
+    if ((capClass[c + m] & STATE_START) !== 0) return true;
+  }
+  return false;
+}
+
 function isCap(t: Token | undefined): t is Token {
   return !!t && (t.title || t.caps) && !t.hasDigit;
 }
@@ -187,19 +188,26 @@ export const cityState: Detector = {
     const text = input.text;
     const toks = tokensOf(input);
     const { cities } = lexicon();
-    const words = placeBits(cities);
     const out: Candidate[] = [];
+    const idx = placeIndex(input);
     // Starts of the runs of exactly five digits, for the ZIP code regexes.
     const fives: number[] = [];
-    for (let i = 0; i < toks.length; i++) {
+    for (const d of idx.digits) fiveDigitRuns(text, toks[d], fives);
+    // A place starts at a capitalised word (isCap; such a token has no digit): only those are visited.
+    // `from`: the first token not yet part of a finding (a finding's tokens are all capitalised words).
+    const { caps, capClass } = idx;
+    let from = 0;
+    for (let c = 0; c < caps.length; c++) {
+      const i = caps[c];
+      if (i < from) continue;
       const t = toks[i];
-      if (!(t.title || t.caps) || t.hasDigit) {
-        // (Not isCap.) Every token with a digit comes here (the loop skips only capitalised words), in order.
-        if (t.hasDigit) fiveDigitRuns(text, t, fives);
-        continue;
-      }
-      const tb = words.get(t.key) ?? 0;
+      const tb = capClass[c];
       if ((tb & NOT_PLACE) !== 0) continue;
+      // Most capitalised words are settled here, by the classes of the place index alone. A finding needs a
+      // listed or prefix word (the known places below) or a state after a run of up to 3 capitalised words
+      // (the next test): a state code or name starts with a STATE_START word, which is capitalised, and so
+      // are the words between, so it is among the next three entries of `caps` that follow on from token i.
+      if ((tb & (LISTED | MULTI_FIRST | PREFIX)) === 0 && !stateAhead(caps, capClass, c)) continue;
       // Longest run of up to 3 capitalised words starting here.
       let j = i;
       while (j + 1 < toks.length && j - i < 2 && isCap(toks[j + 1]) && oneSpace(text, toks[j], toks[j + 1])) j++;
@@ -227,7 +235,7 @@ export const cityState: Detector = {
           reason: 'city with state',
         });
         matched = true;
-        i = k + 1;
+        from = k + 2;
       }
       if (matched) continue;
       // Known places, longest match first. A run of several words can be a listed name only when its
@@ -275,7 +283,7 @@ export const cityState: Detector = {
             confidence: conf,
             reason: known ? 'city or town' : 'place name after a preposition',
           });
-          i = k;
+          from = k + 1;
           break;
         }
       }

@@ -11,10 +11,10 @@
  * "útja") and lower-case addresses with a street or unit word after the number are anchors too.
  * Source: 45 CFR 164.514(b)(2)(i)(B); USPS Publication 28 (Postal Addressing Standards).
  */
-import { LEADING_STREET, STREET_TYPES, UNIT_WORDS } from '../places';
-import { oneSpace, type Token, tokenFrom, tokensOf, wordBits } from '../tokens';
+import { LEADING_STREET, placeIndex, placeWordBit, STREET_TYPES, TITLE_WORD, UNIT_WORDS } from '../places';
+import { isSpace, oneSpace, type Token, tokenFrom, tokensOf, wordBits } from '../tokens';
 import type { Candidate, Detector, ScanInput } from '../types';
-import { type Gated, matchAll, nearDigits, within } from '../util';
+import { digitRuns, type Gated, matchAll, nearDigits, type Regions, within } from '../util';
 
 const MAX_LEN = 160;
 const ADDRESS_CUE =
@@ -37,22 +37,6 @@ function addressCue(input: ScanInput, start: number): boolean {
 }
 const POBOX = /\b(?:p\.?\s?o\.?\s?box|post office box|psc|unit|cmr)\s{0,2}\d{1,6}(?:,?\s{0,2}box\s{0,2}\d{1,6})?/gi;
 const MILITARY_START = new Set(['uscgc', 'uss', 'usns', 'usnv', 'apo', 'fpo', 'dpo']);
-/** Words the loop of `detect` notes for the regexes after it: a military start word, or "corner". */
-const MILITARY_WORD = 1;
-const CORNER_WORD = 2;
-/**
- * MILITARY_WORD, CORNER_WORD or 0 for a token. The first letter, read in the text (c | 32 lower-cases an
- * ASCII letter), settles most tokens without loading their key: the keys tested are ASCII without a "k",
- * and outside ASCII only the Kelvin sign lower-cases to an ASCII letter ("k"). Far from digits (`near` false) "apo", "fpo" and "dpo" are not noted: they
- * start a match only before a ZIP code two tokens on ("APO AE 09012").
- */
-function noted(text: string, t: Token, near: boolean): number {
-  const c = text.charCodeAt(t.start) | 32;
-  if (c === 117) return MILITARY_START.has(t.key) ? MILITARY_WORD : 0; // uss, usns, usnv, uscgc
-  if (c === 99) return t.end - t.start === 6 && t.key === 'corner' ? CORNER_WORD : 0;
-  if (near && (c === 97 || c === 102 || c === 100)) return MILITARY_START.has(t.key) ? MILITARY_WORD : 0;
-  return 0;
-}
 const MILITARY = /\b(?:uss|usns|usnv|uscgc)\s[A-Z][\p{L}]{1,20}|\b(?:apo|fpo|dpo)\s(?:aa|ae|ap)\s\d{5}/giu;
 const CORNER = /\bthe corner of\s/gi;
 const LOWER_OK = new Set([
@@ -263,6 +247,8 @@ const FULL_STREET = new Set([
   'parkway',
   'highway',
 ]);
+/** FULL_STREET as a place word class (PlaceIndex.capClass). */
+const FULL_WORD = placeWordBit(FULL_STREET);
 /** Nouns a number counts ("3 days", "room 12", "bed 4"): after a number they are never a street name. */
 const COUNTED_NOUNS = [
   'age',
@@ -348,31 +334,65 @@ export const streetAddress: Detector = {
     const toks = tokensOf(input);
     const out: Candidate[] = [];
     const n = toks.length;
-    // Noted for the regexes after the loop (rather than in passes of their own): tokens that can start a
-    // military address, and whether a token is "corner". Every match of CORNER has one: its "corner"
-    // (ASCII letters: /i without /u matches no others) lies between two spaces, so it is a whole token.
-    const mil: [number, number][] = [];
-    let corner = false;
-    // The last token with a digit among toks[0..i+4] (-1 when none): the loop looks 4 tokens ahead.
-    let ld = -1;
-    for (let k = 0; k < 4 && k < n; k++) if (toks[k].hasDigit) ld = k;
+    const { caps, capClass, digits, dots, noted } = placeIndex(input);
+    // Token ranges [first, last] passed over inside found addresses (see the noted words below).
+    const inside: number[] = [];
+    // The loop visits only the tokens that can anchor an address (most tokens of a text cannot), in order:
+    // - a token with a digit among toks[i..i+4]: a house, unit or box number for every anchor of anchorAt
+    //   (see each test) but one;
+    // - that one, "from Elm Street": a title-case word after a place preposition, before a title-case word
+    //   and a full street word. (Far from digits, the other anchors of anchorAt and lateAnchor all fail.)
+    // `dj` and `cj`: the first digit and capitalised token at or after i in the place index.
+    // `pj`: the same in `dots`.
+    let dj = 0;
+    let cj = 0;
+    let pj = 0;
     for (let i = 0; i < n; i++) {
-      if (i + 4 < n && toks[i + 4].hasDigit) ld = i + 4;
-      const t = toks[i];
-      const near = ld >= i;
-      const word = noted(text, t, near);
-      if (word === MILITARY_WORD) mil.push([t.start, t.end]);
-      else if (word === CORNER_WORD) corner = true;
-      // Every anchor of anchorAt but "from Elm Street" (a title-case word after a place preposition, before a
-      // title-case word) needs a token with a digit among toks[i..i+4]: a house, unit or box number (see
-      // each test). Most tokens of a text are settled here.
-      if (!near && !(t.title && i + 1 < n && toks[i + 1].title && i > 0 && PLACE_PREP.has(toks[i - 1].key))) continue;
+      while (dj < digits.length && digits[dj] < i) dj++;
+      while (cj < caps.length && caps[cj] < i) cj++;
+      // The first token from i on that is 4 tokens or less before a digit.
+      let next = dj < digits.length ? Math.max(i, digits[dj] - 4) : n;
+      // A "from Elm Street" anchor before it, if any: two title-case words, the second or a third title-case
+      // word a full street word (capClass tells both), after a place preposition (see elmOrLate).
+      for (let c = cj; c < caps.length && caps[c] < next; c++) {
+        const k = caps[c];
+        if (
+          (capClass[c] & TITLE_WORD) !== 0 &&
+          caps[c + 1] === k + 1 &&
+          (capClass[c + 1] & TITLE_WORD) !== 0 &&
+          ((capClass[c + 1] & FULL_WORD) !== 0 ||
+            (caps[c + 2] === k + 2 && (capClass[c + 2] & (TITLE_WORD | FULL_WORD)) === (TITLE_WORD | FULL_WORD))) &&
+          k > 0 &&
+          PLACE_PREP.has(toks[k - 1].key)
+        ) {
+          next = k;
+          break;
+        }
+      }
+      if (next >= n) break;
+      i = next;
+      while (dj < digits.length && digits[dj] < i) dj++;
+      while (cj < caps.length && caps[cj] < i) cj++;
+      while (pj < dots.length && dots[pj] < i) pj++;
       // A lower-case word without a digit or a full stop anchors only as "hegyalja út 98" (see lateAnchor),
       // with a digit two tokens on; every other anchor of anchorAt starts with a number, a capital or an
-      // abbreviation's full stop.
-      if (!(t.hasDigit || t.title || t.caps || t.dot || (i + 2 < n && toks[i + 2].hasDigit))) continue;
-      const conf = anchorAt(input, toks, i, ld > i);
+      // abbreviation's full stop. (Read in the place index: the token is loaded only when it passes.)
+      // (digits[dj] is the first digit at or after i, so a digit at i + 2 is it or the one after.)
+      const nd = dj < digits.length ? digits[dj] : -1;
+      if (
+        nd !== i &&
+        !(cj < caps.length && caps[cj] === i) &&
+        !(pj < dots.length && dots[pj] === i) &&
+        nd !== i + 2 &&
+        !(dj + 1 < digits.length && digits[dj + 1] === i + 2)
+      )
+        continue;
+      // Whether a token among toks[i+1..i+4] has a digit.
+      const d = dj < digits.length && digits[dj] === i ? dj + 1 : dj;
+      const ahead = d < digits.length && digits[d] <= i + 4;
+      const conf = anchorAt(input, toks, i, ahead);
       if (conf === 0) continue;
+      const t = toks[i];
       const end = grow(text, toks, i);
       if (end - t.start < 6) continue;
       out.push({
@@ -382,17 +402,41 @@ export const streetAddress: Detector = {
         confidence: conf,
         reason: 'street address',
       });
-      while (i + 1 < n && toks[i + 1].start < end) {
-        i++;
-        if (i + 4 < n && toks[i + 4].hasDigit) ld = i + 4;
-        const word = noted(text, toks[i], true);
-        if (word === MILITARY_WORD) mil.push([toks[i].start, toks[i].end]);
-        else if (word === CORNER_WORD) corner = true;
+      // The address's tokens are passed over.
+      if (i + 1 < n && toks[i + 1].start < end) {
+        const first = i + 1;
+        while (i + 1 < n && toks[i + 1].start < end) i++;
+        inside.push(first, i);
       }
     }
+    // Noted for the regexes below, from the place index's candidates: tokens that can start a military
+    // address, and whether a token is "corner". Every match of CORNER has one: its "corner" (ASCII letters:
+    // /i without /u matches no others) lies between two spaces, so it is a whole token of 6 characters.
+    // "apo", "fpo" and "dpo" count only with a digit among toks[k..k+4] (they start a match only before a
+    // ZIP code two tokens on) or inside a found address, as when the loop above visited every token.
+    const mil: [number, number][] = [];
+    let corner = false;
+    dj = 0;
+    let r = 0;
+    for (const k of noted) {
+      const t = toks[k];
+      if (t.end - t.start === 6 && t.key === 'corner') {
+        corner = true;
+        continue;
+      }
+      if (!MILITARY_START.has(t.key)) continue;
+      if ((text.charCodeAt(t.start) | 32) !== 117) {
+        while (dj < digits.length && digits[dj] < k) dj++;
+        while (r < inside.length && inside[r + 1] < k) r += 2;
+        const near = (dj < digits.length && digits[dj] <= k + 4) || (r < inside.length && inside[r] <= k);
+        if (!near) continue;
+      }
+      mil.push([t.start, t.end]);
+    }
     // Every P.O. box match has a digit among its first NEAR_DIGIT + 1 characters ("post office box" and
-    // two spaces come before it), so the tighter digit regions find the same matches.
-    const digitRegions = nearDigits(input);
+    // two spaces come before it), so the tighter digit regions find the same matches; and it has a box
+    // word before a number (boxNumber): without one (most texts), the regex is not run.
+    const digitRegions: Regions = boxNumber(input) ? nearDigits(input) : [];
     if (digitRegions.length > 0 || mil.length > 0) {
       let prevEnd = -1;
       const fromRegex = (re: RegExp | Gated, reason: string) =>
@@ -423,6 +467,37 @@ export const streetAddress: Detector = {
     return out;
   },
 };
+
+/**
+ * Whether a run of digits has "box", "psc", "unit" or "cmr" (any case) right before it, with up to two white
+ * space characters between. Every match of POBOX has: its number follows one of these words and \s{0,2}, and
+ * starts a run of digits (the character before it is a letter or a space). The words are read in the
+ * lower-cased text: /i without /u matches ASCII letters only, which lower-case in place.
+ */
+function boxNumber(input: ScanInput): boolean {
+  const runs = digitRuns(input);
+  const { text, lower } = input;
+  for (let k = 0; k < runs.length; k += 2) {
+    let q = runs[k];
+    for (let spaces = 0; spaces <= 2 && q > 0; spaces++) {
+      if (q >= 3 && (endsWith3(lower, q, 'box') || endsWith3(lower, q, 'psc') || endsWith3(lower, q, 'cmr')))
+        return true;
+      if (q >= 4 && lower.startsWith('unit', q - 4)) return true;
+      if (!isSpace(text.charCodeAt(q - 1))) break;
+      q--;
+    }
+  }
+  return false;
+}
+
+/** Whether the three characters before `q` are `w`. */
+function endsWith3(s: string, q: number, w: string): boolean {
+  return (
+    s.charCodeAt(q - 1) === w.charCodeAt(2) &&
+    s.charCodeAt(q - 2) === w.charCodeAt(1) &&
+    s.charCodeAt(q - 3) === w.charCodeAt(0)
+  );
+}
 
 /**
  * The confidence of a street address anchored at token i, or 0 when none is (the first anchor that holds).
