@@ -121,4 +121,34 @@ describe('person-name', () => {
   ])('finds no name in %j', (text) => {
     expect(run(personName, text).filter((h) => h.confidence >= 0.5)).toEqual([]);
   });
+
+  // If this fails, a capitalised word in no list and of no name shape ("Quorbel") is no longer found
+  // by the one context cue that announces it. nameRun skips such words at once when contextMaybe()
+  // says no cue can apply; each case here is one of the cues that function must let through.
+  it.each([
+    ['my daughter Quorbel visits', 'strong cue before'],
+    ['please call me Quorbel today', 'phrase cue before'],
+    ['they named him Quorbel after all', 'phrase cue before'],
+    ['I think I am Quorbel now', 'phrase cue before'],
+    ['we want to speak with Quorbel soon', 'phrase cue before'],
+    ['you should talk to Quorbel first', 'phrase cue before'],
+    ['a song written by Quorbel last year', 'phrase cue before'],
+    ["What's the name on the account? User: Quorbel", 'answer to a name question'],
+    ['yesterday Quorbel lives in town', 'person verb after'],
+    ['so Quorbel is from Ohio', 'person verb after'],
+    ['we had given Quorbel his keys', 'giving verb before'],
+    ['I read the Quorbel novel twice', 'author of a work'],
+    ['Hello there\nQuorbel: "You saved my life"', 'speaker label'],
+  ])('finds the unlisted word in %j (%s)', (text) => {
+    expect(run(personName, text).map((h) => h.value)).toEqual(['Quorbel']);
+  });
+  it.each([
+    'yesterday Quorbel arrived',
+    'so Quorbel is tall',
+    'I read the Quorbel report',
+    'Hello there\nQuorbel: you saved my life',
+    'What is this? Quorbel again',
+  ])('finds no name for the unlisted word without a cue in %j', (text) => {
+    expect(run(personName, text)).toEqual([]);
+  });
 });

@@ -541,6 +541,9 @@ const NOT_NAME = new Set([
   'gender',
 ]);
 
+/** The words phraseCue() compares the word before a name with, and authorOf()'s articles. */
+const BEFORE_WORDS = ['me', 'him', 'her', 'am', 'is', 'with', 'to', 'by', 'the', 'a', 'an'];
+
 const OWNED_PLACES = new Set(['office', 'clinic', 'practice', 'surgery', 'hospital', 'practise', 'home', 'house']);
 
 /*
@@ -573,6 +576,8 @@ const W_OCCASION = 1 << 19;
 const W_GIVING = 1 << 20;
 const W_SUFFIX = 1 << 21;
 const W_OWNED_PLACE = 1 << 22;
+/** The words phraseCue() and authorOf() ask about before a name: "call me X", "the X novel" (see contextMaybe). */
+const W_BEFORE = 1 << 27;
 /** Per token and scan (in wordCls only): the class bits are the key's own. */
 const CLASSIFIED = 1 << 23;
 /** Per token and scan: shaped() has been answered, and its answer. */
@@ -658,6 +663,7 @@ function wordClasses(): Map<string, number> {
     [GIVING, W_GIVING],
     [NAME_SUFFIXES, W_SUFFIX],
     [OWNED_PLACES, W_OWNED_PLACE],
+    [BEFORE_WORDS, W_BEFORE],
   ];
   for (const [list, bit] of lists) for (const w of list) add(w, bit);
   words = map;
@@ -666,6 +672,8 @@ function wordClasses(): Map<string, number> {
 
 /** Set per scan: the text has no capital letter at all ("follow up with jane roe"). */
 let lowerText = false;
+/** Set per scan: ScanInput.lower. */
+let scanLower = '';
 /** Set per scan: tokens of the text; every helper below names a token by its index in it. */
 let scanToks: Token[] = [];
 /**
@@ -969,6 +977,11 @@ export const personName: Detector = {
     const n = toks.length;
     lowerText = text === input.lower;
     scanToks = toks;
+    scanLower = input.lower;
+    lastName = -1;
+    nextName = -2;
+    lastQuestion = -1;
+    nextQuestion = -2;
     foreign = undefined;
     if (wordCls.length < n) wordCls = new Int32Array(Math.max(n, wordCls.length * 2));
     // A loop: TypedArray fill() costs more than this on the short texts most scans get.
@@ -1126,6 +1139,7 @@ export const personName: Detector = {
     }
     if (out.length) out.push(...mentionedAgain(toks, out));
     scanToks = [];
+    scanLower = '';
     return out;
   },
 };
@@ -1142,6 +1156,16 @@ function nameRun(text: string, toks: Token[], i: number, roleBefore: number, out
   const run = takeRun(text, toks, i);
   // "Producer James Sparks": a leading capitalised word that is not a name is not part of it.
   if (run >= 3 && !knownFirst(i) && !knownLast(i) && knownFirst(i + 1)) return i + 1;
+  // Speed only: most runs are one capitalised word in no list ("Please", "Results"); see contextMaybe().
+  if (
+    run === 1 &&
+    i > 0 &&
+    !t.possessive &&
+    !contextMaybe(text, toks, i) &&
+    classes(i, W_FIRST | W_LAST) === 0 &&
+    !shaped(i)
+  )
+    return i + 1;
   // The run is toks[i .. i+run-1]; no array is made for it (this path runs for every capitalised word).
   const lastTok = toks[i + run - 1];
   const prev = i > 0 ? toks[i - 1] : undefined;
@@ -1288,6 +1312,51 @@ function nameRun(text: string, toks: Token[], i: number, roleBefore: number, out
     });
   }
   return Math.max(i + run, endTok + 1);
+}
+
+/**
+ * Cursors of contextMaybe() over the text, set per scan (nameRun reads runs left to right): the last
+ * "name" of ScanInput.lower and "?" of the text before the word asked about (-1: none), and the next
+ * ones (-2: not looked for yet, -1: none after).
+ */
+let lastName = -1;
+let nextName = -2;
+let lastQuestion = -1;
+let nextQuestion = -2;
+/**
+ * Whether a context cue may make the single word toks[i] (i > 0, not possessive) a name. When the word
+ * is neither a listed first name or surname (no W_FIRST, no W_LAST) nor shaped(), every path of
+ * nameRun's cascade to a candidate for it needs one of these:
+ * - a cue before it: a strong cue, or phraseCue()'s word (me, him, her, am, is, with, to, by), or
+ *   authorOf()'s article (the, a, an), or givenTo()'s giving verb: the word before is in one of
+ *   W_STRONG_CUE | W_BEFORE | W_GIVING;
+ * - answersNameQuestion(): a token "name"/"names" at most seven tokens before it and a "?" after that
+ *   one, so a "name" of ScanInput.lower (same offsets as the text) and a "?" both in that stretch;
+ * - verbAfter(): a space and a person verb after it (verbStart);
+ * - speakerLabel() (then a quote or dialogue(), as the word is not lastLike).
+ * The other paths need the word listed or shaped (occupation before, "Randy?", vocative, listed first
+ * name or surname, "Smith, John", a lower-case text), a run of two or more, the text's first word (i = 0)
+ * or a possessive (relativeAfter); eponymAfter() only rejects. So when this says no, nameRun finds nothing.
+ */
+function contextMaybe(text: string, toks: Token[], i: number): boolean {
+  const t = toks[i];
+  const c = text.charCodeAt(t.end);
+  if (c === 32 ? verbStart(text, t.end + 1) : c === 58 && speakerLabel(text, toks, i)) return true;
+  if (classes(i - 1, W_STRONG_CUE | W_BEFORE | W_GIVING) !== 0) return true;
+  const from = toks[Math.max(0, i - 7)].start;
+  if (scanLower.length !== text.length) return true;
+  if (nextQuestion === -2) nextQuestion = text.indexOf('?');
+  while (nextQuestion >= 0 && nextQuestion < t.start) {
+    lastQuestion = nextQuestion;
+    nextQuestion = text.indexOf('?', nextQuestion + 1);
+  }
+  if (lastQuestion < from) return false;
+  if (nextName === -2) nextName = scanLower.indexOf('name');
+  while (nextName >= 0 && nextName < t.start) {
+    lastName = nextName;
+    nextName = scanLower.indexOf('name', nextName + 1);
+  }
+  return lastName >= from;
 }
 
 /** Token indices of the list being read by nameLists (reused across scans; only the first `m` count). */
@@ -1465,17 +1534,33 @@ const INTERJECTIONS = new Set([
 /** Verbs that, right after a capitalised run, make it a person: "Trivo lives on ...", "says Gerste." */
 const PERSON_VERBS =
   /^ (?:lives|lived|is from|was born|spent|says|said|had given|has given|works|worked|told|asked|wrote|called|married|died|began|shouted|started|joined|just has|has to|had to|is a (?:college|high school|nurse|doctor|patient|student))\b/;
-/** The letters PERSON_VERBS' alternatives start with ("liwsshtacmdbj"), by code. */
-const VERB_FIRST = new Uint8Array(128);
-for (const ch of 'liwsshtacmdbj') VERB_FIRST[ch.charCodeAt(0)] = 1;
+/**
+ * The first three characters of PERSON_VERBS' alternatives (after their space), by code: a-z as 0-25,
+ * a space as 26. verbStart() looks them up before the regex runs.
+ */
+const VERB_STARTS = new Uint8Array(27 * 27 * 27);
+/** 0-25 for a-z, 26 for a space, else -1. */
+function verbCode(c: number): number {
+  return c >= 97 && c <= 122 ? c - 97 : c === 32 ? 26 : -1;
+}
+for (const w of 'liv|is |was|spe|say|sai|had|has|wor|tol|ask|wro|cal|mar|die|beg|sho|sta|joi|jus'.split('|'))
+  VERB_STARTS[(verbCode(w.charCodeAt(0)) * 27 + verbCode(w.charCodeAt(1))) * 27 + verbCode(w.charCodeAt(2))] = 1;
+/** text[at, at + 3) starts one of PERSON_VERBS' alternatives (after its space). */
+function verbStart(text: string, at: number): boolean {
+  // (Past the end, charCodeAt gives NaN, and verbCode -1.)
+  const a = verbCode(text.charCodeAt(at));
+  const b = verbCode(text.charCodeAt(at + 1));
+  const c = verbCode(text.charCodeAt(at + 2));
+  return a >= 0 && b >= 0 && c >= 0 && VERB_STARTS[(a * 27 + b) * 27 + c] === 1;
+}
 function verbAfter(text: string, toks: Token[], j: number): boolean {
   const last = toks[j - 1];
-  // Every PERSON_VERBS alternative starts with a space and one of these letters.
+  // Every PERSON_VERBS alternative starts with a space and one of VERB_STARTS.
   return (
     !!last &&
     !last.possessive &&
     text.charCodeAt(last.end) === 32 &&
-    VERB_FIRST[text.charCodeAt(last.end + 1)] === 1 &&
+    verbStart(text, last.end + 1) &&
     // (A slice and an anchored regex: a sticky regex on the whole text measured 3x slower.)
     PERSON_VERBS.test(text.slice(last.end, last.end + 24))
   );
