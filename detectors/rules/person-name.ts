@@ -876,7 +876,7 @@ function shaped(k: number): boolean {
   const c = wordCls[k];
   if ((c & SHAPE_KNOWN) !== 0) return (c & SHAPED) !== 0;
   const yes =
-    (surnameEnd(t.key) || (hasDiacritic(t.key) && !foreignText())) &&
+    (surnameEnd(t.key) || (!t.plain && hasDiacritic(t.key) && !foreignText())) &&
     classes(k, W_CITY | W_AMBIGUOUS | W_NOT_SHAPED | W_STATE) === 0;
   // classes() may have stored the token's classes meanwhile: add to what is there now.
   wordCls[k] |= SHAPE_KNOWN | (yes ? SHAPED : 0);
@@ -890,7 +890,8 @@ let foreign: boolean | undefined;
 function foreignText(): boolean {
   if (foreign === undefined) {
     let n = 0;
-    for (const t of scanToks) if (!t.title && !t.caps && hasDiacritic(t.text) && ++n >= 3) break;
+    // A plain token (ASCII only) has no diacritic.
+    for (const t of scanToks) if (!t.plain && !t.title && !t.caps && hasDiacritic(t.text) && ++n >= 3) break;
     foreign = n >= 3 && !lowerText;
   }
   return foreign;
