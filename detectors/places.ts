@@ -24,11 +24,11 @@ export function placeWordBit(...lists: WordList[]): number {
 }
 
 /**
- * 1 at the index keyIndex gives some key of the class map (none is 1 character long). Most capitalised
- * tokens of a text are in no list: this table settles nearly all of them from three characters of the
- * text, without reading the key or hashing into the map (see tokenClass).
+ * At the index keyIndex gives some key of the class map (none is 1 character long), the bit `1 << length`
+ * of each such key's length (& 31). Most tokens of a text are in no list: this table settles nearly all
+ * of them from the text, without reading the key or hashing into the map (see tokenClass).
  */
-const classFilter = new Uint8Array(1 << 15);
+const classFilter = new Uint32Array(1 << 15);
 
 /** The first, second and last characters of a key, & 31 each (ASCII letters of either case alike). */
 function keyIndex(a: number, b: number, z: number): number {
@@ -43,7 +43,7 @@ function classes(): Map<string, number> {
     classFilter.fill(0);
     for (const key of classMap.keys()) {
       if (key.length >= 2)
-        classFilter[keyIndex(key.charCodeAt(0), key.charCodeAt(1), key.charCodeAt(key.length - 1))] = 1;
+        classFilter[keyIndex(key.charCodeAt(0), key.charCodeAt(1), key.charCodeAt(key.length - 1))] |= 1 << key.length;
     }
   }
   return classMap;
@@ -58,8 +58,9 @@ export function placeWordClass(key: string): number {
  * placeWordClass(t.key), with most tokens settled by classFilter from the text alone. A token's key is its
  * word (the text without a possessive 's) lower-cased: an ASCII character lower-cases in place to the same
  * code & 31, and only a character outside ASCII can change the key's length (dotted capital I), so when
- * the word's first, second and last characters are ASCII they give the key's first, second and last.
- * Other tokens (and words of one character) are looked up.
+ * the word's first, second and last characters are ASCII they give the key's first, second and last; a
+ * plain token (ASCII letters and digits only, no possessive) gives the key's length too. Other tokens (and
+ * words of one character) are looked up.
  */
 export function tokenClass(text: string, t: Token): number {
   const words = classMap ?? classes(); // (builds classFilter too)
@@ -69,7 +70,9 @@ export function tokenClass(text: string, t: Token): number {
     const a = text.charCodeAt(st);
     const b = text.charCodeAt(st + 1);
     const z = text.charCodeAt(st + wl - 1);
-    if ((a | b | z) < 128 && classFilter[keyIndex(a, b, z)] === 0) return 0;
+    const lengths = classFilter[keyIndex(a, b, z)];
+    // (`>>> wl` shifts by wl & 31, as the bits were set.)
+    if ((a | b | z) < 128 && (t.plain ? (lengths >>> wl) & 1 : lengths) === 0) return 0;
   }
   return words.get(t.key) ?? 0;
 }
