@@ -498,9 +498,14 @@ function boxNumber(input: ScanInput): boolean {
   for (let k = 0; k < runs.length; k += 2) {
     let q = runs[k];
     for (let spaces = 0; spaces <= 2 && q > 0; spaces++) {
-      if (q >= 3 && (endsWith3(lower, q, 'box') || endsWith3(lower, q, 'psc') || endsWith3(lower, q, 'cmr')))
-        return true;
-      if (q >= 4 && lower.startsWith('unit', q - 4)) return true;
+      // The words end in x, c, r or t: before any other character (most runs), none can end at q.
+      const c = lower.charCodeAt(q - 1);
+      if (c === 120 || c === 99 || c === 114 || c === 116) {
+        if (q >= 3 && (endsWith3(lower, q, 'box') || endsWith3(lower, q, 'psc') || endsWith3(lower, q, 'cmr')))
+          return true;
+        if (q >= 4 && lower.startsWith('unit', q - 4)) return true;
+        break; // (a letter is no space)
+      }
       if (!isSpace(text.charCodeAt(q - 1))) break;
       q--;
     }
