@@ -23,16 +23,58 @@ export function placeWordBit(...lists: WordList[]): number {
   return 1 << (classLists.length - 1);
 }
 
+/**
+ * At the index keyIndex gives some key of the class map (none is 1 character long), the bit `1 << length`
+ * of each such key's length (& 31). Most tokens of a text are in no list: this table settles nearly all
+ * of them from the text, without reading the key or hashing into the map (see tokenClass).
+ */
+const classFilter = new Uint32Array(1 << 15);
+
+/** The first, second and last characters of a key, & 31 each (ASCII letters of either case alike). */
+function keyIndex(a: number, b: number, z: number): number {
+  return ((a & 31) << 10) | ((b & 31) << 5) | (z & 31);
+}
+
 function classes(): Map<string, number> {
-  classMap ??= wordBits(
-    classLists.flatMap((lists, k) => lists.map((l) => [typeof l === 'function' ? l() : l, 1 << k] as const)),
-  );
+  if (classMap === undefined) {
+    classMap = wordBits(
+      classLists.flatMap((lists, k) => lists.map((l) => [typeof l === 'function' ? l() : l, 1 << k] as const)),
+    );
+    classFilter.fill(0);
+    for (const key of classMap.keys()) {
+      if (key.length >= 2)
+        classFilter[keyIndex(key.charCodeAt(0), key.charCodeAt(1), key.charCodeAt(key.length - 1))] |= 1 << key.length;
+    }
+  }
   return classMap;
 }
 
 /** The OR of the word-class bits whose lists hold `key` (0 for none). */
 export function placeWordClass(key: string): number {
   return classes().get(key) ?? 0;
+}
+
+/**
+ * placeWordClass(t.key), with most tokens settled by classFilter from the text alone. A token's key is its
+ * word (the text without a possessive 's) lower-cased: an ASCII character lower-cases in place to the same
+ * code & 31, and only a character outside ASCII can change the key's length (dotted capital I), so when
+ * the word's first, second and last characters are ASCII they give the key's first, second and last; a
+ * plain token (ASCII letters and digits only, no possessive) gives the key's length too. Other tokens (and
+ * words of one character) are looked up.
+ */
+export function tokenClass(text: string, t: Token): number {
+  const words = classMap ?? classes(); // (builds classFilter too)
+  const st = t.start;
+  const wl = t.end - st - (t.possessive ? 2 : 0);
+  if (wl >= 2) {
+    const a = text.charCodeAt(st);
+    const b = text.charCodeAt(st + 1);
+    const z = text.charCodeAt(st + wl - 1);
+    const lengths = classFilter[keyIndex(a, b, z)];
+    // (`>>> wl` shifts by wl & 31, as the bits were set.)
+    if ((a | b | z) < 128 && (t.plain ? (lengths >>> wl) & 1 : lengths) === 0) return 0;
+  }
+  return words.get(t.key) ?? 0;
 }
 
 /**
@@ -79,7 +121,6 @@ export function placeIndex(input: ScanInput): PlaceIndex {
   if (idx !== undefined) return idx;
   const toks = tokensOf(input);
   const text = input.text;
-  const words = classes();
   const caps: number[] = [];
   const capClass: number[] = [];
   const digits: number[] = [];
@@ -95,7 +136,7 @@ export function placeIndex(input: ScanInput): PlaceIndex {
     }
     if (t.title || t.caps) {
       caps.push(i);
-      capClass.push((words.get(t.key) ?? 0) | (t.title ? TITLE_WORD : 0));
+      capClass.push(tokenClass(text, t) | (t.title ? TITLE_WORD : 0));
     }
     // A noted word's first letter and length, each read in a table and combined without a branch: nearly
     // every token fails this one test, so it is well predicted (separate tests of the length and of five

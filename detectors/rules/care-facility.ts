@@ -14,10 +14,10 @@ import {
   NOT_PLACES,
   placeIndex,
   placeWordBit,
-  placeWordClass,
   STRONG_FACILITY_HEADS,
   SYSTEM_ACRONYMS,
   TITLE_WORD,
+  tokenClass,
 } from '../places';
 import { oneSpace, type Token, tokensOf } from '../tokens';
 import type { Candidate, Detector } from '../types';
@@ -149,8 +149,9 @@ const ACRONYM = placeWordBit(SYSTEM_ACRONYMS);
 const DIRECT_VERB = placeWordBit(DIRECT_VERBS);
 const CARE_VERB = placeWordBit(CARE_VERBS);
 const PREP = placeWordBit(PREPS);
-function bits(t: Token): number {
-  return placeWordClass(t.key);
+/** placeWordClass(t.key), most tokens settled from the text without a lookup (tokenClass). */
+function bits(text: string, t: Token): number {
+  return tokenClass(text, t);
 }
 
 /** The longest listed health system whose words start at token i, if any. */
@@ -165,8 +166,8 @@ function systemAt(toks: Token[], i: number): { words: Phrase; keys: string[]; am
   return undefined;
 }
 
-function capWord(t: Token): boolean {
-  return (t.title || t.caps) && !t.hasDigit && (bits(t) & NOT_CAP) === 0;
+function capWord(text: string, t: Token): boolean {
+  return (t.title || t.caps) && !t.hasDigit && (bits(text, t) & NOT_CAP) === 0;
 }
 
 /** Words may join with a space, a hyphen, or ". " after an abbreviation (St., Mt., Med.). */
@@ -265,7 +266,7 @@ export const careFacility: Detector = {
             (kb & STRONG_HEAD) !== 0 ||
             ((tk.key === 'center' || tk.key === 'centre' || tk.key === 'ctr') &&
               k > i &&
-              ((cc > 0 && caps[cc - 1] === k - 1 ? capClass[cc - 1] : bits(toks[k - 1])) & QUALIFIER) !== 0);
+              ((cc > 0 && caps[cc - 1] === k - 1 ? capClass[cc - 1] : bits(text, toks[k - 1])) & QUALIFIER) !== 0);
         }
         // Hospital acronyms: "UWMC", "BMC", "VUMC".
         if (!title && mcAcronym(tk.text)) {
@@ -276,7 +277,7 @@ export const careFacility: Detector = {
       if (head < 0) {
         // Without a facility word, only a care cue makes a place ("seen at Cedar Crest"), and not before
         // an eponym's noun.
-        if (hasCue(text, toks, i) === 'care' && !(end + 1 < n && (bits(toks[end + 1]) & EPONYM) !== 0)) {
+        if (hasCue(text, toks, i) === 'care' && !(end + 1 < n && (bits(text, toks[end + 1]) & EPONYM) !== 0)) {
           out.push({
             start: t.start,
             end: toks[end].end,
@@ -297,7 +298,7 @@ export const careFacility: Detector = {
       const cue = hasCue(text, toks, i);
       // A facility name ends in its facility word ("Riverside Hospital") or continues with "of"/"for"
       // ("Hospital for Special Surgery"); a heading such as "Hospital Course" or "Clinic Notes" does not.
-      const headFirst = head === i && end > i && (bits(toks[i + 1]) & (CONNECTOR | HEAD)) === 0;
+      const headFirst = head === i && end > i && (bits(text, toks[i + 1]) & (CONNECTOR | HEAD)) === 0;
       if ((strong || cue) && !headFirst && !(head === i && end === i && !/MC$/.test(toks[i].text))) {
         out.push({
           start: t.start,
@@ -345,7 +346,7 @@ function extendRun(text: string, toks: Token[], caps: number[], capClass: number
     // The bits of b are looked up only when a test below can use them: a lower-case word can only be a
     // connector, and a connector's token has at most 5 characters ("and", or "the's": keys of up to 3
     // ASCII letters without a "k", which only ASCII letters lower-case to, and 's).
-    const bb = cap ? capClass[cb] : a.possessive || b.end - b.start <= 5 ? bits(b) : 0;
+    const bb = cap ? capClass[cb] : a.possessive || b.end - b.start <= 5 ? bits(text, b) : 0;
     if (a.possessive && (bb & (HEAD | QUALIFIER)) === 0) break;
     // capWord(b), with b's bits at hand (a capitalised word has no digit).
     if (cap && (bb & NOT_CAP) === 0 && joined(text, a, b)) {
@@ -356,14 +357,14 @@ function extendRun(text: string, toks: Token[], caps: number[], capClass: number
     // Connectors inside a name: "Brigham and Women's", "Hospital of the University of Pennsylvania".
     if ((bb & CONNECTOR) !== 0 && oneSpace(text, a, b)) {
       let k = end + 2;
-      while (k < toks.length && (bits(toks[k]) & CONNECTOR) !== 0 && k - end < 3) k++;
-      if (k < toks.length && capWord(toks[k]) && oneSpace(text, toks[k - 1], toks[k])) {
+      while (k < toks.length && (bits(text, toks[k]) & CONNECTOR) !== 0 && k - end < 3) k++;
+      if (k < toks.length && capWord(text, toks[k]) && oneSpace(text, toks[k - 1], toks[k])) {
         if (b.key === 'at' || b.key === 'and') {
           // "X and Y Hospital" is one name only when a facility word follows.
           let m = k;
           let found = false;
-          while (m < toks.length && m - k < 4 && capWord(toks[m])) {
-            if ((bits(toks[m]) & HEAD) !== 0 || toks[m].possessive) found = true;
+          while (m < toks.length && m - k < 4 && capWord(text, toks[m])) {
+            if ((bits(text, toks[m]) & HEAD) !== 0 || toks[m].possessive) found = true;
             m++;
           }
           if (!found) break;
@@ -388,14 +389,14 @@ function hasCue(text: string, toks: Token[], i: number): 'care' | 'prep' | undef
   // A verb directly before the place only when it takes a place as object ("visited Elm Clinic",
   // "seen @ UCSF"); otherwise a preposition must come between ("seen at"), so "patient HIV status"
   // or "admission ID" do not make places.
-  const b1 = bits(p1);
+  const b1 = bits(text, p1);
   if (((b1 & DIRECT_VERB) !== 0 || (gap === AT_GAP && (b1 & CARE_VERB) !== 0)) && !toks[i].initial) return 'care';
   if (
     (b1 & PREP) !== 0 &&
     p1.key !== 'from' &&
     p1.key !== 'by' &&
     p2 &&
-    (bits(p2) & CARE_VERB) !== 0 &&
+    (bits(text, p2) & CARE_VERB) !== 0 &&
     oneSpace(text, p2, p1)
   )
     return 'care';

@@ -234,6 +234,8 @@ const LOWER_STREET = new Set([
   'dijk',
   'singel',
 ]);
+/** The length of the longest LOWER_STREET word. */
+const LOWER_STREET_MAX = Math.max(...[...LOWER_STREET].map((w) => w.length));
 
 const FULL_STREET = new Set([
   'street',
@@ -387,6 +389,22 @@ export const streetAddress: Detector = {
         !(dj + 1 < digits.length && digits[dj + 1] === i + 2)
       )
         continue;
+      // Such a lower-case word (only a digit two tokens on let it through) anchors only by lateAnchor's
+      // first test (see anchorAt and elmOrLate: every other test needs a digit, a capital or a full stop
+      // at i): 3 characters or more, one space, then a LOWER_STREET word, whose key is at least as long
+      // as its text. Those three are settled here, before the call.
+      if (nd !== i && !(cj < caps.length && caps[cj] === i) && !(pj < dots.length && dots[pj] === i)) {
+        const t = toks[i];
+        const nx = toks[i + 1];
+        if (
+          t.end - t.start < 3 ||
+          nx.start !== t.end + 1 ||
+          text.charCodeAt(t.end) !== 32 ||
+          nx.end - nx.start > LOWER_STREET_MAX ||
+          !LOWER_STREET.has(nx.key)
+        )
+          continue;
+      }
       // Whether a token among toks[i+1..i+4] has a digit.
       const d = dj < digits.length && digits[dj] === i ? dj + 1 : dj;
       const ahead = d < digits.length && digits[d] <= i + 4;
@@ -480,9 +498,14 @@ function boxNumber(input: ScanInput): boolean {
   for (let k = 0; k < runs.length; k += 2) {
     let q = runs[k];
     for (let spaces = 0; spaces <= 2 && q > 0; spaces++) {
-      if (q >= 3 && (endsWith3(lower, q, 'box') || endsWith3(lower, q, 'psc') || endsWith3(lower, q, 'cmr')))
-        return true;
-      if (q >= 4 && lower.startsWith('unit', q - 4)) return true;
+      // The words end in x, c, r or t: before any other character (most runs), none can end at q.
+      const c = lower.charCodeAt(q - 1);
+      if (c === 120 || c === 99 || c === 114 || c === 116) {
+        if (q >= 3 && (endsWith3(lower, q, 'box') || endsWith3(lower, q, 'psc') || endsWith3(lower, q, 'cmr')))
+          return true;
+        if (q >= 4 && lower.startsWith('unit', q - 4)) return true;
+        break; // (a letter is no space)
+      }
       if (!isSpace(text.charCodeAt(q - 1))) break;
       q--;
     }
