@@ -1,6 +1,6 @@
 import { alternatives, groupByFirstChar, QUANTIFIER } from './regex-source';
 import type { Candidate, Category, ScanInput } from './types';
-import { digits, gatingOn, matchAll, type Regions, reachOf, within } from './util';
+import { digitRuns, digits, gatingOn, matchAll, type Regions, reachOf, within } from './util';
 
 /**
  * Shared machinery for identifiers that are recognised by their label ("MRN: 12345", "insurance
@@ -29,24 +29,28 @@ export interface LabelSpec {
  */
 const allLabels: string[] = [];
 const registered = new WeakSet<RegExp>();
+/** The largest reach (regexReach) of the regexes whose starts labelStarts finds (see there). */
+let usersReach = 0;
 /** The union of every label with its look-behind (sticky), and with the character before it consumed (see labelStarts). */
 let anyLabel: RegExp | undefined;
 let anyLabelAfter: RegExp | undefined;
 
 export function labelledRegex(labels: readonly string[]): RegExp {
   const re = new RegExp(String.raw`(?<![a-z0-9/])(?:${labels.join('|')})(?![a-z])${CONNECT}${TOKEN}`, 'g');
-  searchLabels(labels);
+  searchLabels(labels, re);
   registered.add(re);
   return re;
 }
 
 /**
  * Adds labels (lower-case regex alternatives, each matched after a non-letter and before a non-letter)
- * to the shared search of labelStarts, for a detector whose regex starts with one of them after
- * `(?<![a-z])` (license-plate): its matches then start at labelStarts' positions.
+ * to the shared search of labelStarts, for a detector whose regex `re` starts with one of them after
+ * `(?<![a-z])` (license-plate) and which keeps only matches holding a digit: its matches then start at
+ * labelStarts' positions.
  */
-export function searchLabels(labels: readonly string[]): void {
+export function searchLabels(labels: readonly string[], re: RegExp): void {
   allLabels.push(...labels);
+  usersReach = Math.max(usersReach, reachOf(re));
   anyLabel = undefined;
 }
 
@@ -92,7 +96,7 @@ function byFirstChar(labels: readonly string[]): string {
 }
 
 /**
- * Where any label starts (of the six labelled detectors and of license-plate), inside the digit regions:
+ * Where any label starts (of the six labelled detectors and of license-plate), inside labelRegions:
  * one pass of the union of all labels, shared by these detectors, instead of each of them searching the
  * digit regions with its own regex. Such a regex can only match where one of its labels starts, after a
  * non-letter (the labelled regexes also exclude a digit or "/" there), so searching from these positions
@@ -122,7 +126,7 @@ export function labelStarts(input: ScanInput): Regions {
   // The window a region's search needs: a label start before rEnd is decided by rEnd + the label's reach.
   const reach = reachOf(anyLabel);
   const out: [number, number][] = [];
-  for (const [rs, rEnd] of digits(input)) {
+  for (const [rs, rEnd] of labelRegions(input)) {
     if (rs === 0) {
       anyLabel.lastIndex = 0;
       if (anyLabel.test(lower)) out.push([0, 1]);
@@ -139,6 +143,36 @@ export function labelStarts(input: ScanInput): Regions {
     }
   }
   input.cache.labelStarts = { n: allLabels.length, regions: out };
+  return out;
+}
+
+/**
+ * Where labelStarts looks for labels: at most LABEL_BEFORE characters before a digit. Every user of the
+ * label starts keeps only matches holding a digit (the labelled regexes' values, license-plate's), so a
+ * kept match starting at p holds a digit d with p < d < p + usersReach. These are the digit regions'
+ * starts (digits(): 96 characters before a digit run to 31 after it) without those after a run's last
+ * digit with no digit in the 96 characters after them: a match found there holds no digit and is
+ * rejected, as one starting before a digit region is. LABEL_SLACK keeps the margin the digit regions had
+ * over usersReach (a second label can start inside a rejected match, after its first label, where the
+ * search resumes); labelled.test.ts checks that usersReach + LABEL_SLACK <= LABEL_BEFORE still holds
+ * (else the digit regions are used, which is slower but the same).
+ */
+export const LABEL_BEFORE = 96;
+export const LABEL_SLACK = 14;
+/** The largest reach of the regexes registered with searchLabels. */
+export function labelUsersReach(): number {
+  return usersReach;
+}
+function labelRegions(input: ScanInput): Regions {
+  if (!(usersReach + LABEL_SLACK <= LABEL_BEFORE)) return digits(input);
+  const runs = digitRuns(input);
+  const out: [number, number][] = [];
+  for (let k = 0; k < runs.length; k += 2) {
+    const s = Math.max(0, runs[k] - LABEL_BEFORE);
+    const last = out.length > 0 ? out[out.length - 1] : undefined;
+    if (last && s <= last[1]) last[1] = runs[k + 1];
+    else out.push([s, runs[k + 1]]);
+  }
   return out;
 }
 

@@ -14,7 +14,7 @@ const RE = new RegExp(
   'g',
 );
 // Every match starts with one of the labels after a non-letter: the shared label search finds where.
-searchLabels(LABELS);
+searchLabels(LABELS, RE);
 
 export const licensePlate: Detector = {
   id: 'license-plate',

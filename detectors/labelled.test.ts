@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { scan } from './engine';
+import { LABEL_BEFORE, LABEL_SLACK, labelUsersReach } from './labelled';
+import './registry';
+import { setGating } from './util';
+
+describe('label search regions', () => {
+  // labelStarts searches labels only up to LABEL_BEFORE characters before a digit, which is exact while
+  // every regex using the label starts reaches less than that (see labelRegions). A longer label or
+  // connector makes it fall back to the wider digit regions: the results stay the same, the search slower.
+  it('covers the reach of every regex that uses the label starts', () => {
+    expect(labelUsersReach()).toBeGreaterThan(0);
+    expect(labelUsersReach() + LABEL_SLACK).toBeLessThanOrEqual(LABEL_BEFORE);
+  });
+
+  it('finds the same values as an ungated scan around digit runs', () => {
+    const pad = (n: number) => 'x '.repeat(n);
+    const texts = [
+      `ref 12 ${pad(20)} insurance carrier member id number: AB-12345 and MRN 4471902`,
+      `seen 3 days ago. patient id no is ${pad(30)} 55-0192 case id 12 ${pad(45)} acct no. 55-0192`,
+      `plate 7 ${pad(40)} licence plate number is 7ABC123; reg: 12 ${pad(50)} tag 8XYZ999`,
+      `${pad(47)}case 1 ${pad(47)}case id id no ${pad(10)}98765432`,
+    ];
+    for (const text of texts) {
+      const gated = scan(text, { threshold: 0 });
+      setGating(false);
+      try {
+        expect(gated).toEqual(scan(text, { threshold: 0 }));
+      } finally {
+        setGating(true);
+      }
+    }
+  });
+});
