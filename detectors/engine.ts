@@ -82,13 +82,18 @@ function sortFindings(list: Finding[]): void {
  * union (labelled by the most confident member), so findings never overlap.
  */
 export function scan(text: string, options: ScanOptions = {}, detectors: readonly Detector[] = REGISTRY): Finding[] {
-  if (typeof text !== 'string' || text.length === 0) return [];
-  return scanInput({ text, lower: lowerSameLength(text) }, options, detectors);
+  const input = scanInputOf(text);
+  return input ? scanInput(input, options, detectors) : [];
+}
+
+/** The input scan() prepares for a text, or undefined when there is nothing to scan (not a string, or empty). */
+export function scanInputOf(text: string): ScanInput | undefined {
+  return typeof text === 'string' && text.length > 0 ? { text, lower: lowerSameLength(text) } : undefined;
 }
 
 /**
- * scan() of a prepared input ({ text, lower: lowerSameLength(text) }, text not empty): the caller keeps the
- * input, and with it what the detectors cached (assess reuses the tokens for the health score).
+ * scan() of an input from scanInputOf: the caller keeps the input, and with it what the detectors cached
+ * (assess reuses the tokens for the health score).
  */
 export function scanInput(
   input: ScanInput,

@@ -1,7 +1,7 @@
-import { lowerSameLength, scanInput } from '../detectors/engine';
+import { scanInput, scanInputOf } from '../detectors/engine';
 import { healthScore } from '../detectors/health-context';
 import { tokensOf } from '../detectors/tokens';
-import type { Finding, ScanInput, ScanOptions } from '../detectors/types';
+import type { Finding, ScanOptions } from '../detectors/types';
 import { type CustomMatcher, mergeFindings } from './custom';
 import { type Action, DEFAULT_DECISION_POLICY, type Decision, type DecisionPolicy, decide } from './decide';
 
@@ -24,8 +24,7 @@ export function assess(
   custom?: CustomMatcher,
 ): Assessment {
   // scan(text, options), keeping its input: the health score reads the tokens the detectors cached in it.
-  const input: ScanInput | undefined =
-    typeof text === 'string' && text.length > 0 ? { text, lower: lowerSameLength(text) } : undefined;
+  const input = scanInputOf(text);
   const builtIn = input ? scanInput(input, options) : [];
   const extra = custom ? custom.find(text).filter((f) => options.categories?.[f.category] !== false) : [];
   const findings = extra.length ? mergeFindings(builtIn, extra) : builtIn;
