@@ -8,6 +8,7 @@
  * abbreviations; medical word endings (-itis, -ectomy, -emia, drug stems such as -pril, -statin,
  * -mab); and clinical age forms ("70yo", "55-year-old"). Score = distinct cues / 5, capped at 1.
  */
+import { isWord } from './anchors';
 import { alternatives, groupable, groupByFirstChar } from './regex-source';
 import { type Token, tokenize } from './tokens';
 
@@ -130,11 +131,6 @@ for (const x of SUFFIX_WORDS) {
 /** The shortest word a suffix cue can be (three letters and the shortest suffix). */
 const MIN_SUFFIX_WORD = 3 + Math.min(...SUFFIX_WORDS.map((x) => x.length));
 
-/** `\w` of a regex: ASCII letter, digit or underscore. */
-function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-}
-
 /**
  * What terms can match at the start of a plain token's word `key` (in lower case; `at` the tri() of its
  * first three characters). A term that goes on past the word needs the word to be its first word (ASK);
@@ -241,14 +237,13 @@ export function healthScore(text: string, tokens: readonly Token[] = tokenize(te
   return seen.size >= needed ? 1 : seen.size / needed;
 }
 
-/** Runs SUFFIXES at `p` and adds its cue; true when it matched. */
-function addSuffixCue(text: string, p: number, seen: Set<string>): boolean {
+/** Runs SUFFIXES at `p` and adds its cue, if any. */
+function addSuffixCue(text: string, p: number, seen: Set<string>): void {
   SUFFIXES.lastIndex = p;
   const m = SUFFIXES.exec(text);
-  if (m === null) return false;
+  if (m === null) return;
   const w = m[0].toLowerCase();
   if (!NOT_MEDICAL.has(w)) seen.add(w);
-  return true;
 }
 
 /**
@@ -260,7 +255,7 @@ function plainless(text: string, t: Token, termEnd: number, seen: Set<string>): 
   const n = text.length;
   for (let p = t.start; p < t.end; p++) {
     const c = text.charCodeAt(p) | 0x20;
-    if (!(c >= 97 && c <= 122 && (p === t.start || !isWordChar(text.charCodeAt(p - 1))))) continue;
+    if (!(c >= 97 && c <= 122 && (p === t.start || !isWord(text.charCodeAt(p - 1))))) continue;
     if (p >= termEnd && p + 1 < n) {
       const at = tri(text.charCodeAt(p), text.charCodeAt(p + 1), p + 2 < n ? text.charCodeAt(p + 2) : 0);
       if (FIRST3[at] !== 0) {
@@ -274,7 +269,7 @@ function plainless(text: string, t: Token, termEnd: number, seen: Set<string>): 
     }
     // A suffix cue is a whole \w run of letters: find its end.
     let e = p;
-    while (e < n && isWordChar(text.charCodeAt(e))) e++;
+    while (e < n && isWord(text.charCodeAt(e))) e++;
     if (
       e - p >= MIN_SUFFIX_WORD &&
       LAST3[tri(text.charCodeAt(e - 3), text.charCodeAt(e - 2), text.charCodeAt(e - 1))] === 1
