@@ -10,7 +10,7 @@
 import { parseArgs } from 'node:util';
 import { CORPORA, loadCorpus } from './corpora';
 import { ours, redactPiiPeer } from './peers';
-import type { CorpusKind } from './score';
+import { type CorpusKind, percentile } from './score';
 
 function roundsOption(): number {
   const { values } = parseArgs({ options: { rounds: { type: 'string' } }, strict: true });
@@ -20,11 +20,6 @@ function roundsOption(): number {
     process.exit(2);
   }
   return n;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1];
 }
 
 async function main(): Promise<void> {
@@ -47,7 +42,7 @@ async function main(): Promise<void> {
   for (let r = 0; r < rounds; r++) {
     for (let i = 0; i < tools.length; i++) ms[i].push(pass(tools[i][1]));
   }
-  const [oursMs, peerMs] = ms.map(median);
+  const [oursMs, peerMs] = ms.map((xs) => percentile(xs, 50));
   const lines = [
     `${texts.length} texts, ${chars.toLocaleString('en-US')} characters (three corpora); ${rounds} interleaved rounds, medians:`,
     `  ${ours.name}: ${oursMs.toFixed(0)} ms per pass, ${(chars / oursMs).toFixed(0)} chars/ms`,
