@@ -49,13 +49,9 @@ function classes(): Map<string, number> {
   return classMap;
 }
 
-/** The OR of the word-class bits whose lists hold `key` (0 for none). */
-export function placeWordClass(key: string): number {
-  return classes().get(key) ?? 0;
-}
-
 /**
- * placeWordClass(t.key), with most tokens settled by classFilter from the text alone. A token's key is its
+ * The OR of the word-class bits whose lists hold t.key (0 for none), with most tokens settled by classFilter
+ * from the text alone. A token's key is its
  * word (the text without a possessive 's) lower-cased: an ASCII character lower-cases in place to the same
  * code & 31, and only a character outside ASCII can change the key's length (dotted capital I), so when
  * the word's first, second and last characters are ASCII they give the key's first, second and last; a
@@ -85,7 +81,7 @@ export function tokenClass(text: string, t: Token): number {
 export interface PlaceIndex {
   /** The title-case and all-capitals tokens (Token.title || Token.caps: such a token has no digit). */
   caps: number[];
-  /** Per entry of `caps`: placeWordClass of the token's key, | TITLE_WORD when it is title case. */
+  /** Per entry of `caps`: tokenClass of the token, | TITLE_WORD when it is title case. */
   capClass: number[];
   /** The tokens with a digit. */
   digits: number[];

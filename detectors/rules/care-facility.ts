@@ -149,9 +149,10 @@ const ACRONYM = placeWordBit(SYSTEM_ACRONYMS);
 const DIRECT_VERB = placeWordBit(DIRECT_VERBS);
 const CARE_VERB = placeWordBit(CARE_VERBS);
 const PREP = placeWordBit(PREPS);
-/** placeWordClass(t.key), most tokens settled from the text without a lookup (tokenClass). */
-function bits(text: string, t: Token): number {
-  return tokenClass(text, t);
+
+/** A finding of this detector: tokens `first` to `last`. */
+function finding(first: Token, last: Token, confidence: number, reason: string): Candidate {
+  return { start: first.start, end: last.end, category: 'LOCATION', confidence, reason };
 }
 
 /** The longest listed health system whose words start at token i, if any. */
@@ -167,7 +168,7 @@ function systemAt(toks: Token[], i: number): { words: Phrase; keys: string[]; am
 }
 
 function capWord(text: string, t: Token): boolean {
-  return (t.title || t.caps) && !t.hasDigit && (bits(text, t) & NOT_CAP) === 0;
+  return (t.title || t.caps) && !t.hasDigit && (tokenClass(text, t) & NOT_CAP) === 0;
 }
 
 /** Words may join with a space, a hyphen, or ". " after an abbreviation (St., Mt., Med.). */
@@ -210,20 +211,14 @@ export const careFacility: Detector = {
       const i = caps[c];
       if (i < from) continue;
       const t = toks[i];
-      const tb = capClass[c]; // bits(t), | TITLE_WORD (no list's bit)
+      const tb = capClass[c]; // tokenClass(text, t), | TITLE_WORD (no list's bit)
       // Known health system names, longest first.
       if ((tb & SYSTEM_FIRST) !== 0 && (t.caps || (tb & ACRONYM) === 0)) {
         const hit = systemAt(toks, i);
         if (hit) {
           const end = extendRun(text, toks, caps, capClass, c, i + hit.words.length - 1);
           if ((!hit.ambiguous || hasCue(text, toks, i)) && !citedAsSource(toks, i, end)) {
-            out.push({
-              start: t.start,
-              end: toks[end].end,
-              category: 'LOCATION',
-              confidence: 0.85,
-              reason: 'known health system',
-            });
+            out.push(finding(t, toks[end], 0.85, 'known health system'));
             from = end + 1;
             continue;
           }
@@ -234,13 +229,7 @@ export const careFacility: Detector = {
         const nxt = toks[i + 2];
         if (!(nxt && (nxt.key === 'wort' || nxt.key === 'worts'))) {
           const end = extendRun(text, toks, caps, capClass, c, i + 1);
-          out.push({
-            start: t.start,
-            end: toks[end].end,
-            category: 'LOCATION',
-            confidence: 0.8,
-            reason: 'saint or mount name',
-          });
+          out.push(finding(t, toks[end], 0.8, 'saint or mount name'));
           from = end + 1;
           continue;
         }
@@ -252,7 +241,7 @@ export const careFacility: Detector = {
       let head = -1;
       let strong = false;
       // Each test below needs a title-case or all-capitals word: the run's entries in `caps`, with their
-      // classes (bits, | TITLE_WORD for title case, else all capitals).
+      // classes (tokenClass, | TITLE_WORD for title case, else all capitals).
       for (let cc = c; cc < caps.length && caps[cc] <= end; cc++) {
         const k = caps[cc];
         const tk = toks[k];
@@ -266,7 +255,8 @@ export const careFacility: Detector = {
             (kb & STRONG_HEAD) !== 0 ||
             ((tk.key === 'center' || tk.key === 'centre' || tk.key === 'ctr') &&
               k > i &&
-              ((cc > 0 && caps[cc - 1] === k - 1 ? capClass[cc - 1] : bits(text, toks[k - 1])) & QUALIFIER) !== 0);
+              ((cc > 0 && caps[cc - 1] === k - 1 ? capClass[cc - 1] : tokenClass(text, toks[k - 1])) & QUALIFIER) !==
+                0);
         }
         // Hospital acronyms: "UWMC", "BMC", "VUMC".
         if (!title && mcAcronym(tk.text)) {
@@ -277,14 +267,8 @@ export const careFacility: Detector = {
       if (head < 0) {
         // Without a facility word, only a care cue makes a place ("seen at Cedar Crest"), and not before
         // an eponym's noun.
-        if (hasCue(text, toks, i) === 'care' && !(end + 1 < n && (bits(text, toks[end + 1]) & EPONYM) !== 0)) {
-          out.push({
-            start: t.start,
-            end: toks[end].end,
-            category: 'LOCATION',
-            confidence: 0.7,
-            reason: 'place after a care cue',
-          });
+        if (hasCue(text, toks, i) === 'care' && !(end + 1 < n && (tokenClass(text, toks[end + 1]) & EPONYM) !== 0)) {
+          out.push(finding(t, toks[end], 0.7, 'place after a care cue'));
         }
         from = end + 1;
         continue;
@@ -298,23 +282,11 @@ export const careFacility: Detector = {
       const cue = hasCue(text, toks, i);
       // A facility name ends in its facility word ("Riverside Hospital") or continues with "of"/"for"
       // ("Hospital for Special Surgery"); a heading such as "Hospital Course" or "Clinic Notes" does not.
-      const headFirst = head === i && end > i && (bits(text, toks[i + 1]) & (CONNECTOR | HEAD)) === 0;
+      const headFirst = head === i && end > i && (tokenClass(text, toks[i + 1]) & (CONNECTOR | HEAD)) === 0;
       if ((strong || cue) && !headFirst && !(head === i && end === i && !/MC$/.test(toks[i].text))) {
-        out.push({
-          start: t.start,
-          end: toks[end].end,
-          category: 'LOCATION',
-          confidence: strong ? 0.85 : 0.7,
-          reason: 'care facility name',
-        });
+        out.push(finding(t, toks[end], strong ? 0.85 : 0.7, 'care facility name'));
       } else if (cue === 'care') {
-        out.push({
-          start: t.start,
-          end: toks[end].end,
-          category: 'LOCATION',
-          confidence: 0.7,
-          reason: 'place after a care cue',
-        });
+        out.push(finding(t, toks[end], 0.7, 'place after a care cue'));
       }
       from = end + 1;
     }
@@ -343,10 +315,10 @@ function extendRun(text: string, toks: Token[], caps: number[], capClass: number
     // b is capitalised (b.title || b.caps) when it is the next entry of `caps`, with its bits there.
     while (cb < caps.length && caps[cb] <= end) cb++;
     const cap = cb < caps.length && caps[cb] === end + 1;
-    // The bits of b are looked up only when a test below can use them: a lower-case word can only be a
+    // The classes of b are looked up only when a test below can use them: a lower-case word can only be a
     // connector, and a connector's token has at most 5 characters ("and", or "the's": keys of up to 3
     // ASCII letters without a "k", which only ASCII letters lower-case to, and 's).
-    const bb = cap ? capClass[cb] : a.possessive || b.end - b.start <= 5 ? bits(text, b) : 0;
+    const bb = cap ? capClass[cb] : a.possessive || b.end - b.start <= 5 ? tokenClass(text, b) : 0;
     if (a.possessive && (bb & (HEAD | QUALIFIER)) === 0) break;
     // capWord(b), with b's bits at hand (a capitalised word has no digit).
     if (cap && (bb & NOT_CAP) === 0 && joined(text, a, b)) {
@@ -357,14 +329,14 @@ function extendRun(text: string, toks: Token[], caps: number[], capClass: number
     // Connectors inside a name: "Brigham and Women's", "Hospital of the University of Pennsylvania".
     if ((bb & CONNECTOR) !== 0 && oneSpace(text, a, b)) {
       let k = end + 2;
-      while (k < toks.length && (bits(text, toks[k]) & CONNECTOR) !== 0 && k - end < 3) k++;
+      while (k < toks.length && (tokenClass(text, toks[k]) & CONNECTOR) !== 0 && k - end < 3) k++;
       if (k < toks.length && capWord(text, toks[k]) && oneSpace(text, toks[k - 1], toks[k])) {
         if (b.key === 'at' || b.key === 'and') {
           // "X and Y Hospital" is one name only when a facility word follows.
           let m = k;
           let found = false;
           while (m < toks.length && m - k < 4 && capWord(text, toks[m])) {
-            if ((bits(text, toks[m]) & HEAD) !== 0 || toks[m].possessive) found = true;
+            if ((tokenClass(text, toks[m]) & HEAD) !== 0 || toks[m].possessive) found = true;
             m++;
           }
           if (!found) break;
@@ -389,14 +361,14 @@ function hasCue(text: string, toks: Token[], i: number): 'care' | 'prep' | undef
   // A verb directly before the place only when it takes a place as object ("visited Elm Clinic",
   // "seen @ UCSF"); otherwise a preposition must come between ("seen at"), so "patient HIV status"
   // or "admission ID" do not make places.
-  const b1 = bits(text, p1);
+  const b1 = tokenClass(text, p1);
   if (((b1 & DIRECT_VERB) !== 0 || (gap === AT_GAP && (b1 & CARE_VERB) !== 0)) && !toks[i].initial) return 'care';
   if (
     (b1 & PREP) !== 0 &&
     p1.key !== 'from' &&
     p1.key !== 'by' &&
     p2 &&
-    (bits(text, p2) & CARE_VERB) !== 0 &&
+    (tokenClass(text, p2) & CARE_VERB) !== 0 &&
     oneSpace(text, p2, p1)
   )
     return 'care';

@@ -224,8 +224,10 @@ export const cityState: Detector = {
         if (code && US_STATES[code] && (sep !== ' ' || zipAfter(text, st.end) > st.end)) stateEnd = st.end;
         else if (sep !== ' ' && st.title) stateEnd = stateNameEnd(toks, k + 1);
         if (stateEnd < 0) continue;
+        // The run's words are the entries of `caps` from c on (consecutive capitalised tokens), with their
+        // classes there; token i's has no NOT_PLACE bit (tested above).
         let notPlace = false;
-        for (let x = i; x <= k && !notPlace; x++) notPlace = NOT_PLACES.has(toks[x].key);
+        for (let x = 1; x <= k - i && !notPlace; x++) notPlace = (capClass[c + x] & NOT_PLACE) !== 0;
         if (notPlace) continue;
         out.push({
           start: t.start,

@@ -11,8 +11,8 @@
  * "útja") and lower-case addresses with a street or unit word after the number are anchors too.
  * Source: 45 CFR 164.514(b)(2)(i)(B); USPS Publication 28 (Postal Addressing Standards).
  */
-import { LEADING_STREET, placeIndex, placeWordBit, STREET_TYPES, TITLE_WORD, UNIT_WORDS } from '../places';
-import { isSpace, oneSpace, type Token, tokenFrom, tokensOf, wordBits } from '../tokens';
+import { LEADING_STREET, placeIndex, placeWordBit, STREET_TYPES, TITLE_WORD, tokenClass, UNIT_WORDS } from '../places';
+import { isSpace, oneSpace, type Token, tokenFrom, tokensOf } from '../tokens';
 import type { Candidate, Detector, ScanInput } from '../types';
 import { digitRuns, type Gated, matchAll, nearDigits, type Regions, within } from '../util';
 
@@ -234,8 +234,6 @@ const LOWER_STREET = new Set([
   'dijk',
   'singel',
 ]);
-/** The length of the longest LOWER_STREET word. */
-const LOWER_STREET_MAX = Math.max(...[...LOWER_STREET].map((w) => w.length));
 
 const FULL_STREET = new Set([
   'street',
@@ -249,8 +247,6 @@ const FULL_STREET = new Set([
   'parkway',
   'highway',
 ]);
-/** FULL_STREET as a place word class (PlaceIndex.capClass). */
-const FULL_WORD = placeWordBit(FULL_STREET);
 /** Nouns a number counts ("3 days", "room 12", "bed 4"): after a number they are never a street name. */
 const COUNTED_NOUNS = [
   'age',
@@ -309,6 +305,17 @@ const NOT_STREET_NAME = new Set([
 const UNIT_AFTER = /^\s?(?:mg|mcg|ml|g|kg|units?|iu|%|mmol|meq|tabs?|caps?|puffs?|drops?|times|x)\b/i;
 const PLACE_PREP = new Set(['on', 'at', 'from', 'in', 'near', 'off']);
 
+/**
+ * The word lists of this file as place word classes (places.ts): a token's key is looked up once for all of
+ * them (and for the other place detectors' lists), most tokens settled from the text alone (tokenClass).
+ */
+const LEAD = placeWordBit(LEADING_STREET);
+const FULL = placeWordBit(FULL_STREET); // (also read in PlaceIndex.capClass)
+const LSTREET = placeWordBit(LOWER_STREET);
+const LOWER_OK_WORD = placeWordBit(LOWER_OK);
+const NOT_NAME = placeWordBit(NOT_STREET_NAME);
+const PREP = placeWordBit(PLACE_PREP);
+
 /** "Dr. Okonkwo", "St. Vincent": Dr and St before a name are a title or a saint, not Drive or Street. */
 function titleBeforeName(text: string, toks: Token[], k: number): boolean {
   const t = toks[k];
@@ -362,10 +369,10 @@ export const streetAddress: Detector = {
           (capClass[c] & TITLE_WORD) !== 0 &&
           caps[c + 1] === k + 1 &&
           (capClass[c + 1] & TITLE_WORD) !== 0 &&
-          ((capClass[c + 1] & FULL_WORD) !== 0 ||
-            (caps[c + 2] === k + 2 && (capClass[c + 2] & (TITLE_WORD | FULL_WORD)) === (TITLE_WORD | FULL_WORD))) &&
+          ((capClass[c + 1] & FULL) !== 0 ||
+            (caps[c + 2] === k + 2 && (capClass[c + 2] & (TITLE_WORD | FULL)) === (TITLE_WORD | FULL))) &&
           k > 0 &&
-          PLACE_PREP.has(toks[k - 1].key)
+          (tokenClass(text, toks[k - 1]) & PREP) !== 0
         ) {
           next = k;
           break;
@@ -391,8 +398,8 @@ export const streetAddress: Detector = {
         continue;
       // Such a lower-case word (only a digit two tokens on let it through) anchors only by lateAnchor's
       // first test (see anchorAt and elmOrLate: every other test needs a digit, a capital or a full stop
-      // at i): 3 characters or more, one space, then a LOWER_STREET word, whose key is at least as long
-      // as its text. Those three are settled here, before the call.
+      // at i): 3 characters or more, one space, then a LOWER_STREET word. Those three are settled here,
+      // before the call.
       if (nd !== i && !(cj < caps.length && caps[cj] === i) && !(pj < dots.length && dots[pj] === i)) {
         const t = toks[i];
         const nx = toks[i + 1];
@@ -400,8 +407,7 @@ export const streetAddress: Detector = {
           t.end - t.start < 3 ||
           nx.start !== t.end + 1 ||
           text.charCodeAt(t.end) !== 32 ||
-          nx.end - nx.start > LOWER_STREET_MAX ||
-          !LOWER_STREET.has(nx.key)
+          (tokenClass(text, nx) & LSTREET) === 0
         )
           continue;
       }
@@ -534,7 +540,7 @@ function anchorAt(input: ScanInput, toks: Token[], i: number, ahead: boolean): n
   // House number + capitalised word, with a street word or another number within 5 tokens,
   // or an address cue before it.
   if (t.hasDigit && nx && isNum(t.text, 1, 6, ANY_LETTER)) {
-    const nb = streetBits(nx);
+    const nb = tokenClass(text, nx);
     // A street word or street-suffixed word right after the number.
     const lead = (nb & LEAD) !== 0 || foreignSuffix(nx.key);
     if (
@@ -543,14 +549,14 @@ function anchorAt(input: ScanInput, toks: Token[], i: number, ahead: boolean): n
       compassLetter(text, nx) ||
       (nx.initial && nx.dot && /^\p{Lu}$/u.test(nx.text)) ||
       lead ||
-      (t.text.length >= 2 && i + 2 < n && (streetBits(toks[i + 2]) & FULL) !== 0) ||
+      (t.text.length >= 2 && i + 2 < n && (tokenClass(text, toks[i + 2]) & FULL) !== 0) ||
       isNum(nx.text, 1, 4)
     ) {
       let street = lead;
       // "3747 fourth avenue suite 112": a lower-case full street word close after a house number.
       // (Each loop below can only set `street`: it runs while it is not set.)
       if (!street && t.text.length >= 2) {
-        for (let k = i + 2; k < Math.min(n, i + 4) && !street; k++) street = (streetBits(toks[k]) & FULL) !== 0;
+        for (let k = i + 2; k < Math.min(n, i + 4) && !street; k++) street = (tokenClass(text, toks[k]) & FULL) !== 0;
       }
       for (let k = i + 2; k < Math.min(n, i + 6) && !street; k++) {
         const tk = toks[k];
@@ -572,7 +578,7 @@ function anchorAt(input: ScanInput, toks: Token[], i: number, ahead: boolean): n
         k2 < n &&
         oneSpace(text, toks[k2 - 1], toks[k2]) &&
         (nb & NOT_NAME) === 0 &&
-        (k2 === i + 2 || (toks[i + 2]?.title && (streetBits(toks[i + 2]) & NOT_NAME) === 0)) &&
+        (k2 === i + 2 || (toks[i + 2]?.title && (tokenClass(text, toks[i + 2]) & NOT_NAME) === 0)) &&
         isNum(toks[k2]?.text ?? '', 1, 5, ANY_LETTER) &&
         !UNIT_AFTER.test(text.slice(toks[k2].end, toks[k2].end + 8));
       if (numbered) return 0.7;
@@ -581,7 +587,7 @@ function anchorAt(input: ScanInput, toks: Token[], i: number, ahead: boolean): n
         t.text.length >= 3 &&
         isNum(nx.text, 1, 4) &&
         !!toks[i + 2]?.title &&
-        (streetBits(toks[i + 2]) & NOT_NAME) === 0;
+        (tokenClass(text, toks[i + 2]) & NOT_NAME) === 0;
       if ((nx.title || doubled || nx.caps) && addressCue(input, t.start)) return 0.7;
     }
   }
@@ -604,13 +610,13 @@ function anchorAt(input: ScanInput, toks: Token[], i: number, ahead: boolean): n
     return 0.75;
   // The next two anchors need a number among toks[i+1..i+4] and a title-case or all-capitals word.
   if (!ahead || !(t.title || t.caps)) return elmOrLate(input, toks, i);
-  const tb = streetBits(t);
+  const tb = tokenClass(text, t);
   // Street word first: "Rue de Virton 38", "Via Roma 12"; or a street-suffixed word + number.
   const tLead = (tb & LEAD) !== 0 || foreignSuffix(t.key);
   if (tLead) {
     for (let k = i + 1; k < Math.min(n, i + 5); k++) {
       if (isNum(toks[k].text, 1, 5, ANY_LETTER)) return 0.8;
-      if (!(toks[k].title || (streetBits(toks[k]) & LOWER_OK_WORD) !== 0)) break;
+      if (!(toks[k].title || (tokenClass(text, toks[k]) & LOWER_OK_WORD) !== 0)) break;
     }
   }
   if (t.title) {
@@ -629,7 +635,7 @@ function anchorAt(input: ScanInput, toks: Token[], i: number, ahead: boolean): n
       if (!(gl === 1 && text.charCodeAt(tk.end) === 32) && !(ls && gl === 2 && text.startsWith('. ', tk.end))) break;
       if (isNum(toks[k + 1]?.text ?? '', 1, 5, ANY_LETTER)) {
         const unit = UNIT_AFTER.test(text.slice(toks[k + 1].end, toks[k + 1].end + 8)); // "Eliquis 5 mg"
-        if (!unit && (suffixedRun(toks, i, k, tLead, tb, lower) || addressCue(input, t.start))) return 0.8;
+        if (!unit && (suffixedRun(text, toks, i, k, tLead, tb, lower) || addressCue(input, t.start))) return 0.8;
         break;
       }
       k++;
@@ -643,11 +649,19 @@ function anchorAt(input: ScanInput, toks: Token[], i: number, ahead: boolean): n
  * word's test is `tLead`; `lower` marks lower-case street words), or are two after "on"/"at":
  * "on Hoge Wei 32", "at Pod Floriánem 1677" (not a clinical or time word).
  */
-function suffixedRun(toks: Token[], i: number, k: number, tLead: boolean, tb: number, lower: number): boolean {
+function suffixedRun(
+  text: string,
+  toks: Token[],
+  i: number,
+  k: number,
+  tLead: boolean,
+  tb: number,
+  lower: number,
+): boolean {
   if (tLead || lower !== 0) return true;
   for (let j = i + 1; j <= k; j++) {
     const tj = toks[j];
-    const jb = streetBits(tj);
+    const jb = tokenClass(text, tj);
     if (foreignSuffix(tj.key) || (jb & LEAD) !== 0) return true;
     if (
       j === i + 1 &&
@@ -663,6 +677,7 @@ function suffixedRun(toks: Token[], i: number, k: number, tLead: boolean, tb: nu
 
 /** The last anchors of anchorAt. */
 function elmOrLate(input: ScanInput, toks: Token[], i: number): number {
+  const text = input.text;
   const n = toks.length;
   const t = toks[i];
   const nx: Token | undefined = toks[i + 1];
@@ -672,13 +687,13 @@ function elmOrLate(input: ScanInput, toks: Token[], i: number): number {
     t.title &&
     nx?.title &&
     i > 0 &&
-    ((streetBits(nx) & FULL) !== 0 || (toks[i + 2]?.title && (streetBits(toks[i + 2]) & FULL) !== 0)) &&
-    (streetBits(toks[i - 1]) & PREP) !== 0
+    ((tokenClass(text, nx) & FULL) !== 0 || (toks[i + 2]?.title && (tokenClass(text, toks[i + 2]) & FULL) !== 0)) &&
+    (tokenClass(text, toks[i - 1]) & PREP) !== 0
   )
     return 0.75;
   if (
     i + 2 < n &&
-    ((toks[i + 2].hasDigit && (streetBits(nx) & LSTREET) !== 0) ||
+    ((toks[i + 2].hasDigit && (tokenClass(text, nx) & LSTREET) !== 0) ||
       (t.hasDigit && !toks[i + 1].hasDigit && !toks[i + 1].title && (toks[i + 2].hasDigit || toks[i + 3]?.hasDigit)) ||
       (t.title && toks[i + 1].key === 'and'))
   )
@@ -1048,23 +1063,4 @@ function lateAnchor(input: ScanInput, toks: Token[], i: number): number {
     return 0.7;
   }
   return 0;
-}
-
-/** The word lists of this file as bits of one map: anchorAt looks a token's key up once for all of them. */
-const LEAD = 1; // LEADING_STREET
-const FULL = 2; // FULL_STREET
-const LSTREET = 4; // LOWER_STREET
-const LOWER_OK_WORD = 8; // LOWER_OK
-const NOT_NAME = 16; // NOT_STREET_NAME
-const PREP = 32; // PLACE_PREP
-const STREET_WORDS = wordBits([
-  [LEADING_STREET, LEAD],
-  [FULL_STREET, FULL],
-  [LOWER_STREET, LSTREET],
-  [LOWER_OK, LOWER_OK_WORD],
-  [NOT_STREET_NAME, NOT_NAME],
-  [PLACE_PREP, PREP],
-]);
-function streetBits(t: Token): number {
-  return STREET_WORDS.get(t.key) ?? 0;
 }
