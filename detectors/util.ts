@@ -92,26 +92,6 @@ export function matchAll(
       if (q >= runs.length) break; // no run long enough further on: no match in this region or after
       if (runs[q] >= rEnd + reach) continue;
     }
-    if (rEnd - rs <= NARROW) {
-      // A region of one or two positions (a label's start, a domain's start): try exactly those
-      // positions with a sticky copy of the regex, instead of a search that would run on to the end of
-      // the window. `re.lastIndex` is set as a search would have left it, so `build` may move it.
-      const sticky = stickyOf(re);
-      for (let p = Math.max(rs, from); p < rEnd; ) {
-        sticky.lastIndex = p;
-        const m = sticky.exec(text);
-        if (!m) {
-          p++;
-          continue;
-        }
-        re.lastIndex = sticky.lastIndex;
-        if (m[0].length === 0) re.lastIndex++;
-        else take(out, build(m));
-        from = re.lastIndex;
-        p = from;
-      }
-      continue;
-    }
     const limit = rEnd + reach; // reach is Infinity when unknown: no cut
     const subject = limit < n ? text.slice(0, limit) : text;
     const cut = subject !== text;
@@ -134,19 +114,6 @@ export function matchAll(
     }
   }
   return out;
-}
-
-/** Regions at most this wide are tried position by position with a sticky regex. */
-const NARROW = 2;
-const stickies = new WeakMap<RegExp, RegExp>();
-/** A sticky copy of `re` (same source and flags), made once per regex. */
-export function stickyOf(re: RegExp): RegExp {
-  let s = stickies.get(re);
-  if (!s) {
-    s = new RegExp(re.source, re.flags.includes('y') ? re.flags : `${re.flags}y`);
-    stickies.set(re, s);
-  }
-  return s;
 }
 
 function take(out: Candidate[], c: Candidate | Candidate[] | null | undefined): void {
