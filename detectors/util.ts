@@ -27,11 +27,6 @@ export function before(input: ScanInput, start: number, n = 40): string {
   return input.lower.slice(Math.max(0, start - n), start);
 }
 
-/** The `n` lower-cased characters after `end`. */
-export function after(input: ScanInput, end: number, n = 40): string {
-  return input.lower.slice(end, end + n);
-}
-
 /** Sorted, non-overlapping [start, end) ranges of the text worth running a regex over. */
 export type Regions = readonly (readonly [number, number])[];
 
