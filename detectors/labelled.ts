@@ -1,7 +1,7 @@
 import { matchRegions, matchStarts } from './anchors';
 import { alternatives, groupByFirstChar, QUANTIFIER } from './regex-source';
 import type { Candidate, Category, ScanInput } from './types';
-import { digitRuns, digits, type Regions, reachOf } from './util';
+import { digitRegions, digits, type Regions, reachOf } from './util';
 
 /**
  * Shared machinery for identifiers that are recognised by their label ("MRN: 12345", "insurance
@@ -164,15 +164,7 @@ export function labelUsersReach(): number {
 }
 function labelRegions(input: ScanInput): Regions {
   if (!(usersReach + LABEL_SLACK <= LABEL_BEFORE)) return digits(input);
-  const runs = digitRuns(input);
-  const out: [number, number][] = [];
-  for (let k = 0; k < runs.length; k += 2) {
-    const s = Math.max(0, runs[k] - LABEL_BEFORE);
-    const last = out.length > 0 ? out[out.length - 1] : undefined;
-    if (last && s <= last[1]) last[1] = runs[k + 1];
-    else out.push([s, runs[k + 1]]);
-  }
-  return out;
+  return digitRegions(input, LABEL_BEFORE, 1);
 }
 
 export function detectLabelled(input: ScanInput, spec: LabelSpec, re: RegExp): Candidate[] {

@@ -218,8 +218,11 @@ export function hasDigitRun(input: ScanInput, len: number): boolean {
   return ((input.cache?.digitRunLengths as number) & (1 << len)) !== 0;
 }
 
-/** Regions around digits, from the digit runs (found once per scan input). */
-function digitRegions(input: ScanInput, before: number, after: number, gap = 0): [number, number][] {
+/**
+ * Regions from `before` characters before each digit run to `after` - 1 characters after its last digit,
+ * merged when closer than `gap`; made from the digit runs (found once per scan input), not cached.
+ */
+export function digitRegions(input: ScanInput, before: number, after: number, gap = 0): [number, number][] {
   const out: [number, number][] = [];
   const n = input.text.length;
   const runs = digitRuns(input);
