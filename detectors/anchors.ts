@@ -11,7 +11,7 @@
  * searching every region around every digit.
  */
 import type { Candidate, ScanInput } from './types';
-import { gatingOn, matchAll, type Regions, stickyOf, within } from './util';
+import { gatingOn, matchAll, type Regions, within } from './util';
 
 /** ASCII character classes by code: digit, letter, word (\w), looked up instead of per-char regexes. */
 const DIGIT = 1;
@@ -102,6 +102,17 @@ export function addStart(out: number[], p: number): void {
 }
 
 type Build = (m: RegExpExecArray) => Candidate | null | undefined;
+
+const stickies = new WeakMap<RegExp, RegExp>();
+/** A sticky copy of `re` (same source and flags), made once per regex. */
+function stickyOf(re: RegExp): RegExp {
+  let s = stickies.get(re);
+  if (!s) {
+    s = new RegExp(re.source, re.flags.includes('y') ? re.flags : `${re.flags}y`);
+    stickies.set(re, s);
+  }
+  return s;
+}
 
 /**
  * Appends to `out` the candidates `build` makes of the matches of the global regex `re` that start at one

@@ -1,6 +1,7 @@
+import { matchRegions, matchStarts } from './anchors';
 import { alternatives, groupByFirstChar, QUANTIFIER } from './regex-source';
 import type { Candidate, Category, ScanInput } from './types';
-import { digitRuns, digits, gatingOn, matchAll, type Regions, reachOf, within } from './util';
+import { digitRegions, digits, type Regions, reachOf } from './util';
 
 /**
  * Shared machinery for identifiers that are recognised by their label ("MRN: 12345", "insurance
@@ -96,8 +97,8 @@ function byFirstChar(labels: readonly string[]): string {
 }
 
 /**
- * Where any label starts (of the six labelled detectors and of license-plate), inside labelRegions:
- * one pass of the union of all labels, shared by these detectors, instead of each of them searching the
+ * Where any label starts (of the six labelled detectors and of license-plate), inside labelRegions,
+ * ascending, for matchStarts: one pass of the union of all labels, shared by these detectors, instead of each of them searching the
  * digit regions with its own regex. Such a regex can only match where one of its labels starts, after a
  * non-letter (the labelled regexes also exclude a digit or "/" there), so searching from these positions
  * alone finds exactly the matches a search of the digit regions finds: a position where the detector's
@@ -111,10 +112,10 @@ function byFirstChar(labels: readonly string[]): string {
  * look-behind search finds. Only a label at the very start of the text has no character before it; that
  * one position is tried with the look-behind regex itself.
  */
-export function labelStarts(input: ScanInput): Regions {
+export function labelStarts(input: ScanInput): readonly number[] {
   input.cache ??= {};
-  const hit = input.cache.labelStarts as { n: number; regions: Regions } | undefined;
-  if (hit && hit.n === allLabels.length) return hit.regions;
+  const hit = input.cache.labelStarts as { n: number; starts: readonly number[] } | undefined;
+  if (hit && hit.n === allLabels.length) return hit.starts;
   if (anyLabel === undefined) {
     const union = `(?:${byFirstChar(allLabels)})(?![a-z])`;
     anyLabel = new RegExp(`(?<![a-z])${union}`, 'y');
@@ -125,24 +126,22 @@ export function labelStarts(input: ScanInput): Regions {
   const n = lower.length;
   // The window a region's search needs: a label start before rEnd is decided by rEnd + the label's reach.
   const reach = reachOf(anyLabel);
-  const out: [number, number][] = [];
+  const out: number[] = [];
   for (const [rs, rEnd] of labelRegions(input)) {
     if (rs === 0) {
       anyLabel.lastIndex = 0;
-      if (anyLabel.test(lower)) out.push([0, 1]);
+      if (anyLabel.test(lower)) out.push(0);
     }
     const limit = rEnd + reach;
     const subject = limit < n ? lower.slice(0, limit) : lower;
     re.lastIndex = rs > 0 ? rs - 1 : 0;
     for (let m = re.exec(subject); m && m.index + 1 < rEnd; m = re.exec(subject)) {
       const p = m.index + 1;
-      const last = out.length > 0 ? out[out.length - 1] : undefined;
-      if (last && p <= last[1]) last[1] = p + 1;
-      else out.push([p, p + 1]);
+      out.push(p); // ascending: the search resumes at p, so the next start is after it
       re.lastIndex = p;
     }
   }
-  input.cache.labelStarts = { n: allLabels.length, regions: out };
+  input.cache.labelStarts = { n: allLabels.length, starts: out };
   return out;
 }
 
@@ -165,23 +164,13 @@ export function labelUsersReach(): number {
 }
 function labelRegions(input: ScanInput): Regions {
   if (!(usersReach + LABEL_SLACK <= LABEL_BEFORE)) return digits(input);
-  const runs = digitRuns(input);
-  const out: [number, number][] = [];
-  for (let k = 0; k < runs.length; k += 2) {
-    const s = Math.max(0, runs[k] - LABEL_BEFORE);
-    const last = out.length > 0 ? out[out.length - 1] : undefined;
-    if (last && s <= last[1]) last[1] = runs[k + 1];
-    else out.push([s, runs[k + 1]]);
-  }
-  return out;
+  return digitRegions(input, LABEL_BEFORE, 1);
 }
 
 export function detectLabelled(input: ScanInput, spec: LabelSpec, re: RegExp): Candidate[] {
   const minDigits = spec.minDigits ?? 3;
-  const regions = gatingOn() && registered.has(re) ? labelStarts(input) : digits(input);
-  if (regions.length === 0 && gatingOn()) return []; // nothing to search (gated, matchAll would find nothing)
   const lower = input.lower;
-  return matchAll(within(re, regions), lower, (m) => {
+  const build = (m: RegExpExecArray): Candidate | null => {
     // The value token is the regex's last group and ends the match (no 'd' flag needed for its span).
     let e = m.index + m[0].length;
     let s = e - m[1].length;
@@ -206,7 +195,11 @@ export function detectLabelled(input: ScanInput, spec: LabelSpec, re: RegExp): C
     if (spec.includeLabel) s = m.index;
     const conf = (spec.confidence ?? 0.95) - (digitCount < minDigits ? 0.25 : 0);
     return { start: s, end: e, category: spec.category, confidence: conf, reason: spec.reason, validated: true };
-  });
+  };
+  // A regex not made by labelledRegex has no place in the label search: its digit regions are searched.
+  return registered.has(re)
+    ? matchStarts(re, labelStarts(input), lower, build)
+    : matchRegions(re, digits(input), lower, build);
 }
 
 /** `[-/.]` */

@@ -63,7 +63,7 @@ export function groupByFirstChar(alts: readonly string[]): string {
  * A regex source read into a tree, for the questions matchAll asks of a pattern (how far a match can
  * look, how many digits in a row every match holds). Only what those questions need is kept.
  */
-export type RegexNode =
+type RegexNode =
   | { t: 'seq'; items: RegexNode[] }
   | { t: 'alt'; alts: RegexNode[] }
   | { t: 'rep'; node: RegexNode; min: number; max: number }
@@ -81,7 +81,7 @@ export type RegexNode =
  * v flag's nested classes, an empty class `[]` or `[^]`, an unbalanced group). Callers then assume the
  * worst about the pattern.
  */
-export function parseRegex(re: RegExp): RegexNode | undefined {
+function parseRegex(re: RegExp): RegexNode | undefined {
   // The v flag's nested classes and set operations are not read here.
   if ((re as RegExp & { unicodeSets?: boolean }).unicodeSets) return undefined;
   const src = re.source;

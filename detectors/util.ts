@@ -27,11 +27,6 @@ export function before(input: ScanInput, start: number, n = 40): string {
   return input.lower.slice(Math.max(0, start - n), start);
 }
 
-/** The `n` lower-cased characters after `end`. */
-export function after(input: ScanInput, end: number, n = 40): string {
-  return input.lower.slice(end, end + n);
-}
-
 /** Sorted, non-overlapping [start, end) ranges of the text worth running a regex over. */
 export type Regions = readonly (readonly [number, number])[];
 
@@ -92,26 +87,6 @@ export function matchAll(
       if (q >= runs.length) break; // no run long enough further on: no match in this region or after
       if (runs[q] >= rEnd + reach) continue;
     }
-    if (rEnd - rs <= NARROW) {
-      // A region of one or two positions (a label's start, a domain's start): try exactly those
-      // positions with a sticky copy of the regex, instead of a search that would run on to the end of
-      // the window. `re.lastIndex` is set as a search would have left it, so `build` may move it.
-      const sticky = stickyOf(re);
-      for (let p = Math.max(rs, from); p < rEnd; ) {
-        sticky.lastIndex = p;
-        const m = sticky.exec(text);
-        if (!m) {
-          p++;
-          continue;
-        }
-        re.lastIndex = sticky.lastIndex;
-        if (m[0].length === 0) re.lastIndex++;
-        else take(out, build(m));
-        from = re.lastIndex;
-        p = from;
-      }
-      continue;
-    }
     const limit = rEnd + reach; // reach is Infinity when unknown: no cut
     const subject = limit < n ? text.slice(0, limit) : text;
     const cut = subject !== text;
@@ -134,19 +109,6 @@ export function matchAll(
     }
   }
   return out;
-}
-
-/** Regions at most this wide are tried position by position with a sticky regex. */
-const NARROW = 2;
-const stickies = new WeakMap<RegExp, RegExp>();
-/** A sticky copy of `re` (same source and flags), made once per regex. */
-export function stickyOf(re: RegExp): RegExp {
-  let s = stickies.get(re);
-  if (!s) {
-    s = new RegExp(re.source, re.flags.includes('y') ? re.flags : `${re.flags}y`);
-    stickies.set(re, s);
-  }
-  return s;
 }
 
 function take(out: Candidate[], c: Candidate | Candidate[] | null | undefined): void {
@@ -256,8 +218,11 @@ export function hasDigitRun(input: ScanInput, len: number): boolean {
   return ((input.cache?.digitRunLengths as number) & (1 << len)) !== 0;
 }
 
-/** Regions around digits, from the digit runs (found once per scan input). */
-function digitRegions(input: ScanInput, before: number, after: number, gap = 0): [number, number][] {
+/**
+ * Regions from `before` characters before each digit run to `after` - 1 characters after its last digit,
+ * merged when closer than `gap`; made from the digit runs (found once per scan input), not cached.
+ */
+export function digitRegions(input: ScanInput, before: number, after: number, gap = 0): [number, number][] {
   const out: [number, number][] = [];
   const n = input.text.length;
   const runs = digitRuns(input);

@@ -4,7 +4,7 @@
  * Source: 45 CFR 164.514(b)(2)(i)(L) (vehicle identifiers and serial numbers, including plates).
  */
 
-import { matchRegions } from '../anchors';
+import { matchStarts } from '../anchors';
 import { labelStarts, searchLabels } from '../labelled';
 import type { Detector } from '../types';
 
@@ -25,7 +25,7 @@ export const licensePlate: Detector = {
     const lower = input.lower;
     // The regex is tried where a label starts inside the digit regions (labelStarts), which are all the
     // places a search of the digit regions could find a match.
-    return matchRegions(RE, labelStarts(input), lower, (m) => {
+    return matchStarts(RE, labelStarts(input), lower, (m) => {
       // The value is the last group and ends the match.
       const e = m.index + m[0].length;
       const v = m[1];

@@ -5,7 +5,7 @@
  * confidence because the path may carry identifiers.
  * Source: RFC 3986 https://www.rfc-editor.org/rfc/rfc3986 ; 45 CFR 164.514(b)(2)(i)(N).
  */
-import { addStart, colonsOf, isAlpha, isDigit, matchStarts } from '../anchors';
+import { addStart, colonsOf, isAlpha, isDigit, isWord, matchStarts } from '../anchors';
 import type { Detector, ScanInput } from '../types';
 import { trimEnd } from '../util';
 
@@ -38,16 +38,7 @@ function tldAt(t: string, lower: string, h: number): boolean {
 
 /** A character the look-behind of BARE rejects before a domain: letters, digits, _ @ . / - */
 function domainChar(c: number): boolean {
-  return (
-    (c >= 97 && c <= 122) ||
-    (c >= 65 && c <= 90) ||
-    (c >= 48 && c <= 57) ||
-    c === 95 ||
-    c === 64 ||
-    c === 46 ||
-    c === 47 ||
-    c === 45
-  );
+  return isWord(c) || c === 64 || c === 46 || c === 47 || c === 45;
 }
 
 /** Where SCHEME can start: "http", "https" or "ftp" (lower case in the lower-cased copy) before "://". */
