@@ -40,6 +40,16 @@ export function isWord(c: number): boolean {
   return c < 128 && (CLASS[c] & WORD) !== 0;
 }
 
+/**
+ * Index of three characters in a 32K table (1 << 15 entries), by their low five bits: an ASCII letter and
+ * its capital share them, so a table built from lower-case words needs no case folding; characters that
+ * merely collide only let more words through such a filter, never fewer. Used by the word filters of
+ * health-context (first and last three characters) and places (first, second and last).
+ */
+export function charIndex3(a: number, b: number, c: number): number {
+  return ((a & 31) << 10) | ((b & 31) << 5) | (c & 31);
+}
+
 /** Offsets of every ":" in the text (found by indexOf), shared by the url and ip-address detectors. */
 export function colonsOf(input: ScanInput): readonly number[] {
   const cache = input.cache ?? {};

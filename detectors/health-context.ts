@@ -8,7 +8,7 @@
  * abbreviations; medical word endings (-itis, -ectomy, -emia, drug stems such as -pril, -statin,
  * -mab); and clinical age forms ("70yo", "55-year-old"). Score = distinct cues / 5, capped at 1.
  */
-import { isWord } from './anchors';
+import { charIndex3, isWord } from './anchors';
 import { alternatives, groupable, groupByFirstChar } from './regex-source';
 import { type Token, tokenize } from './tokens';
 
@@ -79,15 +79,6 @@ function forms(term: string): { text: string; open: boolean }[] {
   return texts.map((text) => ({ text, open }));
 }
 
-/**
- * Index of three characters in a 32K table, by their low five bits: an ASCII letter and its capital share
- * them (so the tables below need no case folding), and characters that merely collide only let more
- * words through the filters, never fewer.
- */
-function tri(a: number, b: number, c: number): number {
-  return ((a & 31) << 10) | ((b & 31) << 5) | (c & 31);
-}
-
 /** termAt(): no term starts at the word; a term matches the word whole; TERMS must say. */
 const NO_TERM = 0;
 const WHOLE_WORD = 1;
@@ -95,11 +86,11 @@ const ASK = 2;
 
 /**
  * Filters that tell, from a word alone, that no term can start there (so TERMS is tried at few places):
- * - FIRST3[tri(c0, c1, c2)]: bit 1 set when some term's form can start with the characters c0 c1 c2 (a form
+ * - FIRST3[charIndex3(c0, c1, c2)]: bit 1 set when some term's form can start with the characters c0 c1 c2 (a form
  *   of two characters with anything after it), bit 2 when some OPEN_AT form does;
  * - WORD_KIND: ASK for the first words of the terms that go on past a space, - or / ("side" of "side
  *   effects", "h" of "h/o"), else WHOLE_WORD for the words a term matches whole (no \w* nor separator);
- * - OPEN_AT[tri(c0, c1, c2)]: the terms ending in \w* that start with c0 c1 c2 (the word starts with one).
+ * - OPEN_AT[charIndex3(c0, c1, c2)]: the terms ending in \w* that start with c0 c1 c2 (the word starts with one).
  */
 const FIRST3 = new Uint8Array(1 << 15);
 const WORD_KIND = new Map<string, number>();
@@ -108,31 +99,31 @@ for (const term of alternatives(`${WORDS}|${MORE_WORDS}`)) {
   for (const { text, open } of forms(term)) {
     if (text.length < 2) throw new Error(`health-context: term ${term} shorter than two characters`);
     const [a, b, c] = [text.charCodeAt(0), text.charCodeAt(1), text.charCodeAt(2)];
-    if (text.length === 2) for (let x = 0; x < 32; x++) FIRST3[tri(a, b, x)] |= 1;
-    else FIRST3[tri(a, b, c)] |= 1;
+    if (text.length === 2) for (let x = 0; x < 32; x++) FIRST3[charIndex3(a, b, x)] |= 1;
+    else FIRST3[charIndex3(a, b, c)] |= 1;
     const first = /^[a-z0-9]*/.exec(text)?.[0] ?? '';
     if (first.length < text.length) WORD_KIND.set(first, ASK);
     else if (open) {
       if (text.length < 3) throw new Error(`health-context: ${term} has under three characters before \\w*`);
-      const list = OPEN_AT.get(tri(a, b, c)) ?? [];
+      const list = OPEN_AT.get(charIndex3(a, b, c)) ?? [];
       list.push(text);
-      OPEN_AT.set(tri(a, b, c), list);
-      FIRST3[tri(a, b, c)] |= 2;
+      OPEN_AT.set(charIndex3(a, b, c), list);
+      FIRST3[charIndex3(a, b, c)] |= 2;
     } else if (WORD_KIND.get(text) !== ASK) WORD_KIND.set(text, WHOLE_WORD);
   }
 }
-/** LAST3[tri(c0, c1, c2)]: 1 when a suffix ends with these three characters. */
+/** LAST3[charIndex3(c0, c1, c2)]: 1 when a suffix ends with these three characters. */
 const LAST3 = new Uint8Array(1 << 15);
 const SUFFIX_WORDS = SUFFIX_LIST.split('|');
 for (const x of SUFFIX_WORDS) {
   const k = x.length;
-  LAST3[tri(x.charCodeAt(k - 3), x.charCodeAt(k - 2), x.charCodeAt(k - 1))] = 1;
+  LAST3[charIndex3(x.charCodeAt(k - 3), x.charCodeAt(k - 2), x.charCodeAt(k - 1))] = 1;
 }
 /** The shortest word a suffix cue can be (three letters and the shortest suffix). */
 const MIN_SUFFIX_WORD = 3 + Math.min(...SUFFIX_WORDS.map((x) => x.length));
 
 /**
- * What terms can match at the start of a plain token's word `key` (in lower case; `at` the tri() of its
+ * What terms can match at the start of a plain token's word `key` (in lower case; `at` the charIndex3() of its
  * first three characters). A term that goes on past the word needs the word to be its first word (ASK);
  * when the word is none, every term that matches there is a whole word of WORD_KIND or an OPEN_AT prefix
  * with the rest of the word, so the match is the word.
@@ -202,7 +193,7 @@ export function healthScore(text: string, tokens: readonly Token[] = tokenize(te
     }
     const e = t.end;
     if (p >= termEnd && p + 1 < n) {
-      const at = tri(text.charCodeAt(p), text.charCodeAt(p + 1), p + 2 < n ? text.charCodeAt(p + 2) : 0);
+      const at = charIndex3(text.charCodeAt(p), text.charCodeAt(p + 1), p + 2 < n ? text.charCodeAt(p + 2) : 0);
       const kind = FIRST3[at] === 0 ? NO_TERM : termAt(t.key, at);
       if (kind === WHOLE_WORD && alone(text, p, e)) {
         termEnd = e;
@@ -221,7 +212,7 @@ export function healthScore(text: string, tokens: readonly Token[] = tokenize(te
     if (
       e - p >= MIN_SUFFIX_WORD &&
       !t.hasDigit &&
-      LAST3[tri(text.charCodeAt(e - 3), text.charCodeAt(e - 2), text.charCodeAt(e - 1))] === 1 &&
+      LAST3[charIndex3(text.charCodeAt(e - 3), text.charCodeAt(e - 2), text.charCodeAt(e - 1))] === 1 &&
       suffixMayEnd(t.key)
     ) {
       if (alone(text, p, e)) {
@@ -257,7 +248,7 @@ function plainless(text: string, t: Token, termEnd: number, seen: Set<string>): 
     const c = text.charCodeAt(p) | 0x20;
     if (!(c >= 97 && c <= 122 && (p === t.start || !isWord(text.charCodeAt(p - 1))))) continue;
     if (p >= termEnd && p + 1 < n) {
-      const at = tri(text.charCodeAt(p), text.charCodeAt(p + 1), p + 2 < n ? text.charCodeAt(p + 2) : 0);
+      const at = charIndex3(text.charCodeAt(p), text.charCodeAt(p + 1), p + 2 < n ? text.charCodeAt(p + 2) : 0);
       if (FIRST3[at] !== 0) {
         TERMS.lastIndex = p;
         const m = TERMS.exec(text);
@@ -272,7 +263,7 @@ function plainless(text: string, t: Token, termEnd: number, seen: Set<string>): 
     while (e < n && isWord(text.charCodeAt(e))) e++;
     if (
       e - p >= MIN_SUFFIX_WORD &&
-      LAST3[tri(text.charCodeAt(e - 3), text.charCodeAt(e - 2), text.charCodeAt(e - 1))] === 1
+      LAST3[charIndex3(text.charCodeAt(e - 3), text.charCodeAt(e - 2), text.charCodeAt(e - 1))] === 1
     ) {
       addSuffixCue(text, p, seen);
     }

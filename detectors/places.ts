@@ -1,4 +1,5 @@
 /** Place vocabulary shared by the location detectors. All lower case. */
+import { charIndex3 } from './anchors';
 import { type Token, tokensOf, wordBits } from './tokens';
 import type { ScanInput } from './types';
 
@@ -24,16 +25,11 @@ export function placeWordBit(...lists: WordList[]): number {
 }
 
 /**
- * At the index keyIndex gives some key of the class map (none is 1 character long), the bit `1 << length`
- * of each such key's length (& 31). Most tokens of a text are in no list: this table settles nearly all
+ * At charIndex3 of the first, second and last characters of some key of the class map (none is 1 character
+ * long), the bit `1 << length` of each such key's length (& 31). Most tokens of a text are in no list: this table settles nearly all
  * of them from the text, without reading the key or hashing into the map (see tokenClass).
  */
 const classFilter = new Uint32Array(1 << 15);
-
-/** The first, second and last characters of a key, & 31 each (ASCII letters of either case alike). */
-function keyIndex(a: number, b: number, z: number): number {
-  return ((a & 31) << 10) | ((b & 31) << 5) | (z & 31);
-}
 
 function classes(): Map<string, number> {
   if (classMap === undefined) {
@@ -43,7 +39,8 @@ function classes(): Map<string, number> {
     classFilter.fill(0);
     for (const key of classMap.keys()) {
       if (key.length >= 2)
-        classFilter[keyIndex(key.charCodeAt(0), key.charCodeAt(1), key.charCodeAt(key.length - 1))] |= 1 << key.length;
+        classFilter[charIndex3(key.charCodeAt(0), key.charCodeAt(1), key.charCodeAt(key.length - 1))] |=
+          1 << key.length;
     }
   }
   return classMap;
@@ -66,7 +63,7 @@ export function tokenClass(text: string, t: Token): number {
     const a = text.charCodeAt(st);
     const b = text.charCodeAt(st + 1);
     const z = text.charCodeAt(st + wl - 1);
-    const lengths = classFilter[keyIndex(a, b, z)];
+    const lengths = classFilter[charIndex3(a, b, z)];
     // (`>>> wl` shifts by wl & 31, as the bits were set.)
     if ((a | b | z) < 128 && (t.plain ? (lengths >>> wl) & 1 : lengths) === 0) return 0;
   }
