@@ -577,32 +577,14 @@ const W_GIVING = 1 << 20;
 const W_SUFFIX = 1 << 21;
 const W_OWNED_PLACE = 1 << 22;
 /** The words phraseCue() and authorOf() ask about before a name: "call me X", "the X novel" (see contextMaybe). */
-const W_BEFORE = 1 << 27;
+const W_BEFORE = 1 << 23;
 /** Per token and scan (in wordCls only): the class bits are the key's own. */
-const CLASSIFIED = 1 << 23;
+const CLASSIFIED = 1 << 24;
 /** Per token and scan: shaped() has been answered, and its answer. */
-const SHAPE_KNOWN = 1 << 24;
-const SHAPED = 1 << 25;
-/** Per token and scan (in wordCls only): the class bits are those of the key's bucket in `filter` (a superset). */
-const FILTERED = 1 << 26;
+const SHAPE_KNOWN = 1 << 25;
+const SHAPED = 1 << 26;
 
 let words: Map<string, number> | undefined;
-/**
- * A filter in front of `words`: for each bucket of keys (first letter, second letter, length; see
- * bucket()), the OR of the classes of the listed words in it. Most lookups ask about a few short lists
- * (is this the occupation before a name? an eponym noun after it?), and a key whose bucket holds no
- * word of those lists cannot be in them, which the filter says without a Map lookup.
- */
-const filter = new Int32Array(27 * 27 * 16);
-/** Bucket of a key: its first two characters (a-z, or 26 for any other) and its length (up to 15). */
-function bucket(key: string): number {
-  const n = key.length;
-  let a = key.charCodeAt(0) - 97;
-  if (a < 0 || a > 25) a = 26;
-  let b = n > 1 ? key.charCodeAt(1) - 97 : 26;
-  if (b < 0 || b > 25) b = 26;
-  return (a * 27 + b) * 16 + Math.min(n, 15);
-}
 /**
  * A Bloom filter of every listed word (2^18 bits, two bits a word from one hash of its characters): a
  * capitalised word that is in no list at all ("Please", "Results") is told apart by one pass over its
@@ -622,14 +604,13 @@ function inBloom(h: number): boolean {
   const b = h >>> (32 - BLOOM_BITS);
   return (bloom[a >>> 5] & (1 << (a & 31))) !== 0 && (bloom[b >>> 5] & (1 << (b & 31))) !== 0;
 }
-/** Builds `words`, `filter` and `bloom` on first use: the name lists go straight from their packed form into the Map. */
+/** Builds `words` and `bloom` on first use: the name lists go straight from their packed form into the Map. */
 function wordClasses(): Map<string, number> {
   if (words) return words;
   const map = new Map<string, number>();
   const add = (w: string, bit: number) => {
     const old = map.get(w);
     map.set(w, (old ?? 0) | bit);
-    filter[bucket(w)] |= bit;
     if (old === undefined) {
       const h = keyHash(w);
       const a = h & ((1 << BLOOM_BITS) - 1);
@@ -677,35 +658,25 @@ let scanLower = '';
 /** Set per scan: tokens of the text; every helper below names a token by its index in it. */
 let scanToks: Token[] = [];
 /**
- * Per scan, by token index: the token's word classes | CLASSIFIED once looked up, or its bucket's
- * classes | FILTERED before that, and the SHAPE bits once shaped() has answered.
+ * Per scan, by token index: the token's word classes | CLASSIFIED once looked up, and the SHAPE bits
+ * once shaped() has answered.
  */
 let wordCls = new Int32Array(1024);
 
 /**
- * Token k's word classes among `want` (one Map lookup per token and scan at most; none when the filter
- * says the key's bucket holds no word of `want`).
+ * Token k's word classes among `want` (one Map lookup per token and scan at most; none when the Bloom
+ * filter says the key is in no list).
  */
 function classes(k: number, want: number): number {
   let c = wordCls[k];
-  if ((c & CLASSIFIED) !== 0) return c & want;
-  const key = scanToks[k].key;
-  if ((c & FILTERED) === 0) {
-    if (words === undefined) wordClasses(); // builds the filter too
-    // The class bits of a FILTERED token are its bucket's: all the classes it may have, and more.
-    c |= filter[bucket(key)] | FILTERED;
+  if ((c & CLASSIFIED) === 0) {
+    if (words === undefined) wordClasses(); // builds the Bloom filter too
+    const key = scanToks[k].key;
+    const h = keyHash(key);
+    c = (c & (SHAPE_KNOWN | SHAPED)) | CLASSIFIED | (inBloom(h) ? lookUp(key, h) : 0);
     wordCls[k] = c;
   }
-  if ((c & want) === 0) return 0;
-  const shape = c & (SHAPE_KNOWN | SHAPED);
-  const h = keyHash(key);
-  if (!inBloom(h)) {
-    wordCls[k] = shape | CLASSIFIED;
-    return 0;
-  }
-  const bits = lookUp(key, h) | CLASSIFIED;
-  wordCls[k] = shape | bits;
-  return bits & want;
+  return c & want;
 }
 
 /**
