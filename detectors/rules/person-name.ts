@@ -17,7 +17,7 @@
  */
 import { eachFrontCoded, lexicon, PACKED } from '../lexicon';
 import { STATE_NAMES } from '../places';
-import { gapIs, isSpace, oneSpace, sentenceStart, type Token, tokenFrom, tokensOf } from '../tokens';
+import { gapIs, isSpace, oneSpace, sentenceStart, type Token, tokenFrom, tokensOf, wordBits } from '../tokens';
 import type { Candidate, Detector } from '../types';
 import { EPONYM_NOUNS } from '../vocab';
 
@@ -607,23 +607,8 @@ function inBloom(h: number): boolean {
 /** Builds `words` and `bloom` on first use: the name lists go straight from their packed form into the Map. */
 function wordClasses(): Map<string, number> {
   if (words) return words;
-  const map = new Map<string, number>();
-  const add = (w: string, bit: number) => {
-    const old = map.get(w);
-    map.set(w, (old ?? 0) | bit);
-    if (old === undefined) {
-      const h = keyHash(w);
-      const a = h & ((1 << BLOOM_BITS) - 1);
-      const b = h >>> (32 - BLOOM_BITS);
-      bloom[a >>> 5] |= 1 << (a & 31);
-      bloom[b >>> 5] |= 1 << (b & 31);
-    }
-  };
-  eachFrontCoded(PACKED.first, (w) => add(w, W_FIRST));
-  eachFrontCoded(PACKED.last, (w) => add(w, W_LAST));
-  eachFrontCoded(PACKED.ambiguous, (w) => add(w, W_AMBIGUOUS));
   // The cities are decoded once for city-state too.
-  const lists: [Iterable<string>, number][] = [
+  const map = wordBits([
     [lexicon().cities, W_CITY],
     [STATE_NAMES, W_STATE],
     [NOT_NAME, W_NOT_NAME],
@@ -645,8 +630,18 @@ function wordClasses(): Map<string, number> {
     [NAME_SUFFIXES, W_SUFFIX],
     [OWNED_PLACES, W_OWNED_PLACE],
     [BEFORE_WORDS, W_BEFORE],
-  ];
-  for (const [list, bit] of lists) for (const w of list) add(w, bit);
+  ]);
+  const add = (bit: number) => (w: string) => map.set(w, (map.get(w) ?? 0) | bit);
+  eachFrontCoded(PACKED.first, add(W_FIRST));
+  eachFrontCoded(PACKED.last, add(W_LAST));
+  eachFrontCoded(PACKED.ambiguous, add(W_AMBIGUOUS));
+  for (const w of map.keys()) {
+    const h = keyHash(w);
+    const a = h & ((1 << BLOOM_BITS) - 1);
+    const b = h >>> (32 - BLOOM_BITS);
+    bloom[a >>> 5] |= 1 << (a & 31);
+    bloom[b >>> 5] |= 1 << (b & 31);
+  }
   words = map;
   return map;
 }
