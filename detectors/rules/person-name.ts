@@ -1386,7 +1386,6 @@ function nameLists(text: string, toks: Token[], out: Candidate[]): void {
   }
 }
 
-/** Two-word cues before a name: "call me X", "calls me X", "I am X", "name is X", "directed by X". */
 /** "my name is X", "call me X": phrases after which any word is a name. */
 function namingPhrase(toks: Token[], i: number): boolean {
   const p1 = toks[i - 1]?.key;
@@ -1394,6 +1393,7 @@ function namingPhrase(toks: Token[], i: number): boolean {
   return (p1 === 'is' && (p2 === 'name' || p2 === 'names')) || (p1 === 'me' && (p2 === 'call' || p2 === 'calls'));
 }
 
+/** Two-word cues before a name: "call me X", "calls me X", "I am X", "name is X", "directed by X". */
 function phraseCue(toks: Token[], i: number): boolean {
   const p1 = toks[i - 1]?.key;
   const p2 = toks[i - 2]?.key;
