@@ -22,7 +22,7 @@ export function eachFrontCoded(packed: string, each: (word: string) => void): vo
 }
 
 /** Decodes a front-coded list into a Set. */
-export function decodeFrontCoded(packed: string): Set<string> {
+function decodeFrontCoded(packed: string): Set<string> {
   const out = new Set<string>();
   eachFrontCoded(packed, (w) => out.add(w));
   return out;
@@ -38,7 +38,12 @@ interface Lexicon {
   readonly cities: Set<string>;
 }
 
-const decoded: { first?: Set<string>; last?: Set<string>; ambiguous?: Set<string>; cities?: Set<string> } = {};
+const decoded: Partial<Record<keyof typeof PACKED, Set<string>>> = {};
+/** The list `name` as a Set, decoded on first use. */
+function decodedList(name: keyof typeof PACKED): Set<string> {
+  decoded[name] ??= decodeFrontCoded(PACKED[name]);
+  return decoded[name];
+}
 
 /**
  * The public name and place lists, each decoded on first use (a few ms) and shared by all scans. A
@@ -46,20 +51,16 @@ const decoded: { first?: Set<string>; last?: Set<string>; ambiguous?: Set<string
  */
 const LEXICON: Lexicon = {
   get first() {
-    decoded.first ??= decodeFrontCoded(FIRST_NAMES);
-    return decoded.first;
+    return decodedList('first');
   },
   get last() {
-    decoded.last ??= decodeFrontCoded(LAST_NAMES);
-    return decoded.last;
+    return decodedList('last');
   },
   get ambiguous() {
-    decoded.ambiguous ??= decodeFrontCoded(AMBIGUOUS_NAMES);
-    return decoded.ambiguous;
+    return decodedList('ambiguous');
   },
   get cities() {
-    decoded.cities ??= decodeFrontCoded(CITIES);
-    return decoded.cities;
+    return decodedList('cities');
   },
 };
 

@@ -17,7 +17,7 @@
  */
 import { eachFrontCoded, lexicon, PACKED } from '../lexicon';
 import { STATE_NAMES } from '../places';
-import { gapIs, isSpace, oneSpace, sentenceStart, type Token, tokenFrom, tokensOf } from '../tokens';
+import { gapIs, isSpace, oneSpace, sentenceStart, type Token, tokenFrom, tokensOf, wordBits } from '../tokens';
 import type { Candidate, Detector } from '../types';
 import { EPONYM_NOUNS } from '../vocab';
 
@@ -577,32 +577,14 @@ const W_GIVING = 1 << 20;
 const W_SUFFIX = 1 << 21;
 const W_OWNED_PLACE = 1 << 22;
 /** The words phraseCue() and authorOf() ask about before a name: "call me X", "the X novel" (see contextMaybe). */
-const W_BEFORE = 1 << 27;
+const W_BEFORE = 1 << 23;
 /** Per token and scan (in wordCls only): the class bits are the key's own. */
-const CLASSIFIED = 1 << 23;
+const CLASSIFIED = 1 << 24;
 /** Per token and scan: shaped() has been answered, and its answer. */
-const SHAPE_KNOWN = 1 << 24;
-const SHAPED = 1 << 25;
-/** Per token and scan (in wordCls only): the class bits are those of the key's bucket in `filter` (a superset). */
-const FILTERED = 1 << 26;
+const SHAPE_KNOWN = 1 << 25;
+const SHAPED = 1 << 26;
 
 let words: Map<string, number> | undefined;
-/**
- * A filter in front of `words`: for each bucket of keys (first letter, second letter, length; see
- * bucket()), the OR of the classes of the listed words in it. Most lookups ask about a few short lists
- * (is this the occupation before a name? an eponym noun after it?), and a key whose bucket holds no
- * word of those lists cannot be in them, which the filter says without a Map lookup.
- */
-const filter = new Int32Array(27 * 27 * 16);
-/** Bucket of a key: its first two characters (a-z, or 26 for any other) and its length (up to 15). */
-function bucket(key: string): number {
-  const n = key.length;
-  let a = key.charCodeAt(0) - 97;
-  if (a < 0 || a > 25) a = 26;
-  let b = n > 1 ? key.charCodeAt(1) - 97 : 26;
-  if (b < 0 || b > 25) b = 26;
-  return (a * 27 + b) * 16 + Math.min(n, 15);
-}
 /**
  * A Bloom filter of every listed word (2^18 bits, two bits a word from one hash of its characters): a
  * capitalised word that is in no list at all ("Please", "Results") is told apart by one pass over its
@@ -622,27 +604,11 @@ function inBloom(h: number): boolean {
   const b = h >>> (32 - BLOOM_BITS);
   return (bloom[a >>> 5] & (1 << (a & 31))) !== 0 && (bloom[b >>> 5] & (1 << (b & 31))) !== 0;
 }
-/** Builds `words`, `filter` and `bloom` on first use: the name lists go straight from their packed form into the Map. */
+/** Builds `words` and `bloom` on first use: the name lists go straight from their packed form into the Map. */
 function wordClasses(): Map<string, number> {
   if (words) return words;
-  const map = new Map<string, number>();
-  const add = (w: string, bit: number) => {
-    const old = map.get(w);
-    map.set(w, (old ?? 0) | bit);
-    filter[bucket(w)] |= bit;
-    if (old === undefined) {
-      const h = keyHash(w);
-      const a = h & ((1 << BLOOM_BITS) - 1);
-      const b = h >>> (32 - BLOOM_BITS);
-      bloom[a >>> 5] |= 1 << (a & 31);
-      bloom[b >>> 5] |= 1 << (b & 31);
-    }
-  };
-  eachFrontCoded(PACKED.first, (w) => add(w, W_FIRST));
-  eachFrontCoded(PACKED.last, (w) => add(w, W_LAST));
-  eachFrontCoded(PACKED.ambiguous, (w) => add(w, W_AMBIGUOUS));
   // The cities are decoded once for city-state too.
-  const lists: [Iterable<string>, number][] = [
+  const map = wordBits([
     [lexicon().cities, W_CITY],
     [STATE_NAMES, W_STATE],
     [NOT_NAME, W_NOT_NAME],
@@ -664,8 +630,18 @@ function wordClasses(): Map<string, number> {
     [NAME_SUFFIXES, W_SUFFIX],
     [OWNED_PLACES, W_OWNED_PLACE],
     [BEFORE_WORDS, W_BEFORE],
-  ];
-  for (const [list, bit] of lists) for (const w of list) add(w, bit);
+  ]);
+  const add = (bit: number) => (w: string) => map.set(w, (map.get(w) ?? 0) | bit);
+  eachFrontCoded(PACKED.first, add(W_FIRST));
+  eachFrontCoded(PACKED.last, add(W_LAST));
+  eachFrontCoded(PACKED.ambiguous, add(W_AMBIGUOUS));
+  for (const w of map.keys()) {
+    const h = keyHash(w);
+    const a = h & ((1 << BLOOM_BITS) - 1);
+    const b = h >>> (32 - BLOOM_BITS);
+    bloom[a >>> 5] |= 1 << (a & 31);
+    bloom[b >>> 5] |= 1 << (b & 31);
+  }
   words = map;
   return map;
 }
@@ -677,42 +653,33 @@ let scanLower = '';
 /** Set per scan: tokens of the text; every helper below names a token by its index in it. */
 let scanToks: Token[] = [];
 /**
- * Per scan, by token index: the token's word classes | CLASSIFIED once looked up, or its bucket's
- * classes | FILTERED before that, and the SHAPE bits once shaped() has answered.
+ * Per scan, by token index: the token's word classes | CLASSIFIED once looked up, and the SHAPE bits
+ * once shaped() has answered.
  */
 let wordCls = new Int32Array(1024);
 
 /**
- * Token k's word classes among `want` (one Map lookup per token and scan at most; none when the filter
- * says the key's bucket holds no word of `want`).
+ * Token k's word classes among `want` (one Map lookup per token and scan at most; none when the Bloom
+ * filter says the key is in no list).
  */
 function classes(k: number, want: number): number {
   let c = wordCls[k];
-  if ((c & CLASSIFIED) !== 0) return c & want;
-  const key = scanToks[k].key;
-  if ((c & FILTERED) === 0) {
-    if (words === undefined) wordClasses(); // builds the filter too
-    // The class bits of a FILTERED token are its bucket's: all the classes it may have, and more.
-    c |= filter[bucket(key)] | FILTERED;
+  if ((c & CLASSIFIED) === 0) {
+    if (words === undefined) wordClasses(); // builds the Bloom filter too
+    const key = scanToks[k].key;
+    const h = keyHash(key);
+    c = (c & (SHAPE_KNOWN | SHAPED)) | CLASSIFIED | (inBloom(h) ? lookUp(key, h) : 0);
     wordCls[k] = c;
   }
-  if ((c & want) === 0) return 0;
-  const shape = c & (SHAPE_KNOWN | SHAPED);
-  const h = keyHash(key);
-  if (!inBloom(h)) {
-    wordCls[k] = shape | CLASSIFIED;
-    return 0;
-  }
-  const bits = lookUp(key, h) | CLASSIFIED;
-  wordCls[k] = shape | bits;
-  return bits & want;
+  return c & want;
 }
 
 /**
  * The last answers of `words`, by key hash (direct-mapped): the listed words of a text ("What", "Is",
  * "Dr", "John") recur from scan to scan, and a Map lookup of a new key string costs ~100 ns (its hash,
  * then memory far from the cache), this a few. Only keys under 13 characters are kept: V8 makes a
- * longer slice a view of its text, which the cache would keep alive.
+ * longer slice a view of its text, which the cache would keep alive. (Measured in review: with
+ * words.get() in its place, speed.mjs "all" fell from ~1.03x to ~0.94x; keep it.)
  */
 const RECENT_BITS = 12;
 const recentHash = new Int32Array(1 << RECENT_BITS);
@@ -1420,7 +1387,6 @@ function nameLists(text: string, toks: Token[], out: Candidate[]): void {
   }
 }
 
-/** Two-word cues before a name: "call me X", "calls me X", "I am X", "name is X", "directed by X". */
 /** "my name is X", "call me X": phrases after which any word is a name. */
 function namingPhrase(toks: Token[], i: number): boolean {
   const p1 = toks[i - 1]?.key;
@@ -1428,6 +1394,7 @@ function namingPhrase(toks: Token[], i: number): boolean {
   return (p1 === 'is' && (p2 === 'name' || p2 === 'names')) || (p1 === 'me' && (p2 === 'call' || p2 === 'calls'));
 }
 
+/** Two-word cues before a name: "call me X", "calls me X", "I am X", "name is X", "directed by X". */
 function phraseCue(toks: Token[], i: number): boolean {
   const p1 = toks[i - 1]?.key;
   const p2 = toks[i - 2]?.key;
