@@ -218,6 +218,30 @@ export function isSpace(c: number): boolean {
   );
 }
 
+const LOWER_FIRST = /^\p{Ll}/u;
+const LOWER_RUN = /^\p{Ll}+$/u;
+
+/**
+ * /^\p{Ll}/u.test(s) on a token's text: ASCII by character code, the Unicode regex only for a non-ASCII
+ * first character. (A token holds no surrogate, a lone surrogate being no letter, so its first code unit
+ * is its first character and its length counts characters.)
+ */
+export function startsLower(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c < 128 ? c >= 97 && c <= 122 : LOWER_FIRST.test(s);
+}
+
+/** /^\p{Ll}{min,}$/u.test(s) on a token's text, ASCII by character code as in startsLower. */
+export function lowerWord(s: string, min: number): boolean {
+  if (s.length < min) return false;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 97 && c <= 122) continue;
+    return c >= 128 && LOWER_RUN.test(s);
+  }
+  return true;
+}
+
 const TITLE_ABBREVIATIONS = new Set(['dr', 'mr', 'mrs', 'ms', 'st', 'mt', 'prof', 'jr', 'sr']);
 
 /**

@@ -17,7 +17,18 @@
  */
 import { eachFrontCoded, lexicon, PACKED } from '../lexicon';
 import { STATE_NAMES } from '../places';
-import { gapIs, isSpace, oneSpace, sentenceStart, type Token, tokenFrom, tokensOf, wordBits } from '../tokens';
+import {
+  gapIs,
+  isSpace,
+  lowerWord,
+  oneSpace,
+  sentenceStart,
+  startsLower,
+  type Token,
+  tokenFrom,
+  tokensOf,
+  wordBits,
+} from '../tokens';
 import type { Candidate, Detector } from '../types';
 import { EPONYM_NOUNS } from '../vocab';
 
@@ -708,27 +719,10 @@ function has(k: number, bits: number): boolean {
  * character and its length counts characters.
  */
 const UPPER_CHAR = /^\p{Lu}/u;
-const LOWER_CHAR = /^\p{Ll}/u;
-/** /^\p{Lu}/u.test(s) */
+/** /^\p{Lu}/u.test(s) (startsLower and lowerWord, its lower-case partners, are in tokens.ts). */
 function startsUpper(s: string): boolean {
   const c = s.charCodeAt(0);
   return c < 128 ? c >= 65 && c <= 90 : UPPER_CHAR.test(s);
-}
-/** /^\p{Ll}/u.test(s) */
-function startsLower(s: string): boolean {
-  const c = s.charCodeAt(0);
-  return c < 128 ? c >= 97 && c <= 122 : LOWER_CHAR.test(s);
-}
-const LOWER_WORD = /^\p{Ll}+$/u;
-/** /^\p{Ll}{min,}$/u.test(s) for a token's text. */
-function lowerWord(s: string, min: number): boolean {
-  if (s.length < min) return false;
-  for (let k = 0; k < s.length; k++) {
-    const c = s.charCodeAt(k);
-    if (c >= 97 && c <= 122) continue;
-    return c >= 128 && LOWER_WORD.test(s);
-  }
-  return true;
 }
 
 function isNameWord(k: number): boolean {

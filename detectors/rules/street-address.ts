@@ -12,7 +12,7 @@
  * Source: 45 CFR 164.514(b)(2)(i)(B); USPS Publication 28 (Postal Addressing Standards).
  */
 import { LEADING_STREET, placeIndex, placeWordBit, STREET_TYPES, TITLE_WORD, tokenClass, UNIT_WORDS } from '../places';
-import { isSpace, oneSpace, type Token, tokenFrom, tokensOf } from '../tokens';
+import { isSpace, lowerWord, oneSpace, startsLower, type Token, tokenFrom, tokensOf } from '../tokens';
 import type { Candidate, Detector, ScanInput } from '../types';
 import { digitRuns, type Gated, matchAll, nearDigits, type Regions, within } from '../util';
 
@@ -701,25 +701,6 @@ function elmOrLate(input: ScanInput, toks: Token[], i: number): number {
   return 0;
 }
 
-const LOWER_WORD = /^\p{Ll}+$/u;
-const LOWER_WORD3 = /^\p{Ll}{3,}$/u;
-const LOWER_FIRST = /^\p{Ll}/u;
-/** /^\p{Ll}+$/u (min 1) or /^\p{Ll}{3,}$/u (min 3) on a token's text: ASCII by character codes, the rest by the regex. */
-function lowerWord(s: string, min: 1 | 3): boolean {
-  for (let j = 0; j < s.length; j++) {
-    const c = s.charCodeAt(j);
-    if (c >= 128) return (min === 3 ? LOWER_WORD3 : LOWER_WORD).test(s);
-    if (c < 97 || c > 122) return false;
-  }
-  return s.length >= min;
-}
-
-/** /^\p{Ll}/u on a token's text. */
-function lowerFirst(s: string): boolean {
-  const c = s.charCodeAt(0);
-  return c < 128 ? c >= 97 && c <= 122 : LOWER_FIRST.test(s);
-}
-
 /** /^[NSEW]$/ on a token's text. */
 function compassLetter(text: string, t: Token): boolean {
   if (t.end - t.start !== 1) return false;
@@ -888,7 +869,7 @@ function lowerStreet(text: string, toks: Token[], k: number): boolean {
   // The gap is /^\.? $/: " " or ". ".
   const gap = nx.start - t.end;
   if (!(gap === 1 ? text.charCodeAt(t.end) === 32 : gap === 2 && text.startsWith('. ', t.end))) return false;
-  return LOWER_STREET.has(t.key) && lowerFirst(t.text);
+  return LOWER_STREET.has(t.key) && startsLower(t.text);
 }
 
 /** A gap inside one line of an address: 1-3 spaces or tabs, optionally after a comma or a full stop. */
