@@ -54,7 +54,7 @@ export function charIndex3(a: number, b: number, c: number): number {
 export function colonsOf(input: ScanInput): readonly number[] {
   const cache = input.cache ?? {};
   input.cache = cache;
-  let out = cache.ruleColons as number[] | undefined;
+  let out = cache.ruleColons;
   if (!out) {
     out = [];
     const t = input.text;

@@ -114,7 +114,7 @@ function byFirstChar(labels: readonly string[]): string {
  */
 export function labelStarts(input: ScanInput): readonly number[] {
   input.cache ??= {};
-  const hit = input.cache.labelStarts as { n: number; starts: readonly number[] } | undefined;
+  const hit = input.cache.labelStarts;
   if (hit && hit.n === allLabels.length) return hit.starts;
   if (anyLabel === undefined) {
     const union = `(?:${byFirstChar(allLabels)})(?![a-z])`;

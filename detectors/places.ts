@@ -110,7 +110,7 @@ function notedStart(c0: number, c1: number, c2: number): boolean {
 /** The PlaceIndex of a scan input, made on first use. */
 export function placeIndex(input: ScanInput): PlaceIndex {
   input.cache ??= {};
-  let idx = input.cache.places as PlaceIndex | undefined;
+  let idx = input.cache.places;
   if (idx !== undefined) return idx;
   const toks = tokensOf(input);
   const text = input.text;

@@ -1,3 +1,5 @@
+import type { ScanCache } from './types';
+
 /** Word tokens with offsets, shared by the name and place detectors (one linear pass). */
 export interface Token {
   start: number;
@@ -74,9 +76,9 @@ function kindAt(text: string, i: number): number {
 }
 
 /** Tokens of a scan input, computed once and shared by every detector of that scan. */
-export function tokensOf(input: { text: string; lower?: string; cache?: Record<string, unknown> }): Token[] {
+export function tokensOf(input: { text: string; lower?: string; cache?: ScanCache }): Token[] {
   input.cache ??= {};
-  let t = input.cache.tokens as Token[] | undefined;
+  let t = input.cache.tokens;
   if (!t) {
     t = tokenize(input.text, input.lower);
     input.cache.tokens = t;

@@ -2,6 +2,9 @@
  * Shared types of the detection pipeline. `detectors/` depends on nothing else of ours; every other
  * folder (policies/, cli/, bench/, entrypoints/) imports these.
  */
+import type { PlaceIndex } from './places';
+import type { Token } from './tokens';
+import type { Regions } from './util';
 
 /** Safe Harbor identifier categories (45 CFR 164.514(b)(2)) that can appear in typed text, plus payment cards. */
 export const CATEGORIES = [
@@ -65,8 +68,26 @@ export interface ScanInput {
   text: string;
   /** Lower-cased copy of `text` (same length, same offsets). */
   lower: string;
-  /** Per-scan results shared by detectors (tokens, regions), filled on first use. */
-  cache?: Record<string, unknown>;
+  /** Per-scan results shared by detectors, filled on first use. */
+  cache?: ScanCache;
+}
+
+/** What one scan computes once and shares between detectors (each field filled by its own function). */
+export interface ScanCache {
+  /** tokens.ts tokensOf. */
+  tokens?: Token[];
+  /** places.ts placeIndex. */
+  places?: PlaceIndex;
+  /** labelled.ts labelStarts: the label starts, for `n` registered labels. */
+  labelStarts?: { n: number; starts: readonly number[] };
+  /** util.ts digitRegions and nearDigitRegions. */
+  digits?: Regions;
+  nearDigits?: Regions;
+  /** util.ts digitRuns (start, end pairs) and the bit set of their lengths (hasDigitRun). */
+  digitRuns?: number[];
+  digitRunLengths?: number;
+  /** anchors.ts colonsOf. */
+  ruleColons?: number[];
 }
 
 export interface Detector {

@@ -140,7 +140,7 @@ export function within(re: RegExp, regions: Regions): Gated {
 /** Regions where a value containing a digit can start. */
 export function digits(input: ScanInput): Regions {
   input.cache ??= {};
-  let r = input.cache.digits as Regions | undefined;
+  let r = input.cache.digits;
   if (!r) {
     r = digitRegions(input, 96, 32);
     input.cache.digits = r;
@@ -158,7 +158,7 @@ export const NEAR_DIGIT = 20;
 const NEAR_GAP = 24;
 export function nearDigits(input: ScanInput): Regions {
   input.cache ??= {};
-  let r = input.cache.nearDigits as Regions | undefined;
+  let r = input.cache.nearDigits;
   if (!r) {
     r = digitRegions(input, NEAR_DIGIT, 1, NEAR_GAP);
     input.cache.nearDigits = r;
@@ -182,7 +182,7 @@ const DIGIT = /[0-9]/g;
  */
 export function digitRuns(input: ScanInput): readonly number[] {
   input.cache ??= {};
-  let runs = input.cache.digitRuns as number[] | undefined;
+  let runs = input.cache.digitRuns;
   if (runs) return runs;
   runs = [];
   let lengths = 0;
@@ -215,7 +215,7 @@ export function digitRuns(input: ScanInput): readonly number[] {
 export function hasDigitRun(input: ScanInput, len: number): boolean {
   if (!gating) return true;
   digitRuns(input);
-  return ((input.cache?.digitRunLengths as number) & (1 << len)) !== 0;
+  return ((input.cache?.digitRunLengths ?? 0) & (1 << len)) !== 0;
 }
 
 /**
