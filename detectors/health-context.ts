@@ -39,6 +39,8 @@ const SUFFIX_LIST =
 const SUFFIXES = new RegExp(String.raw`\b[a-z]{3,}(?:${SUFFIX_LIST})\b`, 'iy');
 const AGE =
   /\b\d{1,3}(?:[- ]?(?:years?|yrs?|yr)[- ]old|[- ]?y\/?o\b|yo\b|-year-old|[- ]?(?:month|week|day)s?[- ]old)/gi;
+/** Sticky: tried only where a run of ASCII digits starts after a character that is not \w (see healthScore). */
+const AGE_AT = new RegExp(AGE.source, 'iy');
 
 /** The three cue patterns as plain regex sources (the tests check healthScore against a global pass of each). */
 export const CUE_SOURCES = { terms: TERMS.source, suffixes: SUFFIXES.source, age: AGE.source } as const;
@@ -93,15 +95,34 @@ const ASK = 2;
  * - OPEN_AT[charIndex3(c0, c1, c2)]: the terms ending in \w* that start with c0 c1 c2 (the word starts with one).
  */
 const FIRST3 = new Uint8Array(1 << 15);
+/**
+ * LENGTHS[charIndex3(c0, c1, c2)]: bit L set when a plain word of L characters (31: 31 or more) starting
+ * with c0 c1 c2 can be where a term matches: L is the length of a form that is a whole word, or of the first
+ * word of a form that goes on past it, or any length from that of a \w*-ended form's fixed part. A match of
+ * TERMS at a plain token's start is one of these (the token is a whole \w run, and \b ends a match), and so
+ * is every word termAt() does not reject: a token whose bit is clear needs neither (most words that pass
+ * FIRST3 only share their first letters with a two-letter term: "drive" with "dr").
+ */
+const LENGTHS = new Uint32Array(1 << 15);
 const WORD_KIND = new Map<string, number>();
 const OPEN_AT = new Map<number, string[]>();
 for (const term of alternatives(`${WORDS}|${MORE_WORDS}`)) {
   for (const { text, open } of forms(term)) {
     if (text.length < 2) throw new Error(`health-context: term ${term} shorter than two characters`);
+    if (text.length >= 31) throw new Error(`health-context: term ${term} longer than 30 characters`);
     const [a, b, c] = [text.charCodeAt(0), text.charCodeAt(1), text.charCodeAt(2)];
-    if (text.length === 2) for (let x = 0; x < 32; x++) FIRST3[charIndex3(a, b, x)] |= 1;
-    else FIRST3[charIndex3(a, b, c)] |= 1;
     const first = /^[a-z0-9]*/.exec(text)?.[0] ?? '';
+    // The word lengths at which the form can match (see LENGTHS).
+    const lengths = first.length < text.length ? 1 << first.length : open ? -(1 << text.length) : 1 << text.length;
+    if (text.length === 2) {
+      for (let x = 0; x < 32; x++) {
+        FIRST3[charIndex3(a, b, x)] |= 1;
+        LENGTHS[charIndex3(a, b, x)] |= lengths;
+      }
+    } else {
+      FIRST3[charIndex3(a, b, c)] |= 1;
+      LENGTHS[charIndex3(a, b, c)] |= lengths;
+    }
     if (first.length < text.length) WORD_KIND.set(first, ASK);
     else if (open) {
       if (text.length < 3) throw new Error(`health-context: ${term} has under three characters before \\w*`);
@@ -174,18 +195,22 @@ function suffixMayEnd(key: string): boolean {
  *   the tables on three characters reject most words before those look-ups. Where the match is the word
  *   (see termAt and alone), it is taken without the regex;
  * - TERMS is tried at increasing places, never inside its previous match, as the global regex was.
- * AGE starts with an ASCII digit: it runs from the first token that holds one.
+ * AGE starts with an ASCII digit: it is tried where a run of digits starts in the tokens that hold one (ageIn),
+ * until it matches once (the cue is the same for every match).
  */
 export function healthScore(text: string, tokens: readonly Token[] = tokenize(text)): number {
   const needed = 5 + Math.floor(text.length / 2000);
   const seen = new Set<string>();
   const n = text.length;
   let termEnd = 0;
-  let firstDigit = -1;
+  let age = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const p = t.start;
-    if (t.hasDigit && firstDigit < 0) firstDigit = p;
+    if (t.hasDigit && !age && ageIn(text, t)) {
+      age = true;
+      seen.add('age');
+    }
     if (!t.plain) {
       termEnd = plainless(text, t, termEnd, seen);
       if (seen.size >= needed) return 1;
@@ -194,7 +219,7 @@ export function healthScore(text: string, tokens: readonly Token[] = tokenize(te
     const e = t.end;
     if (p >= termEnd && p + 1 < n) {
       const at = charIndex3(text.charCodeAt(p), text.charCodeAt(p + 1), p + 2 < n ? text.charCodeAt(p + 2) : 0);
-      const kind = FIRST3[at] === 0 ? NO_TERM : termAt(t.key, at);
+      const kind = ((LENGTHS[at] >>> Math.min(e - p, 31)) & 1) === 0 ? NO_TERM : termAt(t.key, at);
       if (kind === WHOLE_WORD && alone(text, p, e)) {
         termEnd = e;
         seen.add(t.key);
@@ -221,11 +246,23 @@ export function healthScore(text: string, tokens: readonly Token[] = tokenize(te
       if (seen.size >= needed) return 1;
     }
   }
-  if (firstDigit >= 0) {
-    AGE.lastIndex = firstDigit;
-    if (AGE.exec(text) !== null) seen.add('age');
-  }
   return seen.size >= needed ? 1 : seen.size / needed;
+}
+
+/**
+ * Whether AGE matches at a place in token t (one with an ASCII digit). A match starts with \b and an ASCII
+ * digit (\d without the u flag): at the start of a run of digits after a character that is not \w. Every
+ * ASCII digit is in a token, so trying AGE_AT at those places of each token with a digit finds a match
+ * when a search of the text does.
+ */
+function ageIn(text: string, t: Token): boolean {
+  for (let p = t.start; p < t.end; p++) {
+    const c = text.charCodeAt(p);
+    if (c < 48 || c > 57 || (p > 0 && isWord(text.charCodeAt(p - 1)))) continue;
+    AGE_AT.lastIndex = p;
+    if (AGE_AT.test(text)) return true;
+  }
+  return false;
 }
 
 /** Runs SUFFIXES at `p` and adds its cue, if any. */
