@@ -156,6 +156,20 @@ describe('healthScore', () => {
       'grandnephritis',
       'abcpril',
       'MRN',
+      'drive',
+      'Dr',
+      'mgmt',
+      'followup',
+      'sideways',
+      'diagnosis',
+      '1234yo',
+      '5 months old',
+      '12-week-old',
+      '7 Yrs old',
+      '9-year-old',
+      '3 days-old',
+      '80 y/o',
+      '4 dogs',
     ];
     const seps = [' ', ' ', '\n', ', ', '-', '/', '_', '.', "'", '’', '', 'é', '3', '(', '\t'];
     let seed = 7;
