@@ -731,42 +731,53 @@ function grow(text: string, toks: Token[], i: number, allowAnd = false): number 
   let end = toks[i].end;
   let lastIdx = i;
   // Tokens left in which lower-case words may follow a leading street word ("rue des lieutemants").
-  let lead = LEADING_STREET.has(toks[i].key) ? 3 : 0;
+  let lead = (tokenClass(text, toks[i]) & LEAD) !== 0 ? 3 : 0;
   for (let k = i + 1; k < toks.length; k++) {
     const t = toks[k];
     if (t.end - start > MAX_LEN) break;
-    let raw = text.slice(toks[k - 1].end, t.start);
-    // "ΧΑΝ∆ΡΙΑ", "ΑΓΙΟΣ ∆ΟΜΕΤΙΟΣ": ∆ (U+2206) written for a Greek Delta is part of the word.
-    if (raw.includes('\u2206')) {
-      raw = raw.replace(/\u2206/g, '');
-      if (raw === '') {
-        end = t.end;
-        lastIdx = k;
-        continue;
+    // Whether the gap before t (as cleaned up below) starts with a full stop, and then holds white space.
+    let dot = false;
+    let dotSpace = false;
+    const ga = toks[k - 1].end;
+    const glen = t.start - ga;
+    const g0 = text.charCodeAt(ga);
+    // The usual gaps, " " and ", ", pass every test below as they are (no slice, no regex).
+    if (!(glen === 1 ? g0 === 32 : glen === 2 && g0 === 44 && text.charCodeAt(ga + 1) === 32)) {
+      let raw = text.slice(ga, t.start);
+      // "ΧΑΝ∆ΡΙΑ", "ΑΓΙΟΣ ∆ΟΜΕΤΙΟΣ": ∆ (U+2206) written for a Greek Delta is part of the word.
+      if (raw.includes('\u2206')) {
+        raw = raw.replace(/\u2206/g, '');
+        if (raw === '') {
+          end = t.end;
+          lastIdx = k;
+          continue;
+        }
       }
+      // "Cyprus (Greek) 51034", "ΑΣΚΕΙΑ (ΑΣΣΕΙΑ)\n": a parenthesised word.
+      const g = raw.length > 1 && (raw[0] === ')' || raw[raw.length - 1] === '(') ? raw.replace(/^\)|\($/g, '') : raw;
+      // Gaps inside an address: spaces, commas, line breaks, "#", a dot after an abbreviation.
+      if (
+        !/^(?:[ \t]{0,3}|,[ \t]{0,3}|,?[ \t]{0,2}\n[ \t]{0,4}(?:>|\?{1,3})[ \t]{0,4}|[ \t]{0,2}\n{1,2}[ \t]{0,3}|,?[ \t]{0,2}\n[ \t]{0,3},?[ \t]{0,2}|[ \t]{0,2}#[ \t]{0,2}|\.[ \t]{0,2}|\.\s?\n\s?)$/.test(
+          g,
+        )
+      )
+        break;
+      dot = g.startsWith('.');
+      if (
+        dot &&
+        !(toks[k - 1].hasDigit && k >= 2 && LOWER_STREET.has(toks[k - 2].key)) &&
+        !(
+          toks[k - 1].text.length <= 4 &&
+          /\p{L}/u.test(toks[k - 1].text) &&
+          (STREET_TYPES.has(toks[k - 1].key) ||
+            LEADING_STREET.has(toks[k - 1].key) ||
+            UNIT_WORDS.has(toks[k - 1].key) ||
+            toks[k - 1].key.length <= 3)
+        )
+      )
+        break;
+      dotSpace = dot && /\s/.test(g);
     }
-    // "Cyprus (Greek) 51034", "ΑΣΚΕΙΑ (ΑΣΣΕΙΑ)\n": a parenthesised word.
-    const g = raw.length > 1 && (raw[0] === ')' || raw[raw.length - 1] === '(') ? raw.replace(/^\)|\($/g, '') : raw;
-    // Gaps inside an address: spaces, commas, line breaks, "#", a dot after an abbreviation.
-    if (
-      !/^(?:[ \t]{0,3}|,[ \t]{0,3}|,?[ \t]{0,2}\n[ \t]{0,4}(?:>|\?{1,3})[ \t]{0,4}|[ \t]{0,2}\n{1,2}[ \t]{0,3}|,?[ \t]{0,2}\n[ \t]{0,3},?[ \t]{0,2}|[ \t]{0,2}#[ \t]{0,2}|\.[ \t]{0,2}|\.\s?\n\s?)$/.test(
-        g,
-      )
-    )
-      break;
-    if (
-      g.startsWith('.') &&
-      !(toks[k - 1].hasDigit && k >= 2 && LOWER_STREET.has(toks[k - 2].key)) &&
-      !(
-        toks[k - 1].text.length <= 4 &&
-        /\p{L}/u.test(toks[k - 1].text) &&
-        (STREET_TYPES.has(toks[k - 1].key) ||
-          LEADING_STREET.has(toks[k - 1].key) ||
-          UNIT_WORDS.has(toks[k - 1].key) ||
-          toks[k - 1].key.length <= 3)
-      )
-    )
-      break;
     const ok =
       t.hasDigit ||
       t.title ||
@@ -796,12 +807,10 @@ function grow(text: string, toks: Token[], i: number, allowAnd = false): number 
     if (!ok) break;
     // A title-case word right after a sentence-ending full stop starts a new sentence.
     // (Not after an abbreviation such as "ul." or "u.", or a house number written "97.")
-    const prevTok = toks[k - 1];
-    const abbrev = isStreetWord(prevTok) || UNIT_WORDS.has(prevTok.key) || prevTok.hasDigit || prevTok.key.length <= 2;
-    if (g.startsWith('.') && /\s/.test(g) && t.title && !UNIT_WORDS.has(t.key) && !isStreetWord(t) && !abbrev) break;
+    if (dotSpace && t.title && !UNIT_WORDS.has(t.key) && !isStreetWord(t) && !abbreviation(toks[k - 1])) break;
     end = t.end;
     lastIdx = k;
-    lead = LEADING_STREET.has(t.key) ? 3 : !t.title && !t.caps && !t.hasDigit ? lead - 1 : 0;
+    lead = (tokenClass(text, t) & LEAD) !== 0 ? 3 : !t.title && !t.caps && !t.hasDigit ? lead - 1 : 0;
   }
   // Never end on a connector word.
   while (lastIdx > i && LOWER_OK.has(toks[lastIdx].key) && !isStreetWord(toks[lastIdx])) {
@@ -809,6 +818,11 @@ function grow(text: string, toks: Token[], i: number, allowAnd = false): number 
     end = toks[lastIdx].end;
   }
   return end;
+}
+
+/** A word a full stop may follow inside an address: "ul.", "u.", "Apt.", a house number written "97.". */
+function abbreviation(t: Token): boolean {
+  return isStreetWord(t) || UNIT_WORDS.has(t.key) || t.hasDigit || t.key.length <= 2;
 }
 
 /** English function words that never continue a street name. */
