@@ -82,8 +82,6 @@ export interface PlaceIndex {
   capClass: number[];
   /** The tokens with a digit. */
   digits: number[];
-  /** The tokens followed directly by a full stop (Token.dot). */
-  dots: number[];
   /**
    * The tokens that may be street-address's military words (uss, usns, usnv, uscgc, apo, fpo, dpo) or
    * "corner" (a superset of the tokens whose key is one of them): a capitalised token whose key is one (its
@@ -124,11 +122,9 @@ export function placeIndex(input: ScanInput): PlaceIndex {
   const caps: number[] = [];
   const capClass: number[] = [];
   const digits: number[] = [];
-  const dots: number[] = [];
   const noted: number[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
-    if (t.dot) dots.push(i);
     // (A word with a digit is neither capitalised nor a noted word.)
     if (t.hasDigit) {
       digits.push(i);
@@ -153,7 +149,7 @@ export function placeIndex(input: ScanInput): PlaceIndex {
       if (notedStart(c0 | 32, text.charCodeAt(st + 1) | 32, text.charCodeAt(st + 2) | 32)) noted.push(i);
     }
   }
-  idx = { caps, capClass, digits, dots, noted };
+  idx = { caps, capClass, digits, noted };
   input.cache.places = idx;
   return idx;
 }

@@ -343,7 +343,7 @@ export const streetAddress: Detector = {
     const toks = tokensOf(input);
     const out: Candidate[] = [];
     const n = toks.length;
-    const { caps, capClass, digits, dots, noted } = placeIndex(input);
+    const { caps, capClass, digits, noted } = placeIndex(input);
     // Token ranges [first, last] passed over inside found addresses (see the noted words below).
     const inside: number[] = [];
     // The loop visits only the tokens that can anchor an address (most tokens of a text cannot), in order:
@@ -352,10 +352,8 @@ export const streetAddress: Detector = {
     // - that one, "from Elm Street": a title-case word after a place preposition, before a title-case word
     //   and a full street word. (Far from digits, the other anchors of anchorAt and lateAnchor all fail.)
     // `dj` and `cj`: the first digit and capitalised token at or after i in the place index.
-    // `pj`: the same in `dots`.
     let dj = 0;
     let cj = 0;
-    let pj = 0;
     for (let i = 0; i < n; i++) {
       while (dj < digits.length && digits[dj] < i) dj++;
       while (cj < caps.length && caps[cj] < i) cj++;
@@ -382,25 +380,25 @@ export const streetAddress: Detector = {
       i = next;
       while (dj < digits.length && digits[dj] < i) dj++;
       while (cj < caps.length && caps[cj] < i) cj++;
-      while (pj < dots.length && dots[pj] < i) pj++;
       // A lower-case word without a digit or a full stop anchors only as "hegyalja út 98" (see lateAnchor),
       // with a digit two tokens on; every other anchor of anchorAt starts with a number, a capital or an
-      // abbreviation's full stop. (Read in the place index: the token is loaded only when it passes.)
+      // abbreviation's full stop. (Read in the place index, the token's full stop last: the token is loaded
+      // only when the index's tests pass.)
       // (digits[dj] is the first digit at or after i, so a digit at i + 2 is it or the one after.)
       const nd = dj < digits.length ? digits[dj] : -1;
       if (
         nd !== i &&
         !(cj < caps.length && caps[cj] === i) &&
-        !(pj < dots.length && dots[pj] === i) &&
         nd !== i + 2 &&
-        !(dj + 1 < digits.length && digits[dj + 1] === i + 2)
+        !(dj + 1 < digits.length && digits[dj + 1] === i + 2) &&
+        !toks[i].dot
       )
         continue;
       // Such a lower-case word (only a digit two tokens on let it through) anchors only by lateAnchor's
       // first test (see anchorAt and elmOrLate: every other test needs a digit, a capital or a full stop
       // at i): 3 characters or more, one space, then a LOWER_STREET word. Those three are settled here,
       // before the call.
-      if (nd !== i && !(cj < caps.length && caps[cj] === i) && !(pj < dots.length && dots[pj] === i)) {
+      if (nd !== i && !(cj < caps.length && caps[cj] === i) && !toks[i].dot) {
         const t = toks[i];
         const nx = toks[i + 1];
         if (
