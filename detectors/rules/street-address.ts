@@ -362,6 +362,9 @@ export const streetAddress: Detector = {
       // A "from Elm Street" anchor before it, if any: two title-case words, the second or a third title-case
       // word a full street word (capClass tells both), after a place preposition (see elmOrLate).
       for (let c = cj; c < caps.length && caps[c] < next; c++) {
+        // A full street word is rare: most entries have none one or two entries on, settled by this one test
+        // (a read past the end of capClass gives undefined, 0 here).
+        if (((capClass[c + 1] | capClass[c + 2]) & FULL) === 0) continue;
         const k = caps[c];
         if (
           (capClass[c] & TITLE_WORD) !== 0 &&
@@ -632,8 +635,12 @@ function anchorAt(input: ScanInput, toks: Token[], i: number, ahead: boolean): n
       const gl = toks[k + 1].start - tk.end;
       if (!(gl === 1 && text.charCodeAt(tk.end) === 32) && !(ls && gl === 2 && text.startsWith('. ', tk.end))) break;
       if (isNum(toks[k + 1]?.text ?? '', 1, 5, ANY_LETTER)) {
-        const unit = UNIT_AFTER.test(text.slice(toks[k + 1].end, toks[k + 1].end + 8)); // "Eliquis 5 mg"
-        if (!unit && (suffixedRun(text, toks, i, k, tLead, tb, lower) || addressCue(input, t.start))) return 0.8;
+        // Not before a unit ("Eliquis 5 mg"): tested last, as it is rarely there.
+        if (
+          (suffixedRun(text, toks, i, k, tLead, tb, lower) || addressCue(input, t.start)) &&
+          !UNIT_AFTER.test(text.slice(toks[k + 1].end, toks[k + 1].end + 8))
+        )
+          return 0.8;
         break;
       }
       k++;
