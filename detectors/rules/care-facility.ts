@@ -362,10 +362,12 @@ function extendRun(text: string, toks: Token[], caps: number[], capClass: number
 
 /** 'care' after "seen at" etc., 'prep' after a bare at/to/from, or undefined. */
 function hasCue(text: string, toks: Token[], i: number): 'care' | 'prep' | undefined {
+  // (Never toks[-1]: V8 reads a negative index as a named property, far more slowly than an element.)
+  if (i === 0) return undefined;
   const p1 = toks[i - 1];
-  const p2 = toks[i - 2];
+  const p2: Token | undefined = i > 1 ? toks[i - 2] : undefined;
   // The cue must be in the same clause: only spaces (or " @ ") between it and the run.
-  const gap = p1 ? cueGap(text, p1.end, toks[i].start) : NO_GAP;
+  const gap = cueGap(text, p1.end, toks[i].start);
   if (gap === NO_GAP) return undefined;
   // A verb directly before the place only when it takes a place as object ("visited Elm Clinic",
   // "seen @ UCSF"); otherwise a preposition must come between ("seen at"), so "patient HIV status"

@@ -248,7 +248,7 @@ export const cityState: Detector = {
         const prefixed = k > i && CITY_PREFIX.has(t.key);
         if (!known && !prefixed) continue;
         if (prep === undefined) {
-          const prev = toks[i - 1];
+          const prev: Token | undefined = i > 0 ? toks[i - 1] : undefined; // (never toks[-1]: a slow read)
           prep = !!prev && PLACE_PREPS.has(prev.key) && /^\s+$/.test(text.slice(prev.end, t.start));
         }
         if (known || prep) {

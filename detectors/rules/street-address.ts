@@ -670,7 +670,8 @@ function suffixedRun(
     if (foreignSuffix(tj.key) || (jb & LEAD) !== 0) return true;
     if (
       j === i + 1 &&
-      (toks[i - 1]?.key === 'on' || toks[i - 1]?.key === 'at') &&
+      i > 0 && // (never toks[-1]: V8 reads a negative index as a named property, a slow read)
+      (toks[i - 1].key === 'on' || toks[i - 1].key === 'at') &&
       toks[i - 1].start > 0 &&
       (tb & NOT_NAME) === 0 &&
       (jb & NOT_NAME) === 0
