@@ -82,13 +82,12 @@ export interface PlaceIndex {
   capClass: number[];
   /** The tokens with a digit. */
   digits: number[];
-  /** The tokens followed directly by a full stop (Token.dot). */
-  dots: number[];
   /**
    * The tokens that may be street-address's military words (uss, usns, usnv, uscgc, apo, fpo, dpo) or
-   * "corner": 3 to 7 characters (a possessive 's at most added) starting with "uss", "usn", "usc", "apo",
-   * "fpo", "dpo" or "cor" in any case. No character outside ASCII lower-cases to one of these letters (only
-   * the Kelvin sign lower-cases to an ASCII letter, "k").
+   * "corner" (a superset of the tokens whose key is one of them): a capitalised token whose key is one (its
+   * class has NOTED_WORD), and any other token of 3 to 7 characters (a possessive 's at most added) starting
+   * with "uss", "usn", "usc", "apo", "fpo", "dpo" or "cor" in any case. No character outside ASCII
+   * lower-cases to one of these letters (only the Kelvin sign lower-cases to an ASCII letter, "k").
    */
   noted: number[];
 }
@@ -107,6 +106,12 @@ function notedStart(c0: number, c1: number, c2: number): boolean {
   return (c0 === 97 || c0 === 102 || c0 === 100) && c1 === 112 && c2 === 111; // apo, fpo, dpo
 }
 
+/**
+ * The keys street-address looks for among PlaceIndex.noted (its military words and "corner"), as a word class:
+ * a capitalised token's class says whether it is one, without the character tests of the other tokens.
+ */
+const NOTED_WORD = placeWordBit(['uss', 'usns', 'usnv', 'uscgc', 'apo', 'fpo', 'dpo', 'corner']);
+
 /** The PlaceIndex of a scan input, made on first use. */
 export function placeIndex(input: ScanInput): PlaceIndex {
   input.cache ??= {};
@@ -117,11 +122,9 @@ export function placeIndex(input: ScanInput): PlaceIndex {
   const caps: number[] = [];
   const capClass: number[] = [];
   const digits: number[] = [];
-  const dots: number[] = [];
   const noted: number[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
-    if (t.dot) dots.push(i);
     // (A word with a digit is neither capitalised nor a noted word.)
     if (t.hasDigit) {
       digits.push(i);
@@ -129,7 +132,10 @@ export function placeIndex(input: ScanInput): PlaceIndex {
     }
     if (t.title || t.caps) {
       caps.push(i);
-      capClass.push(tokenClass(text, t) | (t.title ? TITLE_WORD : 0));
+      const cls = tokenClass(text, t);
+      capClass.push(cls | (t.title ? TITLE_WORD : 0));
+      if ((cls & NOTED_WORD) !== 0) noted.push(i);
+      continue;
     }
     // A noted word's first letter and length, each read in a table and combined without a branch: nearly
     // every token fails this one test, so it is well predicted (separate tests of the length and of five
@@ -143,7 +149,7 @@ export function placeIndex(input: ScanInput): PlaceIndex {
       if (notedStart(c0 | 32, text.charCodeAt(st + 1) | 32, text.charCodeAt(st + 2) | 32)) noted.push(i);
     }
   }
-  idx = { caps, capClass, digits, dots, noted };
+  idx = { caps, capClass, digits, noted };
   input.cache.places = idx;
   return idx;
 }

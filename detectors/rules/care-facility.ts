@@ -225,7 +225,13 @@ export const careFacility: Detector = {
         }
       }
       // Saint / Mount names: "St. Vincent's", "Mt. Sinai", "Saint Mary's Hospital". Not "St. John's wort".
-      if (t.title && (tb & SAINT_WORD) !== 0 && i + 1 < n && joined(text, t, toks[i + 1]) && toks[i + 1].title) {
+      if (
+        (tb & SAINT_WORD) !== 0 &&
+        (tb & TITLE_WORD) !== 0 &&
+        i + 1 < n &&
+        joined(text, t, toks[i + 1]) &&
+        toks[i + 1].title
+      ) {
         const nxt = toks[i + 2];
         if (!(nxt && (nxt.key === 'wort' || nxt.key === 'worts'))) {
           const end = extendRun(text, toks, caps, capClass, c, i + 1);
@@ -236,20 +242,23 @@ export const careFacility: Detector = {
       }
       // Not capWord(t) (title or caps is known here, so no digit).
       if ((tb & NOT_CAP) !== 0) continue;
-      // A capitalised run; does it end in (or contain) a facility word?
-      const end = extendRun(text, toks, caps, capClass, c, i);
+      // A capitalised run; does it end in (or contain) a facility word? A run goes on only to a capitalised
+      // word (an entry of `caps`) at most three tokens on (directly, or over one or two connectors): without
+      // one (a lone capitalised word, the usual case) it is the word alone, and extendRun is not called.
+      const end = c + 1 < caps.length && caps[c + 1] <= i + 3 ? extendRun(text, toks, caps, capClass, c, i) : i;
       let head = -1;
       let strong = false;
       // Each test below needs a title-case or all-capitals word: the run's entries in `caps`, with their
       // classes (tokenClass, | TITLE_WORD for title case, else all capitals).
       for (let cc = c; cc < caps.length && caps[cc] <= end; cc++) {
         const k = caps[cc];
-        const tk = toks[k];
         const kb = capClass[cc];
         const title = (kb & TITLE_WORD) !== 0;
+        // (The token is read only where a test needs more than its classes.)
         // "Chicago Med", "Penn Medical": the short form ends the name (not "Med Rec No", "Medical Record").
-        if (k === end && k > i && title && (tk.key === 'med' || tk.key === 'medical')) head = k;
+        if (k === end && k > i && title && (toks[k].key === 'med' || toks[k].key === 'medical')) head = k;
         if ((kb & HEAD) !== 0) {
+          const tk = toks[k];
           head = k;
           strong ||=
             (kb & STRONG_HEAD) !== 0 ||
@@ -259,7 +268,7 @@ export const careFacility: Detector = {
                 0);
         }
         // Hospital acronyms: "UWMC", "BMC", "VUMC".
-        if (!title && mcAcronym(tk.text)) {
+        if (!title && mcAcronym(toks[k].text)) {
           head = k;
           strong = true;
         }
@@ -353,10 +362,12 @@ function extendRun(text: string, toks: Token[], caps: number[], capClass: number
 
 /** 'care' after "seen at" etc., 'prep' after a bare at/to/from, or undefined. */
 function hasCue(text: string, toks: Token[], i: number): 'care' | 'prep' | undefined {
+  // (Never toks[-1]: V8 reads a negative index as a named property, far more slowly than an element.)
+  if (i === 0) return undefined;
   const p1 = toks[i - 1];
-  const p2 = toks[i - 2];
+  const p2: Token | undefined = i > 1 ? toks[i - 2] : undefined;
   // The cue must be in the same clause: only spaces (or " @ ") between it and the run.
-  const gap = p1 ? cueGap(text, p1.end, toks[i].start) : NO_GAP;
+  const gap = cueGap(text, p1.end, toks[i].start);
   if (gap === NO_GAP) return undefined;
   // A verb directly before the place only when it takes a place as object ("visited Elm Clinic",
   // "seen @ UCSF"); otherwise a preposition must come between ("seen at"), so "patient HIV status"

@@ -9,7 +9,7 @@ import { lexicon } from '../lexicon';
 import { citedAsSource, EXTRA_PLACES, NOT_PLACES, placeIndex, placeWordBit, STATE_NAMES, US_STATES } from '../places';
 import { oneSpace, sentenceStart, type Token, tokensOf } from '../tokens';
 import type { Candidate, Detector } from '../types';
-import { before, matchAll, NEAR_DIGIT, type Regions, within } from '../util';
+import { before, digitRuns, hasDigitRun, matchAll, NEAR_DIGIT, type Regions, within } from '../util';
 
 const PLACE_PREPS = new Set(['in', 'from', 'at', 'near', 'to', 'of', 'around', 'outside', 'towards', 'toward']);
 const CITY_PREFIX = new Set([
@@ -132,24 +132,6 @@ function zipAfter(text: string, end: number): number {
   return m ? end + m[0].length : end;
 }
 
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-/** Pushes the start of each run of exactly five digits in a token (runs of digits never cross tokens). */
-function fiveDigitRuns(text: string, t: Token, out: number[]): void {
-  let p = t.start;
-  while (p < t.end) {
-    if (!isDigit(text.charCodeAt(p))) {
-      p++;
-      continue;
-    }
-    const first = p;
-    while (p < t.end && isDigit(text.charCodeAt(p))) p++;
-    if (p - first === 5) out.push(first);
-  }
-}
-
 /**
  * Regions where a match of ZIP_LABEL or BARE_ZIP can start: every match has a run of exactly five digits
  * (its ZIP code: no digit before or after the five, by the regexes) starting at most 15 characters after
@@ -187,12 +169,15 @@ export const cityState: Detector = {
   detect(input) {
     const text = input.text;
     const toks = tokensOf(input);
-    const { cities } = lexicon();
     const out: Candidate[] = [];
     const idx = placeIndex(input);
-    // Starts of the runs of exactly five digits, for the ZIP code regexes.
+    // Starts of the runs of exactly five digits, for the ZIP code regexes: the scan's digit runs (util.ts,
+    // shared), read only when one has five digits.
     const fives: number[] = [];
-    for (const d of idx.digits) fiveDigitRuns(text, toks[d], fives);
+    if (hasDigitRun(input, 5)) {
+      const runs = digitRuns(input);
+      for (let r = 0; r < runs.length; r += 2) if (runs[r + 1] - runs[r] === 5) fives.push(runs[r]);
+    }
     // A place starts at a capitalised word (isCap; such a token has no digit): only those are visited.
     // `from`: the first token not yet part of a finding (a finding's tokens are all capitalised words).
     const { caps, capClass } = idx;
@@ -250,7 +235,9 @@ export const cityState: Detector = {
       let prep: boolean | undefined;
       for (let k = j; k >= i; k--) {
         const name = k === i ? t.key : listedRun ? runName(toks, i, k) : undefined;
-        const known = name !== undefined && (cities.has(name) || extra.has(name));
+        // (The first word alone is listed when its class says so: LISTED is the city list and EXTRA_PLACES.)
+        const known =
+          k === i ? (tb & LISTED) !== 0 : name !== undefined && (lexicon().cities.has(name) || extra.has(name));
         // The run's first word alone is the last try: unless it is listed, nothing can come of it (the
         // checks below could only end the loop), so they are skipped.
         if (k === i && !known) break;
@@ -261,7 +248,7 @@ export const cityState: Detector = {
         const prefixed = k > i && CITY_PREFIX.has(t.key);
         if (!known && !prefixed) continue;
         if (prep === undefined) {
-          const prev = toks[i - 1];
+          const prev: Token | undefined = i > 0 ? toks[i - 1] : undefined; // (never toks[-1]: a slow read)
           prep = !!prev && PLACE_PREPS.has(prev.key) && /^\s+$/.test(text.slice(prev.end, t.start));
         }
         if (known || prep) {

@@ -343,7 +343,7 @@ export const streetAddress: Detector = {
     const toks = tokensOf(input);
     const out: Candidate[] = [];
     const n = toks.length;
-    const { caps, capClass, digits, dots, noted } = placeIndex(input);
+    const { caps, capClass, digits, noted } = placeIndex(input);
     // Token ranges [first, last] passed over inside found addresses (see the noted words below).
     const inside: number[] = [];
     // The loop visits only the tokens that can anchor an address (most tokens of a text cannot), in order:
@@ -352,10 +352,8 @@ export const streetAddress: Detector = {
     // - that one, "from Elm Street": a title-case word after a place preposition, before a title-case word
     //   and a full street word. (Far from digits, the other anchors of anchorAt and lateAnchor all fail.)
     // `dj` and `cj`: the first digit and capitalised token at or after i in the place index.
-    // `pj`: the same in `dots`.
     let dj = 0;
     let cj = 0;
-    let pj = 0;
     for (let i = 0; i < n; i++) {
       while (dj < digits.length && digits[dj] < i) dj++;
       while (cj < caps.length && caps[cj] < i) cj++;
@@ -364,6 +362,9 @@ export const streetAddress: Detector = {
       // A "from Elm Street" anchor before it, if any: two title-case words, the second or a third title-case
       // word a full street word (capClass tells both), after a place preposition (see elmOrLate).
       for (let c = cj; c < caps.length && caps[c] < next; c++) {
+        // A full street word is rare: most entries have none one or two entries on, settled by this one test
+        // (a read past the end of capClass gives undefined, 0 here).
+        if (((capClass[c + 1] | capClass[c + 2]) & FULL) === 0) continue;
         const k = caps[c];
         if (
           (capClass[c] & TITLE_WORD) !== 0 &&
@@ -382,25 +383,25 @@ export const streetAddress: Detector = {
       i = next;
       while (dj < digits.length && digits[dj] < i) dj++;
       while (cj < caps.length && caps[cj] < i) cj++;
-      while (pj < dots.length && dots[pj] < i) pj++;
       // A lower-case word without a digit or a full stop anchors only as "hegyalja út 98" (see lateAnchor),
       // with a digit two tokens on; every other anchor of anchorAt starts with a number, a capital or an
-      // abbreviation's full stop. (Read in the place index: the token is loaded only when it passes.)
+      // abbreviation's full stop. (Read in the place index, the token's full stop last: the token is loaded
+      // only when the index's tests pass.)
       // (digits[dj] is the first digit at or after i, so a digit at i + 2 is it or the one after.)
       const nd = dj < digits.length ? digits[dj] : -1;
       if (
         nd !== i &&
         !(cj < caps.length && caps[cj] === i) &&
-        !(pj < dots.length && dots[pj] === i) &&
         nd !== i + 2 &&
-        !(dj + 1 < digits.length && digits[dj + 1] === i + 2)
+        !(dj + 1 < digits.length && digits[dj + 1] === i + 2) &&
+        !toks[i].dot
       )
         continue;
       // Such a lower-case word (only a digit two tokens on let it through) anchors only by lateAnchor's
       // first test (see anchorAt and elmOrLate: every other test needs a digit, a capital or a full stop
       // at i): 3 characters or more, one space, then a LOWER_STREET word. Those three are settled here,
       // before the call.
-      if (nd !== i && !(cj < caps.length && caps[cj] === i) && !(pj < dots.length && dots[pj] === i)) {
+      if (nd !== i && !(cj < caps.length && caps[cj] === i) && !toks[i].dot) {
         const t = toks[i];
         const nx = toks[i + 1];
         if (
@@ -634,8 +635,12 @@ function anchorAt(input: ScanInput, toks: Token[], i: number, ahead: boolean): n
       const gl = toks[k + 1].start - tk.end;
       if (!(gl === 1 && text.charCodeAt(tk.end) === 32) && !(ls && gl === 2 && text.startsWith('. ', tk.end))) break;
       if (isNum(toks[k + 1]?.text ?? '', 1, 5, ANY_LETTER)) {
-        const unit = UNIT_AFTER.test(text.slice(toks[k + 1].end, toks[k + 1].end + 8)); // "Eliquis 5 mg"
-        if (!unit && (suffixedRun(text, toks, i, k, tLead, tb, lower) || addressCue(input, t.start))) return 0.8;
+        // Not before a unit ("Eliquis 5 mg"): tested last, as it is rarely there.
+        if (
+          (suffixedRun(text, toks, i, k, tLead, tb, lower) || addressCue(input, t.start)) &&
+          !UNIT_AFTER.test(text.slice(toks[k + 1].end, toks[k + 1].end + 8))
+        )
+          return 0.8;
         break;
       }
       k++;
@@ -665,7 +670,8 @@ function suffixedRun(
     if (foreignSuffix(tj.key) || (jb & LEAD) !== 0) return true;
     if (
       j === i + 1 &&
-      (toks[i - 1]?.key === 'on' || toks[i - 1]?.key === 'at') &&
+      i > 0 && // (never toks[-1]: V8 reads a negative index as a named property, a slow read)
+      (toks[i - 1].key === 'on' || toks[i - 1].key === 'at') &&
       toks[i - 1].start > 0 &&
       (tb & NOT_NAME) === 0 &&
       (jb & NOT_NAME) === 0
@@ -731,42 +737,53 @@ function grow(text: string, toks: Token[], i: number, allowAnd = false): number 
   let end = toks[i].end;
   let lastIdx = i;
   // Tokens left in which lower-case words may follow a leading street word ("rue des lieutemants").
-  let lead = LEADING_STREET.has(toks[i].key) ? 3 : 0;
+  let lead = (tokenClass(text, toks[i]) & LEAD) !== 0 ? 3 : 0;
   for (let k = i + 1; k < toks.length; k++) {
     const t = toks[k];
     if (t.end - start > MAX_LEN) break;
-    let raw = text.slice(toks[k - 1].end, t.start);
-    // "ΧΑΝ∆ΡΙΑ", "ΑΓΙΟΣ ∆ΟΜΕΤΙΟΣ": ∆ (U+2206) written for a Greek Delta is part of the word.
-    if (raw.includes('\u2206')) {
-      raw = raw.replace(/\u2206/g, '');
-      if (raw === '') {
-        end = t.end;
-        lastIdx = k;
-        continue;
+    // Whether the gap before t (as cleaned up below) starts with a full stop, and then holds white space.
+    let dot = false;
+    let dotSpace = false;
+    const ga = toks[k - 1].end;
+    const glen = t.start - ga;
+    const g0 = text.charCodeAt(ga);
+    // The usual gaps, " " and ", ", pass every test below as they are (no slice, no regex).
+    if (!(glen === 1 ? g0 === 32 : glen === 2 && g0 === 44 && text.charCodeAt(ga + 1) === 32)) {
+      let raw = text.slice(ga, t.start);
+      // "ΧΑΝ∆ΡΙΑ", "ΑΓΙΟΣ ∆ΟΜΕΤΙΟΣ": ∆ (U+2206) written for a Greek Delta is part of the word.
+      if (raw.includes('\u2206')) {
+        raw = raw.replace(/\u2206/g, '');
+        if (raw === '') {
+          end = t.end;
+          lastIdx = k;
+          continue;
+        }
       }
+      // "Cyprus (Greek) 51034", "ΑΣΚΕΙΑ (ΑΣΣΕΙΑ)\n": a parenthesised word.
+      const g = raw.length > 1 && (raw[0] === ')' || raw[raw.length - 1] === '(') ? raw.replace(/^\)|\($/g, '') : raw;
+      // Gaps inside an address: spaces, commas, line breaks, "#", a dot after an abbreviation.
+      if (
+        !/^(?:[ \t]{0,3}|,[ \t]{0,3}|,?[ \t]{0,2}\n[ \t]{0,4}(?:>|\?{1,3})[ \t]{0,4}|[ \t]{0,2}\n{1,2}[ \t]{0,3}|,?[ \t]{0,2}\n[ \t]{0,3},?[ \t]{0,2}|[ \t]{0,2}#[ \t]{0,2}|\.[ \t]{0,2}|\.\s?\n\s?)$/.test(
+          g,
+        )
+      )
+        break;
+      dot = g.startsWith('.');
+      if (
+        dot &&
+        !(toks[k - 1].hasDigit && k >= 2 && LOWER_STREET.has(toks[k - 2].key)) &&
+        !(
+          toks[k - 1].text.length <= 4 &&
+          /\p{L}/u.test(toks[k - 1].text) &&
+          (STREET_TYPES.has(toks[k - 1].key) ||
+            LEADING_STREET.has(toks[k - 1].key) ||
+            UNIT_WORDS.has(toks[k - 1].key) ||
+            toks[k - 1].key.length <= 3)
+        )
+      )
+        break;
+      dotSpace = dot && /\s/.test(g);
     }
-    // "Cyprus (Greek) 51034", "ΑΣΚΕΙΑ (ΑΣΣΕΙΑ)\n": a parenthesised word.
-    const g = raw.length > 1 && (raw[0] === ')' || raw[raw.length - 1] === '(') ? raw.replace(/^\)|\($/g, '') : raw;
-    // Gaps inside an address: spaces, commas, line breaks, "#", a dot after an abbreviation.
-    if (
-      !/^(?:[ \t]{0,3}|,[ \t]{0,3}|,?[ \t]{0,2}\n[ \t]{0,4}(?:>|\?{1,3})[ \t]{0,4}|[ \t]{0,2}\n{1,2}[ \t]{0,3}|,?[ \t]{0,2}\n[ \t]{0,3},?[ \t]{0,2}|[ \t]{0,2}#[ \t]{0,2}|\.[ \t]{0,2}|\.\s?\n\s?)$/.test(
-        g,
-      )
-    )
-      break;
-    if (
-      g.startsWith('.') &&
-      !(toks[k - 1].hasDigit && k >= 2 && LOWER_STREET.has(toks[k - 2].key)) &&
-      !(
-        toks[k - 1].text.length <= 4 &&
-        /\p{L}/u.test(toks[k - 1].text) &&
-        (STREET_TYPES.has(toks[k - 1].key) ||
-          LEADING_STREET.has(toks[k - 1].key) ||
-          UNIT_WORDS.has(toks[k - 1].key) ||
-          toks[k - 1].key.length <= 3)
-      )
-    )
-      break;
     const ok =
       t.hasDigit ||
       t.title ||
@@ -796,12 +813,10 @@ function grow(text: string, toks: Token[], i: number, allowAnd = false): number 
     if (!ok) break;
     // A title-case word right after a sentence-ending full stop starts a new sentence.
     // (Not after an abbreviation such as "ul." or "u.", or a house number written "97.")
-    const prevTok = toks[k - 1];
-    const abbrev = isStreetWord(prevTok) || UNIT_WORDS.has(prevTok.key) || prevTok.hasDigit || prevTok.key.length <= 2;
-    if (g.startsWith('.') && /\s/.test(g) && t.title && !UNIT_WORDS.has(t.key) && !isStreetWord(t) && !abbrev) break;
+    if (dotSpace && t.title && !UNIT_WORDS.has(t.key) && !isStreetWord(t) && !abbreviation(toks[k - 1])) break;
     end = t.end;
     lastIdx = k;
-    lead = LEADING_STREET.has(t.key) ? 3 : !t.title && !t.caps && !t.hasDigit ? lead - 1 : 0;
+    lead = (tokenClass(text, t) & LEAD) !== 0 ? 3 : !t.title && !t.caps && !t.hasDigit ? lead - 1 : 0;
   }
   // Never end on a connector word.
   while (lastIdx > i && LOWER_OK.has(toks[lastIdx].key) && !isStreetWord(toks[lastIdx])) {
@@ -809,6 +824,11 @@ function grow(text: string, toks: Token[], i: number, allowAnd = false): number 
     end = toks[lastIdx].end;
   }
   return end;
+}
+
+/** A word a full stop may follow inside an address: "ul.", "u.", "Apt.", a house number written "97.". */
+function abbreviation(t: Token): boolean {
+  return isStreetWord(t) || UNIT_WORDS.has(t.key) || t.hasDigit || t.key.length <= 2;
 }
 
 /** English function words that never continue a street name. */
