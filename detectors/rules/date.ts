@@ -8,7 +8,7 @@
  */
 import { addStart, isAlpha, isDigit, isWord, letterRunStart, matchStarts } from '../anchors';
 import type { Candidate, Detector, ScanInput } from '../types';
-import { before, digitRuns } from '../util';
+import { before, digitRuns, gatingOn } from '../util';
 
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
@@ -131,10 +131,13 @@ interface DateStarts {
   iso: readonly number[];
   short: readonly number[];
 }
+/** No candidate start at all (shared, read only: matchStarts does not change its starts). */
+const NO_DATE_STARTS: DateStarts = { monthDay: [], monthYear: [], dayMonth: [], numeric: [], iso: [], short: [] };
 function dateStarts(input: ScanInput): DateStarts {
   const t = input.text;
   const lower = input.lower;
   const runs = digitRuns(input);
+  if (runs.length === 0) return NO_DATE_STARTS;
   const monthDay: number[] = [];
   const monthYear: number[] = [];
   const dayMonth: number[] = [];
@@ -183,6 +186,9 @@ function dateStarts(input: ScanInput): DateStarts {
       }
     }
   }
+  if (monthDay.length + monthYear.length + dayMonth.length + numeric.length + iso.length + short.length === 0) {
+    return NO_DATE_STARTS;
+  }
   return { monthDay, monthYear, dayMonth, numeric, iso, short };
 }
 
@@ -215,6 +221,10 @@ export const date: Detector = {
   contextWords: ['dob', 'born', 'birth', 'admitted', 'discharged', 'seen', 'died', 'visit', 'surgery'],
   detect(input) {
     const t = input.text;
+    const at = dateStarts(input);
+    const relative = relativeStarts(input.lower);
+    // Nothing can start: no closure, list or regex call (with gating off, a test hook, every regex runs).
+    if (at === NO_DATE_STARTS && relative.length === 0 && gatingOn()) return [];
     const mk = (start: number, end: number, confidence: number, reason: string): Candidate => ({
       start,
       end,
@@ -222,7 +232,6 @@ export const date: Detector = {
       confidence,
       reason,
     });
-    const at = dateStarts(input);
     const out = matchStarts(
       MONTH_DAY,
       at.monthDay,
@@ -283,7 +292,7 @@ export const date: Detector = {
     );
     matchStarts(
       RELATIVE,
-      relativeStarts(input.lower),
+      relative,
       t,
       (m) => mk(m.index, m.index + m[0].length, 0.6, 'weekday or month relative to now'),
       out,

@@ -7,7 +7,7 @@
  */
 import { addStart, isAlpha, isDigit, isWord, letterRunStart, matchStarts } from '../anchors';
 import type { Candidate, Detector, ScanInput } from '../types';
-import { digitRuns } from '../util';
+import { digitRuns, gatingOn } from '../util';
 
 const PREFIXED = /(?<![\w#-])#?[a-z]{1,5}[-#]?\d{4,14}(?:-[a-z0-9]{1,6})?(?![\w]|[.,-]\d)/gi;
 const SUFFIXED = /(?<![\w#.,-])#?\d{4,14}-?[a-z]{1,4}(?![\w]|-[0-9a-f])/gi;
@@ -34,9 +34,12 @@ interface IdStarts {
   digits: readonly number[];
   grouped: readonly number[];
 }
+/** No candidate start at all (shared, read only: matchStarts does not change its starts). */
+const NO_ID_STARTS: IdStarts = { prefixed: [], suffixed: [], digits: [], grouped: [] };
 function idStarts(input: ScanInput): IdStarts {
   const t = input.text;
   const runs = digitRuns(input);
+  if (runs.length === 0) return NO_ID_STARTS;
   const prefixed: number[] = [];
   const suffixed: number[] = [];
   const digits: number[] = [];
@@ -73,6 +76,7 @@ function idStarts(input: ScanInput): IdStarts {
       if (c >= 0) addStart(grouped, c);
     }
   }
+  if (prefixed.length + suffixed.length + digits.length + grouped.length === 0) return NO_ID_STARTS;
   return { prefixed, suffixed, digits, grouped };
 }
 
@@ -83,6 +87,9 @@ export const genericId: Detector = {
   source: '45 CFR 164.514(b)(2)(i)(R)',
   detect(input) {
     const t = input.text;
+    const at = idStarts(input);
+    // Nothing can start: no closure, list or regex call (with gating off, a test hook, every regex runs).
+    if (at === NO_ID_STARTS && gatingOn()) return [];
     const mk = (m: RegExpExecArray, confidence: number) => ({
       start: m.index,
       end: m.index + m[0].length,
@@ -90,7 +97,6 @@ export const genericId: Detector = {
       confidence,
       reason: 'identifier-shaped code',
     });
-    const at = idStarts(input);
     const out: Candidate[] = [];
     matchStarts(
       PREFIXED,

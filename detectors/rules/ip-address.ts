@@ -7,7 +7,7 @@
 
 import { addStart, colonsOf, isDigit, isWord, matchStarts } from '../anchors';
 import type { Detector, ScanInput } from '../types';
-import { digitRuns } from '../util';
+import { digitRuns, gatingOn } from '../util';
 
 const V4 = /(?<![\w.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/\d{1,2})?(?![\w]|\.\d)/g;
 const V6 = /(?<![\w:.])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?::\d{1,3}(?:\.\d{1,3}){3})?(?![\w:])/gi;
@@ -88,7 +88,11 @@ export const ipAddress: Detector = {
   contextWords: ['ip', 'address', 'host', 'server', 'login'],
   detect(input) {
     const t = input.text;
-    const out = matchStarts(V4, quadStarts(input), t, (m) => {
+    const quads = quadStarts(input);
+    const pairs = pairedColons(input);
+    // Nothing can start: no closure or regex call (with gating off, a test hook, every regex runs).
+    if (quads.length + pairs.length === 0 && gatingOn()) return [];
+    const out = matchStarts(V4, quads, t, (m) => {
       if (![m[1], m[2], m[3], m[4]].every((o) => Number(o) <= 255)) return null;
       return {
         start: m.index,
@@ -101,7 +105,7 @@ export const ipAddress: Detector = {
     });
     matchStarts(
       V6,
-      pairedColons(input),
+      pairs,
       t,
       (m) => {
         const s = m[0];

@@ -6,7 +6,7 @@
  */
 import { addRegion, addStart, isDigit, isWord, matchRegions, matchStarts } from '../anchors';
 import type { Candidate, Detector, ScanInput } from '../types';
-import { before, digitRuns, type Regions } from '../util';
+import { before, digitRuns, gatingOn, type Regions } from '../util';
 
 // NANP: (555) 123-4567 | 555-123-4567 | 555.123.4567 | 555 123 4567 | +1 555 123 4567 | (555)123-4567
 const NANP =
@@ -36,11 +36,14 @@ interface PhoneStarts {
   labelled: Regions;
   kindAfter: Regions;
 }
+/** No candidate start at all (shared, read only: matchStarts and matchRegions do not change them). */
+const NO_PHONE_STARTS: PhoneStarts = { nanp: [], intl: [], national: [], labelled: [], kindAfter: [] };
 function phoneStarts(input: ScanInput): PhoneStarts {
   const t = input.text;
   const lower = input.lower;
   const n = t.length;
   const runs = digitRuns(input);
+  if (runs.length === 0) return NO_PHONE_STARTS;
   const nanp: number[] = [];
   const intl: number[] = [];
   const national: number[] = [];
@@ -107,6 +110,7 @@ function phoneStarts(input: ScanInput): PhoneStarts {
       }
     }
   }
+  if (nanp.length + intl.length + national.length + labelled.length + kindAfter.length === 0) return NO_PHONE_STARTS;
   return { nanp, intl, national, labelled, kindAfter };
 }
 
@@ -135,6 +139,8 @@ export const phone: Detector = {
   detect(input) {
     const t = input.text;
     const at = phoneStarts(input);
+    // Nothing can start: no closure, list or regex call (with gating off, a test hook, every regex runs).
+    if (at === NO_PHONE_STARTS && gatingOn()) return [];
     const out: Candidate[] = [];
     matchStarts(
       NANP,
