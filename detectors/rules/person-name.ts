@@ -1123,9 +1123,9 @@ function nameRun(text: string, toks: Token[], i: number, roleBefore: number, out
     run === 1 &&
     i > 0 &&
     !t.possessive &&
-    !contextMaybe(text, toks, i) &&
     classes(i, W_FIRST | W_LAST) === 0 &&
-    !shaped(i)
+    !shaped(i) &&
+    !contextMaybe(text, toks, i)
   )
     return i + 1;
   // The run is toks[i .. i+run-1]; no array is made for it (this path runs for every capitalised word).
@@ -1728,12 +1728,23 @@ function particles(text: string, toks: Token[], k: number): number {
     p < 2 &&
     k + p < toks.length &&
     oneSpace(text, toks[k + p - 1], toks[k + p]) &&
+    mayBeParticle(toks[k + p].key) &&
     has(k + p, W_PARTICLE) &&
     toks[k + p].text === toks[k + p].key
   )
     p++;
   const next = toks[k + p];
   return p > 0 && next?.title && oneSpace(text, toks[k + p - 1], next) ? p : 0;
+}
+/** The first letters of PARTICLES, as bits by code - 97. */
+const PARTICLE_FIRSTS = [...'vtdlabi'].reduce((m, ch) => m | (1 << (ch.charCodeAt(0) - 97)), 0);
+/**
+ * Cheap test that a key may be in PARTICLES (every particle has 2-5 letters, the first in PARTICLE_FIRSTS):
+ * the word after each capitalised run is asked about, and most are not worth a lookup. (A code outside
+ * a-z may pass, by the shift's wrap-around: has() decides then.)
+ */
+function mayBeParticle(key: string): boolean {
+  return key.length <= 5 && ((PARTICLE_FIRSTS >>> (key.charCodeAt(0) - 97)) & 1) === 1;
 }
 const PARTICLES = new Set([
   'van',
@@ -1775,6 +1786,14 @@ function headerName(text: string, toks: Token[]): Candidate | undefined {
   }
   n++;
   if (n < 2 || n > 5 || n >= toks.length) return undefined;
+  // /\d/ on the 400 characters after the line (the test below), first: most first lines have none.
+  const lineEnd = toks[n - 1].end;
+  let digit = false;
+  for (let j = lineEnd; j < lineEnd + 400 && j < text.length && !digit; j++) {
+    const c = text.charCodeAt(j);
+    digit = c >= 48 && c <= 57;
+  }
+  if (!digit) return undefined;
   const words = toks.slice(0, n);
   const caseOk = words.every(
     (w) =>
@@ -1786,8 +1805,7 @@ function headerName(text: string, toks: Token[]): Candidate | undefined {
   const lower = words.every((w) => /^\p{Ll}/u.test(w.text));
   if (!caseOk || (!lower && !words[0].title) || words[n - 1].initial || PARTICLES.has(words[n - 1].key))
     return undefined;
-  const rest = text.slice(words[n - 1].end, words[n - 1].end + 400);
-  if (!/\d/.test(rest)) return undefined;
+  const rest = text.slice(lineEnd, lineEnd + 400);
   const line = text.slice(words[0].start, words[n - 1].end);
   const joined = words.map((w) => w.key).join('');
   const sign =
