@@ -10,7 +10,7 @@
  * regions of one position, see util.ts), while the regex runs only at those positions instead of
  * searching every region around every digit.
  */
-import type { Candidate, ScanInput } from './types';
+import { type Candidate, newScanCache, type ScanInput } from './types';
 import { gatingOn, matchAll, type Regions, within } from './util';
 
 /** ASCII character classes by code: digit, letter, word (\w), looked up instead of per-char regexes. */
@@ -52,7 +52,7 @@ export function charIndex3(a: number, b: number, c: number): number {
 
 /** Offsets of every ":" in the text (found by indexOf), shared by the url and ip-address detectors. */
 export function colonsOf(input: ScanInput): readonly number[] {
-  const cache = input.cache ?? {};
+  const cache = input.cache ?? newScanCache();
   input.cache = cache;
   let out = cache.ruleColons;
   if (!out) {

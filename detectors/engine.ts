@@ -1,5 +1,13 @@
 import { REGISTRY } from './registry';
-import type { Candidate, Category, Detector, Finding, ScanInput, ScanOptions } from './types';
+import {
+  type Candidate,
+  type Category,
+  type Detector,
+  type Finding,
+  newScanCache,
+  type ScanInput,
+  type ScanOptions,
+} from './types';
 
 export const DEFAULT_THRESHOLD = 0.5;
 /** How far before a candidate the engine looks for a detector's context words. */
@@ -88,7 +96,9 @@ export function scan(text: string, options: ScanOptions = {}, detectors: readonl
 
 /** The input scan() prepares for a text, or undefined when there is nothing to scan (not a string, or empty). */
 export function scanInputOf(text: string): ScanInput | undefined {
-  return typeof text === 'string' && text.length > 0 ? { text, lower: lowerSameLength(text) } : undefined;
+  return typeof text === 'string' && text.length > 0
+    ? { text, lower: lowerSameLength(text), cache: newScanCache() }
+    : undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { matchRegions, matchStarts } from './anchors';
 import { alternatives, groupByFirstChar, QUANTIFIER } from './regex-source';
-import type { Candidate, Category, ScanInput } from './types';
+import { type Candidate, type Category, newScanCache, type ScanInput } from './types';
 import { digitRegions, digits, type Regions, reachOf } from './util';
 
 /**
@@ -113,7 +113,7 @@ function byFirstChar(labels: readonly string[]): string {
  * one position is tried with the look-behind regex itself.
  */
 export function labelStarts(input: ScanInput): readonly number[] {
-  input.cache ??= {};
+  input.cache ??= newScanCache();
   const hit = input.cache.labelStarts;
   if (hit && hit.n === allLabels.length) return hit.starts;
   if (anyLabel === undefined) {

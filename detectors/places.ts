@@ -1,7 +1,7 @@
 /** Place vocabulary shared by the location detectors. All lower case. */
 import { charIndex3 } from './anchors';
 import { type Token, tokensOf, wordBits } from './tokens';
-import type { ScanInput } from './types';
+import { newScanCache, type ScanInput } from './types';
 
 /**
  * Word classes shared by the place detectors: each registers its word lists (placeWordBit) and gets a bit
@@ -114,7 +114,7 @@ const NOTED_WORD = placeWordBit(['uss', 'usns', 'usnv', 'uscgc', 'apo', 'fpo', '
 
 /** The PlaceIndex of a scan input, made on first use. */
 export function placeIndex(input: ScanInput): PlaceIndex {
-  input.cache ??= {};
+  input.cache ??= newScanCache();
   let idx = input.cache.places;
   if (idx !== undefined) return idx;
   const toks = tokensOf(input);

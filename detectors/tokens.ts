@@ -1,4 +1,4 @@
-import type { ScanCache } from './types';
+import { newScanCache, type ScanCache } from './types';
 
 /** Word tokens with offsets, shared by the name and place detectors (one linear pass). */
 export interface Token {
@@ -77,7 +77,7 @@ function kindAt(text: string, i: number): number {
 
 /** Tokens of a scan input, computed once and shared by every detector of that scan. */
 export function tokensOf(input: { text: string; lower?: string; cache?: ScanCache }): Token[] {
-  input.cache ??= {};
+  input.cache ??= newScanCache();
   let t = input.cache.tokens;
   if (!t) {
     t = tokenize(input.text, input.lower);

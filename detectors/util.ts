@@ -1,5 +1,5 @@
 import { minDigitRun, regexReach } from './regex-source';
-import type { Candidate, ScanInput } from './types';
+import { type Candidate, newScanCache, type ScanInput } from './types';
 
 /** Luhn (mod 10) check over a string of digits. */
 export function luhnValid(digits: string): boolean {
@@ -139,7 +139,7 @@ export function within(re: RegExp, regions: Regions): Gated {
 
 /** Regions where a value containing a digit can start. */
 export function digits(input: ScanInput): Regions {
-  input.cache ??= {};
+  input.cache ??= newScanCache();
   let r = input.cache.digits;
   if (!r) {
     r = digitRegions(input, 96, 32);
@@ -157,7 +157,7 @@ export function digits(input: ScanInput): Regions {
 export const NEAR_DIGIT = 20;
 const NEAR_GAP = 24;
 export function nearDigits(input: ScanInput): Regions {
-  input.cache ??= {};
+  input.cache ??= newScanCache();
   let r = input.cache.nearDigits;
   if (!r) {
     r = digitRegions(input, NEAR_DIGIT, 1, NEAR_GAP);
@@ -181,7 +181,7 @@ const DIGIT = /[0-9]/g;
  * per-character loop over prose), then the run is walked.
  */
 export function digitRuns(input: ScanInput): readonly number[] {
-  input.cache ??= {};
+  input.cache ??= newScanCache();
   let runs = input.cache.digitRuns;
   if (runs) return runs;
   runs = [];
