@@ -122,16 +122,23 @@ const FOREIGN_SUFFIXES = [
   'damm',
   'ulica',
 ];
-/** The suffixes above by the code of their last character (all ASCII), so a word is compared with few of them. */
-const SUFFIXES_BY_LAST: (string[] | undefined)[] = [];
+/**
+ * The suffixes above by the low five bits of their last two characters (`(last & 31) << 5 | (before & 31)`),
+ * so that a word is compared with few of them, and most words (whose two last characters end no suffix) with
+ * none. Characters that merely share those bits only let a word on to the comparison, which settles it.
+ */
+const SUFFIXES_BY_END: (string[] | undefined)[] = [];
 for (const s of FOREIGN_SUFFIXES) {
-  const c = s.charCodeAt(s.length - 1);
-  SUFFIXES_BY_LAST[c] = [...(SUFFIXES_BY_LAST[c] ?? []), s];
+  const e = ((s.charCodeAt(s.length - 1) & 31) << 5) | (s.charCodeAt(s.length - 2) & 31);
+  SUFFIXES_BY_END[e] = [...(SUFFIXES_BY_END[e] ?? []), s];
 }
 
 /** True when a key ends in a street suffix of another language (was the regex /(?:strasse|...|ulica)$/). */
 function foreignSuffix(key: string): boolean {
-  const list = SUFFIXES_BY_LAST[key.charCodeAt(key.length - 1)];
+  const len = key.length;
+  // (Every suffix has 3 characters or more.)
+  if (len < 3) return false;
+  const list = SUFFIXES_BY_END[((key.charCodeAt(len - 1) & 31) << 5) | (key.charCodeAt(len - 2) & 31)];
   if (list === undefined) return false;
   for (let j = 0; j < list.length; j++) if (key.endsWith(list[j])) return true;
   return false;
@@ -315,6 +322,7 @@ const LSTREET = placeWordBit(LOWER_STREET);
 const LOWER_OK_WORD = placeWordBit(LOWER_OK);
 const NOT_NAME = placeWordBit(NOT_STREET_NAME);
 const PREP = placeWordBit(PLACE_PREP);
+const STREET = placeWordBit(STREET_TYPES);
 
 /** "Dr. Okonkwo", "St. Vincent": Dr and St before a name are a title or a saint, not Drive or Street. */
 function titleBeforeName(text: string, toks: Token[], k: number): boolean {
@@ -331,6 +339,11 @@ function titleBeforeName(text: string, toks: Token[], k: number): boolean {
 
 function isStreetWord(t: Token): boolean {
   return STREET_TYPES.has(t.key) || foreignSuffix(t.key);
+}
+
+/** isStreetWord(t), its list read in the token's word classes (most tokens settled from the text alone). */
+function streetWord(text: string, t: Token): boolean {
+  return (tokenClass(text, t) & STREET) !== 0 || foreignSuffix(t.key);
 }
 
 export const streetAddress: Detector = {
@@ -563,7 +576,7 @@ function anchorAt(input: ScanInput, toks: Token[], i: number, ahead: boolean): n
         const tk = toks[k];
         // (/^[A-Z]/ on the token's text: its first character, read in the text.)
         const upper = tk.title || tk.caps || isAsciiUpper(text.charCodeAt(tk.start));
-        street = (upper && isStreetWord(tk) && !titleBeforeName(text, toks, k)) || lowerStreet(text, toks, k);
+        street = (upper && streetWord(text, tk) && !titleBeforeName(text, toks, k)) || lowerStreet(text, toks, k);
       }
       // The house number and the street share a line.
       if (street && hasLineBreak(text, t.end, nx.start)) street = false;
