@@ -992,7 +992,7 @@ export const personName: Detector = {
           // "ms. Quinzia", "mr. elliott": a lower-case title with its full stop, not "20 ms. After".
           (t.dot &&
             startsLower(t.text) &&
-            !toks[i - 1]?.hasDigit &&
+            !(i > 0 && toks[i - 1].hasDigit) &&
             (next.title || (lowerText && isNameWord(i + 1))))) &&
         has(i, W_TITLE) &&
         // "1737 Cheriton Dr Reuquén Extensions": Dr after a house number and a street name is Drive.
@@ -1027,7 +1027,7 @@ export const personName: Detector = {
       if (!isNameWord(i) && !(t.title && t.key === 'jan' && next !== undefined && lastLike(i + 1))) {
         // A text without capitals: "my name is vitoria", "follow up with ann roe", "name: ann b. roe".
         if (lowerText && lowerWord(t.text, 2) && !has(i, W_NOT_NAME | W_LOWER_STOP)) {
-          const p = toks[i - 1];
+          const p = i > 0 ? toks[i - 1] : undefined;
           if (
             (p &&
               gapOf(text, p.end, t.start, false) &&
@@ -1381,17 +1381,21 @@ function nameLists(text: string, toks: Token[], out: Candidate[]): void {
   }
 }
 
-/** "my name is X", "call me X": phrases after which any word is a name. */
+/**
+ * "my name is X", "call me X": phrases after which any word is a name. (Here and below, a token before
+ * the first is read as undefined by an index test, not as toks[-1]: V8 reads a negative index as a named
+ * property, a slow generic lookup.)
+ */
 function namingPhrase(toks: Token[], i: number): boolean {
-  const p1 = toks[i - 1]?.key;
-  const p2 = toks[i - 2]?.key;
+  const p1 = i > 0 ? toks[i - 1]?.key : undefined;
+  const p2 = i > 1 ? toks[i - 2]?.key : undefined;
   return (p1 === 'is' && (p2 === 'name' || p2 === 'names')) || (p1 === 'me' && (p2 === 'call' || p2 === 'calls'));
 }
 
 /** Two-word cues before a name: "call me X", "calls me X", "I am X", "name is X", "directed by X". */
 function phraseCue(toks: Token[], i: number): boolean {
-  const p1 = toks[i - 1]?.key;
-  const p2 = toks[i - 2]?.key;
+  const p1 = i > 0 ? toks[i - 1]?.key : undefined;
+  const p2 = i > 1 ? toks[i - 2]?.key : undefined;
   if (p1 === 'me' && (p2 === 'call' || p2 === 'calls' || p2 === 'called')) return true;
   // "She named him Frank", "they called her Ada".
   if ((p1 === 'him' || p1 === 'her') && (p2 === 'named' || p2 === 'called' || p2 === 'call')) return true;
@@ -1564,7 +1568,7 @@ const OCCASIONS = new Set([
 ]);
 /** "the Roe novel", "a Jan Roe concert": one or two capitalised words between an article and a work. */
 function authorOf(toks: Token[], i: number, run: number): boolean {
-  const prev = toks[i - 1]?.key;
+  const prev = i > 0 ? toks[i - 1]?.key : undefined;
   return (
     run <= 2 &&
     (prev === 'the' || prev === 'a' || prev === 'an') &&
@@ -1837,7 +1841,7 @@ function coordinated(text: string, toks: Token[], found: Candidate[], ands: numb
   const single = (k: number) => {
     const t = toks[k];
     if (!t?.title || has(k, W_NOT_NAME | W_CITY | W_STATE)) return false;
-    const p = toks[k - 1];
+    const p = k > 0 ? toks[k - 1] : undefined;
     const q = toks[k + 1];
     return !(p?.title && oneSpace(text, p, t)) && !(q?.title && oneSpace(text, t, q));
   };
