@@ -80,11 +80,21 @@ export function tokensOf(input: { text: string; lower?: string; cache?: ScanCach
   input.cache ??= newScanCache();
   let t = input.cache.tokens;
   if (!t) {
-    t = tokenize(input.text, input.lower);
-    input.cache.tokens = t;
+    const cache = input.cache;
+    // The tokenizer also records the digit runs (util.ts digitRuns) when no detector has asked for them yet.
+    const runs = cache.digitRuns === undefined ? [] : undefined;
+    t = tokenize(input.text, input.lower, runs);
+    cache.tokens = t;
+    if (runs !== undefined) {
+      cache.digitRuns = runs;
+      cache.digitRunLengths = runLengths;
+    }
   }
   return t;
 }
+
+/** The bit set of the digit run lengths of the last tokenize call given a `runs` list (see digitRuns). */
+let runLengths = 0;
 
 /**
  * Word tokens: runs of letters, marks and digits, joined by single inner ' ’ . - ("O'Brien",
@@ -93,8 +103,9 @@ export function tokensOf(input: { text: string; lower?: string; cache?: ScanCach
  * table, runs of lower-case ASCII letters (most of any text) by a tight range test; other
  * characters through a table filled by one Unicode test per distinct character.
  */
-export function tokenize(text: string, lower?: string): Token[] {
+export function tokenize(text: string, lower?: string, runs?: number[]): Token[] {
   const out: Token[] = [];
+  let lengths = 0;
   const n = text.length;
   // The lower-cased text (ScanInput.lower: lowerSameLength, same offsets) gives a word's key by a slice,
   // without a toLowerCase call (which costs several slices, and many on two-byte text). It is the same
@@ -164,6 +175,19 @@ export function tokenize(text: string, lower?: string): Token[] {
     // x >= 2), each with one comparison at the end: a data-dependent branch per && of the plain tests
     // (mispredicted on text) cost more than building the token (tokenize ~14% less CPU).
     const noDigit = ((all & DIGIT) - 1) >>> 31;
+    if (noDigit === 0 && runs !== undefined) {
+      // The token's digit runs are the text's: every ASCII digit is a word character, so a run never
+      // crosses a token's ends (the characters around a token are no word characters).
+      for (let j = start; j < i; j++) {
+        const c = text.charCodeAt(j);
+        if (c < 48 || c > 57) continue;
+        const r0 = j;
+        do j++;
+        while (j < i && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57);
+        runs.push(r0, j);
+        lengths |= 1 << Math.min(j - r0, 31);
+      }
+    }
     out.push({
       start,
       end: i,
@@ -185,6 +209,7 @@ export function tokenize(text: string, lower?: string): Token[] {
     // The character at i (if any) ended the token: it is no word character, the next token starts after it.
     i++;
   }
+  runLengths = lengths;
   return out;
 }
 
