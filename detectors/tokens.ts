@@ -81,20 +81,27 @@ export function tokensOf(input: { text: string; lower?: string; cache?: ScanCach
   let t = input.cache.tokens;
   if (!t) {
     const cache = input.cache;
-    // The tokenizer also records the digit runs (util.ts digitRuns) when no detector has asked for them yet.
+    // The tokenizer also records the digit runs (util.ts digitRuns) when no detector has asked for them
+    // yet, and the relative-date hints (rules/date.ts relativeStarts) when it has the lower-cased text.
     const runs = cache.digitRuns === undefined ? [] : undefined;
-    t = tokenize(input.text, input.lower, runs);
+    const relative: number[] = [];
+    t = tokenize(input.text, input.lower, runs, relative);
     cache.tokens = t;
     if (runs !== undefined) {
       cache.digitRuns = runs;
       cache.digitRunLengths = runLengths;
     }
+    if (relativeRecorded) cache.relativeStarts = relative;
   }
   return t;
 }
 
 /** The bit set of the digit run lengths of the last tokenize call given a `runs` list (see digitRuns). */
 let runLengths = 0;
+/** Whether the last tokenize call given a `relative` list filled it (it needs the lower-cased text). */
+let relativeRecorded = false;
+/** What follows "this" in a relative-date hint. */
+const THIS_TAIL = / (?:past|coming)[ \t]/y;
 
 /**
  * Word tokens: runs of letters, marks and digits, joined by single inner ' ’ . - ("O'Brien",
@@ -103,7 +110,7 @@ let runLengths = 0;
  * table, runs of lower-case ASCII letters (most of any text) by a tight range test; other
  * characters through a table filled by one Unicode test per distinct character.
  */
-export function tokenize(text: string, lower?: string, runs?: number[]): Token[] {
+export function tokenize(text: string, lower?: string, runs?: number[], relative?: number[]): Token[] {
   const out: Token[] = [];
   let lengths = 0;
   const n = text.length;
@@ -112,6 +119,9 @@ export function tokenize(text: string, lower?: string, runs?: number[]): Token[]
   // string: lower-casing maps each character on its own except capital sigma (by context) and dotted
   // capital I (lengthened), and a token holds no surrogate (not a letter on its own).
   const low = lower !== undefined && lower.length === n ? lower : undefined;
+  // The relative-date hints, read in the lower-cased text: none recorded without it.
+  const rel = low !== undefined ? relative : undefined;
+  relativeRecorded = rel !== undefined;
   let i = 0;
   let d = 0;
   while (i < n) {
@@ -175,6 +185,7 @@ export function tokenize(text: string, lower?: string, runs?: number[]): Token[]
     // x >= 2), each with one comparison at the end: a data-dependent branch per && of the plain tests
     // (mispredicted on text) cost more than building the token (tokenize ~14% less CPU).
     const noDigit = ((all & DIGIT) - 1) >>> 31;
+    if (len >= 4 && (d === 32 || d === 9) && rel !== undefined && i < n) relativeHint(low as string, i, rel);
     if (noDigit === 0 && runs !== undefined) {
       // The token's digit runs are the text's: every ASCII digit is a word character, so a run never
       // crosses a token's ends (the characters around a token are no word characters).
@@ -211,6 +222,24 @@ export function tokenize(text: string, lower?: string, runs?: number[]): Token[]
   }
   runLengths = lengths;
   return out;
+}
+
+/**
+ * Records the start of a match of /(?:last|next)[ \t]|this (?:past|coming)[ \t]/ in `lower` ending a token
+ * at `e` (followed by a space or tab), for rules/date.ts: its four letters are ASCII letters in the text
+ * too (no other character lower-cases to one of them; dotted I is kept), word characters before a space
+ * or tab, so every match is the end of a token of 4+ characters: all of them are recorded, in order.
+ */
+function relativeHint(lower: string, e: number, out: number[]): void {
+  const c = lower.charCodeAt(e - 1);
+  if (c !== 116 && c !== 115) return; // last, next: t; this: s
+  const p = e - 4;
+  if (c === 116) {
+    if (lower.startsWith('last', p) || lower.startsWith('next', p)) out.push(p);
+  } else if (lower.startsWith('this', p)) {
+    THIS_TAIL.lastIndex = e;
+    if (THIS_TAIL.test(lower)) out.push(p);
+  }
 }
 
 /** The characters between two tokens. */

@@ -41,10 +41,8 @@ const SHORT = /(?<![\w./-])(\d{1,2})\/(\d{1,2})(?![\w]|[./-]\d)/g;
 const CUE =
   /(?:\bon|\bdob|birth|born|\bseen|since|from|until|till|dated?|admitted|admission|discharged?|d\/c|visit|appt|appointment|surgery|procedure|died|death|deceased|expired|\bby|\bdue|last|next)\W{0,4}$/;
 
-/*
- * Where RELATIVE can start: "last", "next" or "this past/coming" in the lower-cased copy (same offsets),
- * the matches of RELATIVE_HINT = /(?:last|next)[ \t]|this (?:past|coming)[ \t]/g (found by relativeStarts).
- */
+/** Where RELATIVE can start: "last", "next" or "this past/coming" in the lower-cased copy (same offsets). */
+const RELATIVE_HINT = /(?:last|next)[ \t]|this (?:past|coming)[ \t]/g;
 
 /**
  * Every month name of MONTH starts with one of these three letters (read in the lower-cased copy, same
@@ -196,37 +194,19 @@ function dateStarts(input: ScanInput): DateStarts {
 }
 
 /**
- * RELATIVE's possible starts, the matches of RELATIVE_HINT: "last ", "next " or "this past/coming " in the
- * lower-cased copy (same offsets). Its four letters are ASCII letters there, so in the text too (no other
- * character lower-cases to one of them; dotted I is kept), word characters followed by a space or tab:
- * they end a token. So each start is 4 before the end of a token of 4+ characters followed by a space or
- * tab, and only those tokens are tested (a walk over the scan's tokens instead of a regex over the text).
+ * RELATIVE's possible starts, the matches of RELATIVE_HINT in the lower-cased copy: recorded by the
+ * tokenizer (tokens.ts relativeHint: each is 4 before the end of a token followed by a space or tab).
  */
-function relativeStarts(input: ScanInput): number[] {
+function relativeStarts(input: ScanInput): readonly number[] {
+  tokensOf(input);
+  const hints = input.cache?.relativeStarts;
+  if (hints !== undefined) return hints;
+  // (Tokens made without the lower-cased text: the same search over the lower-cased copy.)
   const out: number[] = [];
-  const lower = input.lower;
-  const toks = tokensOf(input);
-  for (let k = 0; k < toks.length; k++) {
-    const tok = toks[k];
-    const e = tok.end;
-    if (e - tok.start < 4) continue;
-    const c = lower.charCodeAt(e - 1);
-    // last, next: t; this: s.
-    if (c !== 116 && c !== 115) continue;
-    const sp = lower.charCodeAt(e);
-    if (sp !== 32 && sp !== 9) continue;
-    const p = e - 4;
-    if (c === 116) {
-      if (lower.startsWith('last', p) || lower.startsWith('next', p)) out.push(p);
-    } else if (lower.startsWith('this', p)) {
-      THIS_TAIL.lastIndex = e;
-      if (THIS_TAIL.test(lower)) out.push(p);
-    }
-  }
+  RELATIVE_HINT.lastIndex = 0;
+  for (let m = RELATIVE_HINT.exec(input.lower); m; m = RELATIVE_HINT.exec(input.lower)) out.push(m.index);
   return out;
 }
-/** What follows "this" in a RELATIVE_HINT match. */
-const THIS_TAIL = / (?:past|coming)[ \t]/y;
 
 function dayOk(d: number): boolean {
   return d >= 1 && d <= 31;
