@@ -185,7 +185,10 @@ export function tokenize(text: string, lower?: string, runs?: number[], relative
     // x >= 2), each with one comparison at the end: a data-dependent branch per && of the plain tests
     // (mispredicted on text) cost more than building the token (tokenize ~14% less CPU).
     const noDigit = ((all & DIGIT) - 1) >>> 31;
-    if (len >= 4 && (d === 32 || d === 9) && rel !== undefined && i < n) relativeHint(low as string, i, rel);
+    // (Longer plain tokens put an ASCII letter or digit before the four letters: see relativeHint.)
+    if ((len === 4 || (len > 4 && (all & (NON_ASCII | JOINED)) !== 0)) && (d === 32 || d === 9) && rel !== undefined) {
+      relativeHint(low as string, i, rel);
+    }
     if (noDigit === 0 && runs !== undefined) {
       // The token's digit runs are the text's: every ASCII digit is a word character, so a run never
       // crosses a token's ends (the characters around a token are no word characters).
@@ -228,7 +231,9 @@ export function tokenize(text: string, lower?: string, runs?: number[], relative
  * Records the start of a match of /(?:last|next)[ \t]|this (?:past|coming)[ \t]/ in `lower` ending a token
  * at `e` (followed by a space or tab), for rules/date.ts: its four letters are ASCII letters in the text
  * too (no other character lower-cases to one of them; dotted I is kept), word characters before a space
- * or tab, so every match is the end of a token of 4+ characters: all of them are recorded, in order.
+ * or tab, so every match is the end of a token of 4+ characters. The caller skips a plain token longer
+ * than four: the character before the match is then an ASCII letter or digit, where RELATIVE's leading
+ * `\b` fails. So the hints are every start RELATIVE can match at (and some where it cannot), in order.
  */
 function relativeHint(lower: string, e: number, out: number[]): void {
   const c = lower.charCodeAt(e - 1);

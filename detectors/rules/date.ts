@@ -194,8 +194,9 @@ function dateStarts(input: ScanInput): DateStarts {
 }
 
 /**
- * RELATIVE's possible starts, the matches of RELATIVE_HINT in the lower-cased copy: recorded by the
- * tokenizer (tokens.ts relativeHint: each is 4 before the end of a token followed by a space or tab).
+ * RELATIVE's possible starts (a superset), recorded by the tokenizer (tokens.ts relativeHint): the matches
+ * of RELATIVE_HINT in the lower-cased copy, each 4 before the end of a token followed by a space or tab,
+ * but those after an ASCII letter or digit (no \b there, where RELATIVE starts).
  */
 function relativeStarts(input: ScanInput): readonly number[] {
   tokensOf(input);
