@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { scan } from './engine';
-import { LABEL_BEFORE, LABEL_SLACK, labelUsersReach } from './labelled';
+import {
+  LABEL_BEFORE,
+  LABEL_SLACK,
+  labelPrefixes,
+  labelStarts,
+  labelUsersReach,
+  setLabelTokenSearch,
+} from './labelled';
 import './registry';
+import { newScanCache } from './types';
 import { setGating } from './util';
 
 describe('label search regions', () => {
@@ -28,6 +36,76 @@ describe('label search regions', () => {
         expect(gated).toEqual(scan(text, { threshold: 0 }));
       } finally {
         setGating(true);
+      }
+    }
+  });
+});
+
+describe('label starts by the tokens', () => {
+  it('reads the first characters of a label source', () => {
+    expect(labelPrefixes('mrn')?.sort()).toEqual(['mrn']);
+    expect(labelPrefixes('(?:pt|patient)? ?ids?')?.sort()).toEqual([' id', 'id', 'ids', 'pat', 'pt ', 'pti']);
+    expect(labelPrefixes('d/c|licen[cs]e|acct\\.?')?.sort()).toEqual(['acc', 'd/c', 'lic']);
+    expect(labelPrefixes('id|dl')?.sort()).toEqual(['dl', 'id']);
+    expect(labelPrefixes('a\\d')).toBeNull();
+    expect(labelPrefixes('ab+c')).toBeNull();
+  });
+
+  it('finds the starts the union regex finds', () => {
+    const words = [
+      'MRN',
+      'id',
+      'IDs',
+      'acct.',
+      'a/c',
+      's/n',
+      'dl',
+      ' ',
+      '  ',
+      '\t',
+      ':',
+      '#',
+      '12',
+      '4471902',
+      'é',
+      'İ',
+      "'",
+      '-',
+      '.',
+      'medical record',
+      'Policy',
+      'insurance policy',
+      'lic.',
+      "driver's license",
+      '\n',
+      'ab12cd',
+      '7id',
+      'patient id',
+      'member',
+      'no.',
+      'plan',
+      'device serial',
+      'idea',
+      'ref',
+      '’',
+      'x',
+    ];
+    let seed = 5;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    for (let k = 0; k < 3000; k++) {
+      let text = '';
+      for (let j = 1 + rnd(30); j > 0; j--) text += words[rnd(words.length)] + (rnd(3) ? ' ' : '');
+      const lower = text.toLowerCase();
+      if (lower.length !== text.length) continue;
+      const byTokens = labelStarts({ text, lower, cache: newScanCache() });
+      setLabelTokenSearch(false);
+      try {
+        expect(byTokens, text).toEqual(labelStarts({ text, lower, cache: newScanCache() }));
+      } finally {
+        setLabelTokenSearch(true);
       }
     }
   });

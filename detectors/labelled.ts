@@ -1,5 +1,6 @@
-import { matchRegions, matchStarts } from './anchors';
+import { charIndex3, matchRegions, matchStarts } from './anchors';
 import { alternatives, groupByFirstChar, QUANTIFIER } from './regex-source';
+import { tokensOf } from './tokens';
 import { type Candidate, type Category, newScanCache, type ScanInput } from './types';
 import { digitRegions, digits, type Regions, reachOf } from './util';
 
@@ -35,6 +36,21 @@ let usersReach = 0;
 /** The union of every label with its look-behind (sticky), and with the character before it consumed (see labelStarts). */
 let anyLabel: RegExp | undefined;
 let anyLabelAfter: RegExp | undefined;
+/**
+ * The labels' possible first three characters (see labelPrefixes), one entry per charIndex3 index; null
+ * when a label's source is one labelPrefixes does not read (the regex search is used then).
+ */
+let labelHeads: Uint8Array | null | undefined;
+/**
+ * The labels that start with a space and a letter (" id": `(?:patient|pt|...)? ?ids?`), by the two
+ * characters after the space (charIndex3's five bits each): 1 where such a label can start.
+ */
+const spaceHeads = new Uint8Array(1 << 10);
+let byTokens = true;
+/** Test hook: search label starts with the union regex alone (false) or by the tokens (true, the default). */
+export function setLabelTokenSearch(on: boolean): void {
+  byTokens = on;
+}
 
 export function labelledRegex(labels: readonly string[]): RegExp {
   const re = new RegExp(String.raw`(?<![a-z0-9/])(?:${labels.join('|')})(?![a-z])${CONNECT}${TOKEN}`, 'g');
@@ -111,6 +127,10 @@ function byFirstChar(labels: readonly string[]): string {
  * after it (whose consumed character is the label's first) is still found: the starts are those the
  * look-behind search finds. Only a label at the very start of the text has no character before it; that
  * one position is tried with the look-behind regex itself.
+ *
+ * That search is the fallback: when every label's source is one labelPrefixes reads, the starts are found
+ * from the scan's tokens instead (labelStartsByTokens: the same starts, with the union tried only at token
+ * starts whose first three characters can begin a label).
  */
 export function labelStarts(input: ScanInput): readonly number[] {
   input.cache ??= newScanCache();
@@ -120,6 +140,12 @@ export function labelStarts(input: ScanInput): readonly number[] {
     const union = `(?:${byFirstChar(allLabels)})(?![a-z])`;
     anyLabel = new RegExp(`(?<![a-z])${union}`, 'y');
     anyLabelAfter = new RegExp(`[^a-z]${union}`, 'g');
+    labelHeads = headTable(allLabels);
+  }
+  if (labelHeads && byTokens) {
+    const starts = labelStartsByTokens(input, anyLabel, labelHeads);
+    input.cache.labelStarts = { n: allLabels.length, starts };
+    return starts;
   }
   const re = anyLabelAfter as RegExp;
   const lower = input.lower;
@@ -143,6 +169,163 @@ export function labelStarts(input: ScanInput): readonly number[] {
   }
   input.cache.labelStarts = { n: allLabels.length, starts: out };
   return out;
+}
+
+/**
+ * labelStarts by the tokens: the same starts, with the union tried (sticky, with its look-behind) only at
+ * the positions a label can start, in the label regions. Every label starts with a letter a-z, or with a
+ * space and a letter (headTable checks). A letter a-z of the lower-cased copy is in the text an ASCII
+ * letter or the Kelvin sign (the only other character lower-cased to one): a word character, inside a
+ * token; a space before it (no word character) ends the text before a token, so such a label starts
+ * just before a token's start. A label start is then a token's start or, inside a token, a
+ * position after a character that is not a-z in the lower-cased copy: a digit, a joiner or a non-ASCII
+ * character, so only tokens holding one of those (hasDigit, not plain) are walked. At each such position
+ * the first three characters must be a label's (the `heads` table, a superset by charIndex3) before the
+ * union is tried: most words fail that table test.
+ */
+function labelStartsByTokens(input: ScanInput, union: RegExp, heads: Uint8Array): number[] {
+  const lower = input.lower;
+  const toks = tokensOf(input);
+  const out: number[] = [];
+  let k = 0;
+  for (const [rs, rEnd] of labelRegions(input)) {
+    // The first token ending after rs (its start may be before rs: its inner positions may be in the region).
+    // A linear walk: the tokens lie in memory in their order, where a binary search's jumps miss the cache.
+    while (k < toks.length && toks[k].end <= rs) k++;
+    for (; k < toks.length; k++) {
+      const tok = toks[k];
+      const s = tok.start;
+      if (s > rEnd) break;
+      const c0 = lower.charCodeAt(s);
+      const c1 = lower.charCodeAt(s + 1);
+      // A label that starts with a space (" id") starts just before a token.
+      if (spaceHeads[((c0 & 31) << 5) | (c1 & 31)] !== 0 && s - 1 >= rs && lower.charCodeAt(s - 1) === 32) {
+        union.lastIndex = s - 1;
+        if (union.test(lower)) out.push(s - 1);
+      }
+      if (s === rEnd) break;
+      if (s >= rs && heads[charIndex3(c0, c1, lower.charCodeAt(s + 2))] !== 0) {
+        union.lastIndex = s;
+        if (union.test(lower)) out.push(s);
+      }
+      if (tok.plain && !tok.hasDigit) continue;
+      const e = Math.min(tok.end, rEnd);
+      for (let q = Math.max(s + 1, rs); q < e; q++) {
+        const b = lower.charCodeAt(q - 1);
+        if (b >= 97 && b <= 122) continue;
+        const c = lower.charCodeAt(q);
+        if (c >= 97 && c <= 122 && heads[charIndex3(c, lower.charCodeAt(q + 1), lower.charCodeAt(q + 2))] !== 0) {
+          union.lastIndex = q;
+          if (union.test(lower)) out.push(q);
+        }
+      }
+    }
+    // The last token may reach into the next region: it is visited again there (from that region's start).
+    if (k > 0) k--;
+  }
+  return out;
+}
+
+/**
+ * The first three characters a label can begin with, as a charIndex3 table (1: possible), or null when a
+ * label does not start with a letter a-z or its source has syntax labelPrefixes does not read. A label
+ * that can be shorter than three characters allows any character after it.
+ */
+function headTable(labels: readonly string[]): Uint8Array | null {
+  const table = new Uint8Array(1 << 15);
+  spaceHeads.fill(0);
+  for (const label of labels) {
+    const heads = labelPrefixes(label);
+    if (heads === null) return null;
+    for (const h of heads) {
+      const c0 = h.charCodeAt(0);
+      if (c0 === 32) {
+        // A space and a letter a-z: the label starts at the space just before a token (see labelStartsByTokens).
+        const c1 = h.charCodeAt(1);
+        if (!(c1 >= 97 && c1 <= 122)) return null;
+        for (let x = 0; x < 32; x++) {
+          if (h.length >= 3 && x !== (h.charCodeAt(2) & 31)) continue;
+          spaceHeads[((c1 & 31) << 5) | x] = 1;
+        }
+        continue;
+      }
+      if (!(c0 >= 97 && c0 <= 122)) return null;
+      for (let x = 0; x < 32; x++) {
+        if (h.length >= 2 && x !== (h.charCodeAt(1) & 31)) continue;
+        for (let y = 0; y < 32; y++) {
+          if (h.length >= 3 && y !== (h.charCodeAt(2) & 31)) continue;
+          table[((c0 & 31) << 10) | (x << 5) | y] = 1;
+        }
+      }
+    }
+  }
+  return table;
+}
+
+/**
+ * The prefixes of at most three characters of the strings a label's source matches (a string shorter than
+ * three: a whole match), or null for syntax this does not read. It reads literal characters, escaped
+ * punctuation, classes of plain characters, non-capturing groups with alternatives, and `?`.
+ */
+export function labelPrefixes(source: string): string[] | null {
+  const out = new Set<string>();
+  for (const alt of alternatives(source)) {
+    const heads = seqPrefixes(alt);
+    if (heads === null) return null;
+    for (const h of heads) out.add(h);
+  }
+  return [...out];
+}
+
+function seqPrefixes(seq: string): Set<string> | null {
+  let acc = new Set<string>(['']);
+  let i = 0;
+  while (i < seq.length) {
+    let choices: string[];
+    const c = seq[i];
+    if (c === '\\') {
+      const e = seq[i + 1];
+      if (e === undefined || /[a-zA-Z0-9]/.test(e)) return null;
+      choices = [e];
+      i += 2;
+    } else if (c === '[') {
+      const close = seq.indexOf(']', i + 1);
+      const body = seq.slice(i + 1, close);
+      if (close < 0 || !/^[a-z0-9 ]+$/.test(body)) return null;
+      choices = [...body];
+      i = close + 1;
+    } else if (c === '(') {
+      if (!seq.startsWith('(?:', i)) return null;
+      let depth = 0;
+      let close = -1;
+      for (let j = i; j < seq.length && close < 0; j++) {
+        if (seq[j] === '\\') j++;
+        else if (seq[j] === '(') depth++;
+        else if (seq[j] === ')' && --depth === 0) close = j;
+      }
+      if (close < 0) return null;
+      const inner = labelPrefixes(seq.slice(i + 3, close));
+      if (inner === null) return null;
+      choices = inner;
+      i = close + 1;
+    } else if (/[|)*+{}.^$]/.test(c)) {
+      return null;
+    } else {
+      choices = [c];
+      i++;
+    }
+    const optional = seq[i] === '?';
+    if (optional) i++;
+    else if (i < seq.length && /[*+{]/.test(seq[i])) return null;
+    const next = new Set<string>();
+    for (const a of acc) {
+      if (a.length >= 3 || optional) next.add(a);
+      if (a.length >= 3) continue;
+      for (const x of choices) next.add((a + x).slice(0, 3));
+    }
+    acc = next;
+  }
+  return acc;
 }
 
 /**

@@ -80,11 +80,28 @@ export function tokensOf(input: { text: string; lower?: string; cache?: ScanCach
   input.cache ??= newScanCache();
   let t = input.cache.tokens;
   if (!t) {
-    t = tokenize(input.text, input.lower);
-    input.cache.tokens = t;
+    const cache = input.cache;
+    // The tokenizer also records the digit runs (util.ts digitRuns) when no detector has asked for them
+    // yet, and the relative-date hints (rules/date.ts relativeStarts) when it has the lower-cased text.
+    const runs = cache.digitRuns === undefined ? [] : undefined;
+    const relative: number[] = [];
+    t = tokenize(input.text, input.lower, runs, relative);
+    cache.tokens = t;
+    if (runs !== undefined) {
+      cache.digitRuns = runs;
+      cache.digitRunLengths = runLengths;
+    }
+    if (relativeRecorded) cache.relativeStarts = relative;
   }
   return t;
 }
+
+/** The bit set of the digit run lengths of the last tokenize call given a `runs` list (see digitRuns). */
+let runLengths = 0;
+/** Whether the last tokenize call given a `relative` list filled it (it needs the lower-cased text). */
+let relativeRecorded = false;
+/** What follows "this" in a relative-date hint. */
+const THIS_TAIL = / (?:past|coming)[ \t]/y;
 
 /**
  * Word tokens: runs of letters, marks and digits, joined by single inner ' ’ . - ("O'Brien",
@@ -93,14 +110,18 @@ export function tokensOf(input: { text: string; lower?: string; cache?: ScanCach
  * table, runs of lower-case ASCII letters (most of any text) by a tight range test; other
  * characters through a table filled by one Unicode test per distinct character.
  */
-export function tokenize(text: string, lower?: string): Token[] {
+export function tokenize(text: string, lower?: string, runs?: number[], relative?: number[]): Token[] {
   const out: Token[] = [];
+  let lengths = 0;
   const n = text.length;
   // The lower-cased text (ScanInput.lower: lowerSameLength, same offsets) gives a word's key by a slice,
   // without a toLowerCase call (which costs several slices, and many on two-byte text). It is the same
   // string: lower-casing maps each character on its own except capital sigma (by context) and dotted
   // capital I (lengthened), and a token holds no surrogate (not a letter on its own).
   const low = lower !== undefined && lower.length === n ? lower : undefined;
+  // The relative-date hints, read in the lower-cased text: none recorded without it.
+  const rel = low !== undefined ? relative : undefined;
+  relativeRecorded = rel !== undefined;
   let i = 0;
   let d = 0;
   while (i < n) {
@@ -164,6 +185,23 @@ export function tokenize(text: string, lower?: string): Token[] {
     // x >= 2), each with one comparison at the end: a data-dependent branch per && of the plain tests
     // (mispredicted on text) cost more than building the token (tokenize ~14% less CPU).
     const noDigit = ((all & DIGIT) - 1) >>> 31;
+    // (Longer plain tokens put an ASCII letter or digit before the four letters: see relativeHint.)
+    if ((len === 4 || (len > 4 && (all & (NON_ASCII | JOINED)) !== 0)) && (d === 32 || d === 9) && rel !== undefined) {
+      relativeHint(low as string, i, rel);
+    }
+    if (noDigit === 0 && runs !== undefined) {
+      // The token's digit runs are the text's: every ASCII digit is a word character, so a run never
+      // crosses a token's ends (the characters around a token are no word characters).
+      for (let j = start; j < i; j++) {
+        const c = text.charCodeAt(j);
+        if (c < 48 || c > 57) continue;
+        const r0 = j;
+        do j++;
+        while (j < i && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57);
+        runs.push(r0, j);
+        lengths |= 1 << Math.min(j - r0, 31);
+      }
+    }
     out.push({
       start,
       end: i,
@@ -185,7 +223,28 @@ export function tokenize(text: string, lower?: string): Token[] {
     // The character at i (if any) ended the token: it is no word character, the next token starts after it.
     i++;
   }
+  runLengths = lengths;
   return out;
+}
+
+/**
+ * Records the start of a match of /(?:last|next)[ \t]|this (?:past|coming)[ \t]/ in `lower` ending a token
+ * at `e` (followed by a space or tab), for rules/date.ts: its four letters are ASCII letters in the text
+ * too (no other character lower-cases to one of them; dotted I is kept), word characters before a space
+ * or tab, so every match is the end of a token of 4+ characters. The caller skips a plain token longer
+ * than four: the character before the match is then an ASCII letter or digit, where RELATIVE's leading
+ * `\b` fails. So the hints are every start RELATIVE can match at (and some where it cannot), in order.
+ */
+function relativeHint(lower: string, e: number, out: number[]): void {
+  const c = lower.charCodeAt(e - 1);
+  if (c !== 116 && c !== 115) return; // last, next: t; this: s
+  const p = e - 4;
+  if (c === 116) {
+    if (lower.startsWith('last', p) || lower.startsWith('next', p)) out.push(p);
+  } else if (lower.startsWith('this', p)) {
+    THIS_TAIL.lastIndex = e;
+    if (THIS_TAIL.test(lower)) out.push(p);
+  }
 }
 
 /** The characters between two tokens. */

@@ -88,6 +88,8 @@ export interface ScanCache {
   digitRunLengths?: number;
   /** anchors.ts colonsOf. */
   ruleColons?: number[];
+  /** Where date's RELATIVE can start ("last ", "next ", "this past "), recorded by tokensOf (rules/date.ts). */
+  relativeStarts?: number[];
 }
 
 /**
@@ -108,6 +110,7 @@ export function newScanCache(): ScanCache {
     digitRuns: undefined,
     digitRunLengths: undefined,
     ruleColons: undefined,
+    relativeStarts: undefined,
   };
 }
 

@@ -178,7 +178,9 @@ const DIGIT = /[0-9]/g;
  * The digit runs of the text as a flat list [start0, end0, start1, end1, ...] (end exclusive), in
  * order, found once per scan and kept on the input: the digit regions here and the rule detectors'
  * candidate starts (anchors.ts) are all made from them. A regex jumps to the next digit (no
- * per-character loop over prose), then the run is walked.
+ * per-character loop over prose), then the run is walked. When the tokens are made first (tokensOf, as
+ * in a scan: the name detector runs first), the tokenizer records the same runs on its way (a run lies
+ * inside one token) and this finds them in the cache.
  */
 export function digitRuns(input: ScanInput): readonly number[] {
   input.cache ??= newScanCache();

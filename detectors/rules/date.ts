@@ -7,6 +7,7 @@
  * Source: 45 CFR 164.514(b)(2)(i)(C); ISO 8601.
  */
 import { addStart, isAlpha, isDigit, isWord, letterRunStart, matchStarts } from '../anchors';
+import { tokensOf } from '../tokens';
 import type { Candidate, Detector, ScanInput } from '../types';
 import { before, digitRuns, gatingOn } from '../util';
 
@@ -193,13 +194,18 @@ function dateStarts(input: ScanInput): DateStarts {
 }
 
 /**
- * RELATIVE's possible starts: its ASCII words matched case-insensitively are lower case at the same
- * offsets of the lower-cased copy, where one cheap literal search finds them.
+ * RELATIVE's possible starts (a superset), recorded by the tokenizer (tokens.ts relativeHint): the matches
+ * of RELATIVE_HINT in the lower-cased copy, each 4 before the end of a token followed by a space or tab,
+ * but those after an ASCII letter or digit (no \b there, where RELATIVE starts).
  */
-function relativeStarts(lower: string): number[] {
+function relativeStarts(input: ScanInput): readonly number[] {
+  tokensOf(input);
+  const hints = input.cache?.relativeStarts;
+  if (hints !== undefined) return hints;
+  // (Tokens made without the lower-cased text: the same search over the lower-cased copy.)
   const out: number[] = [];
   RELATIVE_HINT.lastIndex = 0;
-  for (let m = RELATIVE_HINT.exec(lower); m; m = RELATIVE_HINT.exec(lower)) addStart(out, m.index);
+  for (let m = RELATIVE_HINT.exec(input.lower); m; m = RELATIVE_HINT.exec(input.lower)) out.push(m.index);
   return out;
 }
 
@@ -222,7 +228,7 @@ export const date: Detector = {
   detect(input) {
     const t = input.text;
     const at = dateStarts(input);
-    const relative = relativeStarts(input.lower);
+    const relative = relativeStarts(input);
     // Nothing can start: no closure, list or regex call (with gating off, a test hook, every regex runs).
     if (at === NO_DATE_STARTS && relative.length === 0 && gatingOn()) return [];
     const mk = (start: number, end: number, confidence: number, reason: string): Candidate => ({
