@@ -11,7 +11,7 @@ import { digitRegions, digits, type Regions, reachOf } from './util';
  * All quantifiers are bounded, so the scan is linear in the text length.
  */
 const CONNECT = String.raw`(?:[ \t]{0,3}(?:number|numbers|num|nbr|no\.?|#|id|ids|is|was|code|:|=|-|\())?(?:[ \t]{0,3}(?:number|num|nbr|no\.?|#|:|=|-|is))?[ \t]{0,3}[:#=]?[ \t]{0,3}`;
-const TOKEN = String.raw`(#?[a-z0-9](?:[a-z0-9]|[-/.](?=[a-z0-9])){0,30})`;
+const TOKEN = '(#?[a-z0-9](?:[a-z0-9]|[-/.](?=[a-z0-9])){0,30})';
 
 export interface LabelSpec {
   category: Category;
@@ -53,7 +53,7 @@ export function setLabelTokenSearch(on: boolean): void {
 }
 
 export function labelledRegex(labels: readonly string[]): RegExp {
-  const re = new RegExp(String.raw`(?<![a-z0-9/])(?:${labels.join('|')})(?![a-z])${CONNECT}${TOKEN}`, 'g');
+  const re = new RegExp(`(?<![a-z0-9/])(?:${labels.join('|')})(?![a-z])${CONNECT}${TOKEN}`, 'g');
   searchLabels(labels, re);
   registered.add(re);
   return re;
