@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scan } from './engine';
 import { REGISTRY } from './registry';
+import { inputOf } from './test-helpers';
 import { CATEGORIES, type Category, type Finding } from './types';
-import { setGating } from './util';
+import { digitRuns, hasDigitRun, setGating } from './util';
 
 const IDS = new Set(REGISTRY.map((d) => d.id));
 const CATS: ReadonlySet<string> = new Set(CATEGORIES);
@@ -153,6 +154,25 @@ describe.each(ARBITRARIES)('scan on %s', (_name, arb) => {
         expect(gated).toEqual(ungated);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe.each(ARBITRARIES)('digit runs on %s', (_name, arb) => {
+  it('are the runs of a plain /[0-9]+/g search, with the bit set of their lengths', () => {
+    fc.assert(
+      fc.property(arb, (text) => {
+        const want: number[] = [];
+        let lengths = 0;
+        for (const m of text.matchAll(/[0-9]+/g)) {
+          want.push(m.index, m.index + m[0].length);
+          lengths |= 1 << Math.min(m[0].length, 31);
+        }
+        const input = inputOf(text);
+        expect(digitRuns(input)).toEqual(want);
+        for (let len = 1; len <= 30; len++) expect(hasDigitRun(input, len)).toBe((lengths & (1 << len)) !== 0);
+      }),
+      { numRuns: 300 },
     );
   });
 });

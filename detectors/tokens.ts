@@ -81,25 +81,22 @@ export function tokensOf(input: { text: string; lower?: string; cache?: ScanCach
   let t = input.cache.tokens;
   if (!t) {
     const cache = input.cache;
-    // The tokenizer also records the digit runs (util.ts digitRuns) when no detector has asked for them
-    // yet, and the relative-date hints (rules/date.ts relativeStarts) when it has the lower-cased text.
-    const runs = cache.digitRuns === undefined ? [] : undefined;
-    const relative: number[] = [];
-    t = tokenize(input.text, input.lower, runs, relative);
+    // The tokenizer also records the digit runs (util.ts digitRuns reads them here) and, when it has the
+    // lower-cased text (the test tokenize applies), the relative-date hints (rules/date.ts relativeStarts).
+    const runs: number[] = [];
+    const lower = input.lower;
+    const relative = lower !== undefined && lower.length === input.text.length ? [] : undefined;
+    t = tokenize(input.text, lower, runs, relative);
     cache.tokens = t;
-    if (runs !== undefined) {
-      cache.digitRuns = runs;
-      cache.digitRunLengths = runLengths;
-    }
-    if (relativeRecorded) cache.relativeStarts = relative;
+    cache.digitRuns = runs;
+    let lengths = 0;
+    for (let k = 0; k < runs.length; k += 2) lengths |= 1 << Math.min(runs[k + 1] - runs[k], 31);
+    cache.digitRunLengths = lengths;
+    cache.relativeStarts = relative;
   }
   return t;
 }
 
-/** The bit set of the digit run lengths of the last tokenize call given a `runs` list (see digitRuns). */
-let runLengths = 0;
-/** Whether the last tokenize call given a `relative` list filled it (it needs the lower-cased text). */
-let relativeRecorded = false;
 /** What follows "this" in a relative-date hint. */
 const THIS_TAIL = / (?:past|coming)[ \t]/y;
 
@@ -112,7 +109,6 @@ const THIS_TAIL = / (?:past|coming)[ \t]/y;
  */
 export function tokenize(text: string, lower?: string, runs?: number[], relative?: number[]): Token[] {
   const out: Token[] = [];
-  let lengths = 0;
   const n = text.length;
   // The lower-cased text (ScanInput.lower: lowerSameLength, same offsets) gives a word's key by a slice,
   // without a toLowerCase call (which costs several slices, and many on two-byte text). It is the same
@@ -121,7 +117,6 @@ export function tokenize(text: string, lower?: string, runs?: number[], relative
   const low = lower !== undefined && lower.length === n ? lower : undefined;
   // The relative-date hints, read in the lower-cased text: none recorded without it.
   const rel = low !== undefined ? relative : undefined;
-  relativeRecorded = rel !== undefined;
   let i = 0;
   let d = 0;
   while (i < n) {
@@ -199,7 +194,6 @@ export function tokenize(text: string, lower?: string, runs?: number[], relative
         do j++;
         while (j < i && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57);
         runs.push(r0, j);
-        lengths |= 1 << Math.min(j - r0, 31);
       }
     }
     out.push({
@@ -223,7 +217,6 @@ export function tokenize(text: string, lower?: string, runs?: number[], relative
     // The character at i (if any) ended the token: it is no word character, the next token starts after it.
     i++;
   }
-  runLengths = lengths;
   return out;
 }
 

@@ -83,12 +83,15 @@ export interface ScanCache {
   /** util.ts digitRegions and nearDigitRegions. */
   digits?: Regions;
   nearDigits?: Regions;
-  /** util.ts digitRuns (start, end pairs) and the bit set of their lengths (hasDigitRun). */
+  /** The digit runs (start, end pairs) and the bit set of their lengths: tokensOf, read by util.ts digitRuns and hasDigitRun. */
   digitRuns?: number[];
   digitRunLengths?: number;
   /** anchors.ts colonsOf. */
   ruleColons?: number[];
-  /** Where date's RELATIVE can start ("last ", "next ", "this past "), recorded by tokensOf (rules/date.ts). */
+  /**
+   * Where date's RELATIVE can start ("last ", "next ", "this past "), recorded by tokensOf (rules/date.ts);
+   * undefined when the tokens were made without a lower-cased copy of the text's length.
+   */
   relativeStarts?: number[];
 }
 
@@ -96,9 +99,9 @@ export interface ScanCache {
  * A new ScanCache with every field present. Design note: a cache made as `{}` and filled field by field
  * takes its hidden class from the realm's shared empty-object map, whose transitions every other script in
  * the realm adds to. A library that has added thousands of different keys to `{}` objects (compromise's
- * lexicon does, in the benchmark's process) leaves V8 no room for more, and objects filled after that fall
- * back to dictionary mode: every read of the cache became a hash lookup, and our short-text throughput
- * halved. A literal that names every field gets its own hidden class, whatever else runs beside us.
+ * lexicon does, in the benchmark's process) leaves V8 no room for more transitions, and each object filled
+ * after that got a hidden class of its own (a map with no back pointer): every read of the cache met a new
+ * class, and our short-text throughput halved. A literal that names every field gets its own hidden class, whatever else runs beside us.
  */
 export function newScanCache(): ScanCache {
   return {

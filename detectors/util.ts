@@ -1,4 +1,5 @@
 import { minDigitRun, regexReach } from './regex-source';
+import { tokensOf } from './tokens';
 import { type Candidate, newScanCache, type ScanInput } from './types';
 
 /** Luhn (mod 10) check over a string of digits. */
@@ -173,39 +174,15 @@ function push(out: [number, number][], s: number, e: number, gap = 0): void {
   else out.push([s, e]);
 }
 
-const DIGIT = /[0-9]/g;
 /**
  * The digit runs of the text as a flat list [start0, end0, start1, end1, ...] (end exclusive), in
  * order, found once per scan and kept on the input: the digit regions here and the rule detectors'
- * candidate starts (anchors.ts) are all made from them. A regex jumps to the next digit (no
- * per-character loop over prose), then the run is walked. When the tokens are made first (tokensOf, as
- * in a scan: the name detector runs first), the tokenizer records the same runs on its way (a run lies
- * inside one token) and this finds them in the cache.
+ * candidate starts (anchors.ts) are all made from them. The tokenizer records them on its way (every
+ * ASCII digit is a word character, so a run lies inside one token), with the bit set of their lengths.
  */
 export function digitRuns(input: ScanInput): readonly number[] {
-  input.cache ??= newScanCache();
-  let runs = input.cache.digitRuns;
-  if (runs) return runs;
-  runs = [];
-  let lengths = 0;
-  const text = input.text;
-  const n = text.length;
-  DIGIT.lastIndex = 0;
-  while (DIGIT.test(text)) {
-    const first = DIGIT.lastIndex - 1;
-    let j = first + 1;
-    while (j < n) {
-      const c = text.charCodeAt(j);
-      if (c < 48 || c > 57) break;
-      j++;
-    }
-    runs.push(first, j);
-    lengths |= 1 << Math.min(j - first, 31);
-    DIGIT.lastIndex = j;
-  }
-  input.cache.digitRuns = runs;
-  input.cache.digitRunLengths = lengths;
-  return runs;
+  tokensOf(input);
+  return input.cache?.digitRuns ?? [];
 }
 
 /**
