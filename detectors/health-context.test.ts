@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lowerSameLength } from './engine';
 import { CUE_SOURCES, healthScore } from './health-context';
+import { seededInts } from './test-helpers';
 import { tokenize } from './tokens';
 
 // The decision uses this score to let names, dates and places through in plainly non-clinical prompts
@@ -172,11 +173,7 @@ describe('healthScore', () => {
       '4 dogs',
     ];
     const seps = [' ', ' ', '\n', ', ', '-', '/', '_', '.', "'", '’', '', 'é', '3', '(', '\t'];
-    let seed = 7;
-    const next = (n: number) => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed % n;
-    };
+    const next = seededInts(7);
     for (let k = 0; k < 3000; k++) {
       let text = '';
       for (let j = 1 + next(12); j > 0; j--) {

@@ -9,6 +9,7 @@ import {
   setLabelTokenSearch,
 } from './labelled';
 import './registry';
+import { seededInts } from './test-helpers';
 import { newScanCache } from './types';
 import { setGating } from './util';
 
@@ -90,11 +91,7 @@ describe('label starts by the tokens', () => {
       '’',
       'x',
     ];
-    let seed = 5;
-    const rnd = (n: number) => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed % n;
-    };
+    const rnd = seededInts(5);
     for (let k = 0; k < 3000; k++) {
       let text = '';
       for (let j = 1 + rnd(30); j > 0; j--) text += words[rnd(words.length)] + (rnd(3) ? ' ' : '');

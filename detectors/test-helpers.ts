@@ -168,3 +168,15 @@ export function findingsFor(text: string, spans: [string, Category][]): Finding[
   }
   return out.sort((a, b) => a.start - b.start);
 }
+
+/**
+ * A seeded source of whole numbers for generated test texts: `next(n)` is in [0, n). The same seed gives
+ * the same sequence on every run (a linear congruential generator), so a failing text can be rebuilt.
+ */
+export function seededInts(seed: number): (n: number) => number {
+  let state = seed;
+  return (n) => {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    return state % n;
+  };
+}
