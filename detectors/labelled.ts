@@ -1,5 +1,5 @@
 import { charIndex3, matchRegions, matchStarts } from './anchors';
-import { alternatives, groupByFirstChar, QUANTIFIER } from './regex-source';
+import { alternatives, groupByFirstChar, prefixesOf, QUANTIFIER } from './regex-source';
 import { tokensOf } from './tokens';
 import { type Candidate, type Category, newScanCache, type ScanInput } from './types';
 import { digitRegions, digits, type Regions, reachOf } from './util';
@@ -37,8 +37,8 @@ let usersReach = 0;
 let anyLabel: RegExp | undefined;
 let anyLabelAfter: RegExp | undefined;
 /**
- * The labels' possible first three characters (see labelPrefixes), one entry per charIndex3 index; null
- * when a label's source is one labelPrefixes does not read (the regex search is used then).
+ * The labels' possible first three characters (regex-source.ts prefixesOf), one entry per charIndex3
+ * index; null when a label's source is one prefixesOf does not read (the regex search is used then).
  */
 let labelHeads: Uint8Array | null | undefined;
 /**
@@ -50,6 +50,11 @@ let byTokens = true;
 /** Test hook: search label starts with the union regex alone (false) or by the tokens (true, the default). */
 export function setLabelTokenSearch(on: boolean): void {
   byTokens = on;
+}
+/** Test hook: whether labelStarts finds the starts by the tokens (every label's source was read). */
+export function labelTokenSearchInUse(): boolean {
+  labelStarts({ text: 'id 1', lower: 'id 1' });
+  return byTokens && labelHeads !== null && labelHeads !== undefined;
 }
 
 export function labelledRegex(labels: readonly string[]): RegExp {
@@ -128,7 +133,7 @@ function byFirstChar(labels: readonly string[]): string {
  * look-behind search finds. Only a label at the very start of the text has no character before it; that
  * one position is tried with the look-behind regex itself.
  *
- * That search is the fallback: when every label's source is one labelPrefixes reads, the starts are found
+ * That search is the fallback: when every label's source is one prefixesOf reads, the starts are found
  * from the scan's tokens instead (labelStartsByTokens: the same starts, with the union tried only at token
  * starts whose first three characters can begin a label).
  */
@@ -228,14 +233,14 @@ function labelStartsByTokens(input: ScanInput, union: RegExp, heads: Uint8Array)
 
 /**
  * The first three characters a label can begin with, as a charIndex3 table (1: possible), or null when a
- * label does not start with a letter a-z or its source has syntax labelPrefixes does not read. A label
+ * label does not start with a letter a-z or its source has syntax prefixesOf does not read. A label
  * that can be shorter than three characters allows any character after it.
  */
 function headTable(labels: readonly string[]): Uint8Array | null {
   const table = new Uint8Array(1 << 15);
   spaceHeads.fill(0);
   for (const label of labels) {
-    const heads = labelPrefixes(label);
+    const heads = prefixesOf(label, 3);
     if (heads === null) return null;
     for (const h of heads) {
       const c0 = h.charCodeAt(0);
@@ -250,82 +255,17 @@ function headTable(labels: readonly string[]): Uint8Array | null {
         continue;
       }
       if (!(c0 >= 97 && c0 <= 122)) return null;
+      // A label shorter than three characters allows any character in the places it leaves.
       for (let x = 0; x < 32; x++) {
         if (h.length >= 2 && x !== (h.charCodeAt(1) & 31)) continue;
         for (let y = 0; y < 32; y++) {
           if (h.length >= 3 && y !== (h.charCodeAt(2) & 31)) continue;
-          table[((c0 & 31) << 10) | (x << 5) | y] = 1;
+          table[charIndex3(c0, x, y)] = 1;
         }
       }
     }
   }
   return table;
-}
-
-/**
- * The prefixes of at most three characters of the strings a label's source matches (a string shorter than
- * three: a whole match), or null for syntax this does not read. It reads literal characters, escaped
- * punctuation, classes of plain characters, non-capturing groups with alternatives, and `?`.
- */
-export function labelPrefixes(source: string): string[] | null {
-  const out = new Set<string>();
-  for (const alt of alternatives(source)) {
-    const heads = seqPrefixes(alt);
-    if (heads === null) return null;
-    for (const h of heads) out.add(h);
-  }
-  return [...out];
-}
-
-function seqPrefixes(seq: string): Set<string> | null {
-  let acc = new Set<string>(['']);
-  let i = 0;
-  while (i < seq.length) {
-    let choices: string[];
-    const c = seq[i];
-    if (c === '\\') {
-      const e = seq[i + 1];
-      if (e === undefined || /[a-zA-Z0-9]/.test(e)) return null;
-      choices = [e];
-      i += 2;
-    } else if (c === '[') {
-      const close = seq.indexOf(']', i + 1);
-      const body = seq.slice(i + 1, close);
-      if (close < 0 || !/^[a-z0-9 ]+$/.test(body)) return null;
-      choices = [...body];
-      i = close + 1;
-    } else if (c === '(') {
-      if (!seq.startsWith('(?:', i)) return null;
-      let depth = 0;
-      let close = -1;
-      for (let j = i; j < seq.length && close < 0; j++) {
-        if (seq[j] === '\\') j++;
-        else if (seq[j] === '(') depth++;
-        else if (seq[j] === ')' && --depth === 0) close = j;
-      }
-      if (close < 0) return null;
-      const inner = labelPrefixes(seq.slice(i + 3, close));
-      if (inner === null) return null;
-      choices = inner;
-      i = close + 1;
-    } else if (/[|)*+{}.^$]/.test(c)) {
-      return null;
-    } else {
-      choices = [c];
-      i++;
-    }
-    const optional = seq[i] === '?';
-    if (optional) i++;
-    else if (i < seq.length && /[*+{]/.test(seq[i])) return null;
-    const next = new Set<string>();
-    for (const a of acc) {
-      if (a.length >= 3 || optional) next.add(a);
-      if (a.length >= 3) continue;
-      for (const x of choices) next.add((a + x).slice(0, 3));
-    }
-    acc = next;
-  }
-  return acc;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alternatives, groupByFirstChar, minDigitRun, regexReach } from './regex-source';
+import { alternatives, groupByFirstChar, minDigitRun, prefixesOf, regexReach } from './regex-source';
 
 describe('alternatives', () => {
   // If this fails, a label or health term is split inside a group or at an escaped bar.
@@ -93,4 +93,15 @@ describe('minDigitRun', () => {
       expect(minDigitRun(re)).toBeLessThanOrEqual(1);
     },
   );
+});
+
+describe('prefixesOf', () => {
+  it('reads the first characters of a label source', () => {
+    expect(prefixesOf('mrn', 3)?.sort()).toEqual(['mrn']);
+    expect(prefixesOf('(?:pt|patient)? ?ids?', 3)?.sort()).toEqual([' id', 'id', 'ids', 'pat', 'pt ', 'pti']);
+    expect(prefixesOf('d/c|licen[cs]e|acct\\.?', 3)?.sort()).toEqual(['acc', 'd/c', 'lic']);
+    expect(prefixesOf('id|dl', 3)?.sort()).toEqual(['dl', 'id']);
+    expect(prefixesOf('a\\d', 3)).toBeNull();
+    expect(prefixesOf('ab+c', 3)).toBeNull();
+  });
 });

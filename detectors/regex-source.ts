@@ -69,8 +69,12 @@ type RegexNode =
   | { t: 'rep'; node: RegexNode; min: number; max: number }
   /** A group; `look` for a look-ahead or look-behind; `capture` for a numbered or named group. */
   | { t: 'group'; look?: 'ahead' | 'behind'; capture: boolean; inner: RegexNode }
-  /** One consumed character: a literal, an escape or a class; `digit` when it can only be an ASCII digit. */
-  | { t: 'char'; digit: boolean }
+  /**
+   * One consumed character: a literal, an escape or a class; `digit` when it can only be an ASCII digit;
+   * `chars`, the characters it matches, for a literal, an escaped punctuation character or a class of
+   * plain characters (a-z, 0-9, space; no range).
+   */
+  | { t: 'char'; digit: boolean; chars?: string }
   /** An assertion that consumes nothing: `^` (inspects nothing) or `$`, `\b`, `\B` (inspect one character). */
   | { t: 'assert'; inspects: boolean }
   /** A back-reference: to group `group` (1-based), or by name (`group` undefined). */
@@ -153,6 +157,7 @@ function parseRegex(re: RegExp): RegexNode | undefined {
     }
     if (c === '[') {
       i++;
+      const bodyStart = i;
       let digit = src[i] !== '^';
       if (src[i] === '^') i++;
       if (src[i] === ']') fail(); // [] and [^] (no character, any character): not read here
@@ -179,7 +184,9 @@ function parseRegex(re: RegExp): RegexNode | undefined {
         } else if (!(lo >= '0' && lo <= '9')) digit = false;
       }
       if (src[i] !== ']') fail();
+      const body = src.slice(bodyStart, i);
       i++;
+      if (/^[a-z0-9 ]+$/.test(body)) return { t: 'char', digit, chars: body };
       return digit ? DIGIT : CHAR;
     }
     if (c === '^' || c === '$') {
@@ -217,12 +224,16 @@ function parseRegex(re: RegExp): RegexNode | undefined {
       if (e === 'u') i += 6;
       else if (e === 'x') i += 4;
       else if (e === 'c') i += 3;
-      else i += 2;
+      else {
+        i += 2;
+        // An escaped punctuation character is itself.
+        if (!/[a-zA-Z0-9]/.test(e)) return { t: 'char', digit: false, chars: e };
+      }
       return CHAR;
     }
     if (c === '*' || c === '+' || c === '?' || c === ')' || c === '|') fail();
     i++;
-    return c >= '0' && c <= '9' ? DIGIT : CHAR;
+    return { t: 'char', digit: c >= '0' && c <= '9', chars: c };
   }
   try {
     const top = alternation();
@@ -352,4 +363,55 @@ export function minDigitRun(re: RegExp): number {
     }
   }
   return held(tree).run;
+}
+
+/**
+ * The prefixes of at most `len` characters of the strings a regex source matches (a shorter string is a
+ * whole match), or null when the source uses more than this follows: literal characters, escaped
+ * punctuation, classes of plain characters, groups, alternatives and `?`.
+ */
+export function prefixesOf(source: string, len: number): string[] | null {
+  const tree = parseRegex(new RegExp(source));
+  const out = tree === undefined ? null : prefixes(tree, len);
+  return out === null ? null : [...out];
+}
+
+function prefixes(node: RegexNode, len: number): Set<string> | null {
+  switch (node.t) {
+    case 'char':
+      return node.chars === undefined ? null : new Set(node.chars);
+    case 'group':
+      return node.look ? null : prefixes(node.inner, len);
+    case 'rep': {
+      if (node.min !== 0 || node.max !== 1) return null;
+      const p = prefixes(node.node, len);
+      p?.add('');
+      return p;
+    }
+    case 'alt': {
+      const out = new Set<string>();
+      for (const alt of node.alts) {
+        const p = prefixes(alt, len);
+        if (p === null) return null;
+        for (const x of p) out.add(x);
+      }
+      return out;
+    }
+    case 'seq': {
+      let acc = new Set<string>(['']);
+      for (const item of node.items) {
+        const p = prefixes(item, len);
+        if (p === null) return null;
+        const next = new Set<string>();
+        for (const a of acc) {
+          if (a.length >= len) next.add(a);
+          else for (const x of p) next.add((a + x).slice(0, len));
+        }
+        acc = next;
+      }
+      return acc;
+    }
+    default:
+      return null;
+  }
 }
