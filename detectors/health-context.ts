@@ -88,20 +88,19 @@ const ASK = 2;
 
 /**
  * Filters that tell, from a word alone, that no term can start there (so TERMS is tried at few places):
- * - FIRST3[charIndex3(c0, c1, c2)]: bit 1 set when some term's form can start with the characters c0 c1 c2 (a form
- *   of two characters with anything after it), bit 2 when some OPEN_AT form does;
+ * - LENGTHS (below), non-zero where some term's form can start with the characters c0 c1 c2 (a form of two
+ *   characters with anything after it);
  * - WORD_KIND: ASK for the first words of the terms that go on past a space, - or / ("side" of "side
  *   effects", "h" of "h/o"), else WHOLE_WORD for the words a term matches whole (no \w* nor separator);
  * - OPEN_AT[charIndex3(c0, c1, c2)]: the terms ending in \w* that start with c0 c1 c2 (the word starts with one).
  */
-const FIRST3 = new Uint8Array(1 << 15);
 /**
  * LENGTHS[charIndex3(c0, c1, c2)]: bit L set when a plain word of L characters (31: 31 or more) starting
  * with c0 c1 c2 can be where a term matches: L is the length of a form that is a whole word, or of the first
  * word of a form that goes on past it, or any length from that of a \w*-ended form's fixed part. A match of
  * TERMS at a plain token's start is one of these (the token is a whole \w run, and \b ends a match), and so
- * is every word termAt() does not reject: a token whose bit is clear needs neither (most words that pass
- * FIRST3 only share their first letters with a two-letter term: "drive" with "dr").
+ * is every word termAt() does not reject: a token whose bit is clear needs neither (most words whose first
+ * letters some term starts with only share them with a two-letter term: "drive" with "dr").
  */
 const LENGTHS = new Uint32Array(1 << 15);
 const WORD_KIND = new Map<string, number>();
@@ -115,21 +114,14 @@ for (const term of alternatives(`${WORDS}|${MORE_WORDS}`)) {
     // The word lengths at which the form can match (see LENGTHS).
     const lengths = first.length < text.length ? 1 << first.length : open ? -(1 << text.length) : 1 << text.length;
     if (text.length === 2) {
-      for (let x = 0; x < 32; x++) {
-        FIRST3[charIndex3(a, b, x)] |= 1;
-        LENGTHS[charIndex3(a, b, x)] |= lengths;
-      }
-    } else {
-      FIRST3[charIndex3(a, b, c)] |= 1;
-      LENGTHS[charIndex3(a, b, c)] |= lengths;
-    }
+      for (let x = 0; x < 32; x++) LENGTHS[charIndex3(a, b, x)] |= lengths;
+    } else LENGTHS[charIndex3(a, b, c)] |= lengths;
     if (first.length < text.length) WORD_KIND.set(first, ASK);
     else if (open) {
       if (text.length < 3) throw new Error(`health-context: ${term} has under three characters before \\w*`);
       const list = OPEN_AT.get(charIndex3(a, b, c)) ?? [];
       list.push(text);
       OPEN_AT.set(charIndex3(a, b, c), list);
-      FIRST3[charIndex3(a, b, c)] |= 2;
     } else if (WORD_KIND.get(text) !== ASK) WORD_KIND.set(text, WHOLE_WORD);
   }
 }
@@ -152,7 +144,7 @@ const MIN_SUFFIX_WORD = 3 + Math.min(...SUFFIX_WORDS.map((x) => x.length));
 function termAt(key: string, at: number): number {
   const kind = WORD_KIND.get(key);
   if (kind !== undefined) return kind;
-  const open = (FIRST3[at] & 2) !== 0 ? OPEN_AT.get(at) : undefined;
+  const open = OPEN_AT.get(at);
   if (open !== undefined) for (let k = 0; k < open.length; k++) if (key.startsWith(open[k])) return WHOLE_WORD;
   return NO_TERM;
 }
@@ -286,7 +278,7 @@ function plainless(text: string, t: Token, termEnd: number, seen: Set<string>): 
     if (!(c >= 97 && c <= 122 && (p === t.start || !isWord(text.charCodeAt(p - 1))))) continue;
     if (p >= termEnd && p + 1 < n) {
       const at = charIndex3(text.charCodeAt(p), text.charCodeAt(p + 1), p + 2 < n ? text.charCodeAt(p + 2) : 0);
-      if (FIRST3[at] !== 0) {
+      if (LENGTHS[at] !== 0) {
         TERMS.lastIndex = p;
         const m = TERMS.exec(text);
         if (m !== null) {
