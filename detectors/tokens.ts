@@ -240,6 +240,15 @@ function relativeHint(lower: string, e: number, out: number[]): void {
   }
 }
 
+/**
+ * Token k, or undefined when k is outside the list. Detectors ask this of the tokens before one
+ * (k - 1, k - 2) instead of reading `toks[k - 1]` as is: V8 reads a negative index as a named property,
+ * a slow generic lookup.
+ */
+export function tokenAt(toks: readonly Token[], k: number): Token | undefined {
+  return k >= 0 && k < toks.length ? toks[k] : undefined;
+}
+
 /** The characters between two tokens. */
 export function gap(text: string, a: Token, b: Token): string {
   return text.slice(a.end, b.start);

@@ -19,7 +19,7 @@ import {
   TITLE_WORD,
   tokenClass,
 } from '../places';
-import { oneSpace, type Token, tokensOf } from '../tokens';
+import { oneSpace, type Token, tokenAt, tokensOf } from '../tokens';
 import type { Candidate, Detector } from '../types';
 import { EPONYM_NOUNS } from '../vocab';
 
@@ -365,7 +365,7 @@ function hasCue(text: string, toks: Token[], i: number): 'care' | 'prep' | undef
   // (Never toks[-1]: V8 reads a negative index as a named property, far more slowly than an element.)
   if (i === 0) return undefined;
   const p1 = toks[i - 1];
-  const p2: Token | undefined = i > 1 ? toks[i - 2] : undefined;
+  const p2 = tokenAt(toks, i - 2);
   // The cue must be in the same clause: only spaces (or " @ ") between it and the run.
   const gap = cueGap(text, p1.end, toks[i].start);
   if (gap === NO_GAP) return undefined;

@@ -7,7 +7,7 @@
  */
 import { lexicon } from '../lexicon';
 import { citedAsSource, EXTRA_PLACES, NOT_PLACES, placeIndex, placeWordBit, STATE_NAMES, US_STATES } from '../places';
-import { oneSpace, sentenceStart, type Token, tokensOf } from '../tokens';
+import { oneSpace, sentenceStart, type Token, tokenAt, tokensOf } from '../tokens';
 import type { Candidate, Detector } from '../types';
 import { before, digitRuns, hasDigitRun, matchAll, NEAR_DIGIT, type Regions, within } from '../util';
 
@@ -248,7 +248,7 @@ export const cityState: Detector = {
         const prefixed = k > i && CITY_PREFIX.has(t.key);
         if (!known && !prefixed) continue;
         if (prep === undefined) {
-          const prev: Token | undefined = i > 0 ? toks[i - 1] : undefined; // (never toks[-1]: a slow read)
+          const prev = tokenAt(toks, i - 1);
           prep = !!prev && PLACE_PREPS.has(prev.key) && /^\s+$/.test(text.slice(prev.end, t.start));
         }
         if (known || prep) {

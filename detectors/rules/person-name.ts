@@ -25,6 +25,7 @@ import {
   sentenceStart,
   startsLower,
   type Token,
+  tokenAt,
   tokenFrom,
   tokensOf,
   wordBits,
@@ -1027,7 +1028,7 @@ export const personName: Detector = {
       if (!isNameWord(i) && !(t.title && t.key === 'jan' && next !== undefined && lastLike(i + 1))) {
         // A text without capitals: "my name is vitoria", "follow up with ann roe", "name: ann b. roe".
         if (lowerText && lowerWord(t.text, 2) && !has(i, W_NOT_NAME | W_LOWER_STOP)) {
-          const p = i > 0 ? toks[i - 1] : undefined;
+          const p = tokenAt(toks, i - 1);
           if (
             (p &&
               gapOf(text, p.end, t.start, false) &&
@@ -1144,7 +1145,7 @@ function nameRun(text: string, toks: Token[], i: number, roleBefore: number, out
     return i + 1;
   // The run is toks[i .. i+run-1]; no array is made for it (this path runs for every capitalised word).
   const lastTok = toks[i + run - 1];
-  const prev = i > 0 ? toks[i - 1] : undefined;
+  const prev = tokenAt(toks, i - 1);
   // The gap before the run, tested by character codes instead of sliced and matched.
   const prevGapLen = prev ? t.start - prev.end : 0;
   // The word before the run is a cue (CUES); its classes say which kind.
@@ -1401,15 +1402,15 @@ function nameLists(text: string, toks: Token[], out: Candidate[]): void {
  * property, a slow generic lookup.)
  */
 function namingPhrase(toks: Token[], i: number): boolean {
-  const p1 = i > 0 ? toks[i - 1]?.key : undefined;
-  const p2 = i > 1 ? toks[i - 2]?.key : undefined;
+  const p1 = tokenAt(toks, i - 1)?.key;
+  const p2 = tokenAt(toks, i - 2)?.key;
   return (p1 === 'is' && (p2 === 'name' || p2 === 'names')) || (p1 === 'me' && (p2 === 'call' || p2 === 'calls'));
 }
 
 /** Two-word cues before a name: "call me X", "calls me X", "I am X", "name is X", "directed by X". */
 function phraseCue(toks: Token[], i: number): boolean {
-  const p1 = i > 0 ? toks[i - 1]?.key : undefined;
-  const p2 = i > 1 ? toks[i - 2]?.key : undefined;
+  const p1 = tokenAt(toks, i - 1)?.key;
+  const p2 = tokenAt(toks, i - 2)?.key;
   if (p1 === 'me' && (p2 === 'call' || p2 === 'calls' || p2 === 'called')) return true;
   // "She named him Frank", "they called her Ada".
   if ((p1 === 'him' || p1 === 'her') && (p2 === 'named' || p2 === 'called' || p2 === 'call')) return true;
@@ -1582,7 +1583,7 @@ const OCCASIONS = new Set([
 ]);
 /** "the Roe novel", "a Jan Roe concert": one or two capitalised words between an article and a work. */
 function authorOf(toks: Token[], i: number, run: number): boolean {
-  const prev = i > 0 ? toks[i - 1]?.key : undefined;
+  const prev = tokenAt(toks, i - 1)?.key;
   return (
     run <= 2 &&
     (prev === 'the' || prev === 'a' || prev === 'an') &&
@@ -1857,7 +1858,7 @@ function coordinated(text: string, toks: Token[], found: Candidate[], ands: numb
   const single = (k: number) => {
     const t = toks[k];
     if (!t?.title || has(k, W_NOT_NAME | W_CITY | W_STATE)) return false;
-    const p = k > 0 ? toks[k - 1] : undefined;
+    const p = tokenAt(toks, k - 1);
     const q = toks[k + 1];
     return !(p?.title && oneSpace(text, p, t)) && !(q?.title && oneSpace(text, t, q));
   };
