@@ -332,17 +332,16 @@ function titleBeforeName(text: string, toks: Token[], k: number): boolean {
     /^\.? /.test(text.slice(t.end, t.end + 2)) &&
     !(k >= 2 && toks[k - 1].title && isNum(toks[k - 2].text, 1, 6)) &&
     !!toks[k + 1]?.title &&
-    !isStreetWord(toks[k + 1]) &&
+    !isStreetWord(text, toks[k + 1]) &&
     !UNIT_WORDS.has(toks[k + 1].key)
   );
 }
 
-function isStreetWord(t: Token): boolean {
-  return STREET_TYPES.has(t.key) || foreignSuffix(t.key);
-}
-
-/** isStreetWord(t), its list read in the token's word classes (most tokens settled from the text alone). */
-function streetWord(text: string, t: Token): boolean {
+/**
+ * A street type ("Street", "Ave") or a word with a foreign street suffix; STREET_TYPES is read as a place word
+ * class (tokenClass), which settles most tokens from their characters without a lookup.
+ */
+function isStreetWord(text: string, t: Token): boolean {
   return (tokenClass(text, t) & STREET) !== 0 || foreignSuffix(t.key);
 }
 
@@ -576,7 +575,7 @@ function anchorAt(input: ScanInput, toks: Token[], i: number, ahead: boolean): n
         const tk = toks[k];
         // (/^[A-Z]/ on the token's text: its first character, read in the text.)
         const upper = tk.title || tk.caps || isAsciiUpper(text.charCodeAt(tk.start));
-        street = (upper && streetWord(text, tk) && !titleBeforeName(text, toks, k)) || lowerStreet(text, toks, k);
+        street = (upper && isStreetWord(text, tk) && !titleBeforeName(text, toks, k)) || lowerStreet(text, toks, k);
       }
       // The house number and the street share a line.
       if (street && hasLineBreak(text, t.end, nx.start)) street = false;
@@ -802,7 +801,7 @@ function grow(text: string, toks: Token[], i: number, allowAnd = false): number 
       t.title ||
       (t.initial && /\p{Lu}/u.test(t.text)) ||
       t.caps ||
-      isStreetWord(t) ||
+      isStreetWord(text, t) ||
       UNIT_WORDS.has(t.key) ||
       LOWER_OK.has(t.key) ||
       // a lower-case street name right before its street word: "fourth avenue"
@@ -826,13 +825,14 @@ function grow(text: string, toks: Token[], i: number, allowAnd = false): number 
     if (!ok) break;
     // A title-case word right after a sentence-ending full stop starts a new sentence.
     // (Not after an abbreviation such as "ul." or "u.", or a house number written "97.")
-    if (dotSpace && t.title && !UNIT_WORDS.has(t.key) && !isStreetWord(t) && !abbreviation(toks[k - 1])) break;
+    if (dotSpace && t.title && !UNIT_WORDS.has(t.key) && !isStreetWord(text, t) && !abbreviation(text, toks[k - 1]))
+      break;
     end = t.end;
     lastIdx = k;
     lead = (tokenClass(text, t) & LEAD) !== 0 ? 3 : !t.title && !t.caps && !t.hasDigit ? lead - 1 : 0;
   }
   // Never end on a connector word.
-  while (lastIdx > i && LOWER_OK.has(toks[lastIdx].key) && !isStreetWord(toks[lastIdx])) {
+  while (lastIdx > i && LOWER_OK.has(toks[lastIdx].key) && !isStreetWord(text, toks[lastIdx])) {
     lastIdx--;
     end = toks[lastIdx].end;
   }
@@ -840,8 +840,8 @@ function grow(text: string, toks: Token[], i: number, allowAnd = false): number 
 }
 
 /** A word a full stop may follow inside an address: "ul.", "u.", "Apt.", a house number written "97.". */
-function abbreviation(t: Token): boolean {
-  return isStreetWord(t) || UNIT_WORDS.has(t.key) || t.hasDigit || t.key.length <= 2;
+function abbreviation(text: string, t: Token): boolean {
+  return isStreetWord(text, t) || UNIT_WORDS.has(t.key) || t.hasDigit || t.key.length <= 2;
 }
 
 /** English function words that never continue a street name. */
@@ -934,7 +934,7 @@ function streetLineWord(text: string, toks: Token[], k: number): boolean {
     t.title ||
     t.caps ||
     (t.initial && /\p{Lu}/u.test(t.text)) ||
-    isStreetWord(t) ||
+    isStreetWord(text, t) ||
     UNIT_WORDS.has(t.key) ||
     LOWER_OK.has(t.key) ||
     lowerStreet(text, toks, k)
@@ -970,7 +970,7 @@ function startBefore(text: string, toks: Token[], i: number): number {
         while (
           first <= end &&
           !toks[first].hasDigit &&
-          !isStreetWord(toks[first]) &&
+          !isStreetWord(text, toks[first]) &&
           !LEADING_STREET.has(toks[first].key)
         )
           first++;
