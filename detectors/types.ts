@@ -101,10 +101,12 @@ export interface ScanCache {
  * the realm adds to. A library that has added thousands of different keys to `{}` objects (compromise's
  * lexicon does, in the benchmark's process) leaves V8 no room for more transitions, and each object filled
  * after that got a hidden class of its own (a map with no back pointer): every read of the cache met a new
- * class, and our short-text throughput halved. A literal that names every field gets its own hidden class, whatever else runs beside us.
+ * class, and our short-text throughput halved. A literal that names every field gets its own hidden class,
+ * whatever else runs beside us.
  */
 export function newScanCache(): ScanCache {
-  return {
+  // Every field required here, so a field added to ScanCache and not named below is a type error.
+  const cache: Record<keyof ScanCache, undefined> = {
     tokens: undefined,
     places: undefined,
     labelStarts: undefined,
@@ -115,6 +117,7 @@ export function newScanCache(): ScanCache {
     ruleColons: undefined,
     relativeStarts: undefined,
   };
+  return cache;
 }
 
 export interface Detector {
