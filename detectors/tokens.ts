@@ -1,13 +1,16 @@
 import { newScanCache, type ScanCache } from './types';
 
-/** Flag bits of a token (Token.flags); each has a getter of its own name. */
-const F_TITLE = 1;
-const F_CAPS = 2;
-const F_INITIAL = 4;
-const F_DOT = 8;
-const F_POSSESSIVE = 16;
-const F_HAS_DIGIT = 32;
-const F_PLAIN = 64;
+/**
+ * Flag bits of a token (Token.flags); each has a getter of its own name. A hot test of several flags at
+ * once reads `flags` with a mask.
+ */
+export const F_TITLE = 1;
+export const F_CAPS = 2;
+export const F_INITIAL = 4;
+export const F_DOT = 8;
+export const F_POSSESSIVE = 16;
+export const F_HAS_DIGIT = 32;
+export const F_PLAIN = 64;
 
 /**
  * Word tokens with offsets, shared by the name and place detectors (one linear pass).
