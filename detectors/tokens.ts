@@ -1,64 +1,28 @@
 import { newScanCache, type ScanCache } from './types';
 
-/**
- * Flag bits of a token (Token.flags); each has a getter of its own name. A hot test of several flags at
- * once reads `flags` with a mask.
- */
-export const F_TITLE = 1;
-export const F_CAPS = 2;
-export const F_INITIAL = 4;
-export const F_DOT = 8;
-export const F_POSSESSIVE = 16;
-export const F_HAS_DIGIT = 32;
-export const F_PLAIN = 64;
-
-/**
- * Word tokens with offsets, shared by the name and place detectors (one linear pass).
- *
- * One class, its seven flags packed in one number behind getters: a text of 1,000 characters has ~140
- * tokens, and an object of five fields costs less to build and to collect than one of ten. Every token
- * is made here, so each property read sees one shape and the getters inline.
- */
-export class Token {
-  constructor(
-    readonly start: number,
-    readonly end: number,
-    readonly text: string,
-    /** Lower case, possessive 's removed. */
-    readonly key: string,
-    /** F_* bits. */
-    readonly flags: number,
-  ) {}
+/** Word tokens with offsets, shared by the name and place detectors (one linear pass). */
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+  /** Lower case, possessive 's removed. */
+  key: string;
   /** Title case: an upper-case letter followed by at least one lower-case letter ("Anna", "McDowell"). */
-  get title(): boolean {
-    return (this.flags & F_TITLE) !== 0;
-  }
+  title: boolean;
   /** All capitals, 2+ letters ("MRN", "UCSF"). */
-  get caps(): boolean {
-    return (this.flags & F_CAPS) !== 0;
-  }
+  caps: boolean;
   /** A single letter ("J" in "Anna J. Roe"). */
-  get initial(): boolean {
-    return (this.flags & F_INITIAL) !== 0;
-  }
+  initial: boolean;
   /** Followed directly by a full stop. */
-  get dot(): boolean {
-    return (this.flags & F_DOT) !== 0;
-  }
-  get possessive(): boolean {
-    return (this.flags & F_POSSESSIVE) !== 0;
-  }
-  get hasDigit(): boolean {
-    return (this.flags & F_HAS_DIGIT) !== 0;
-  }
+  dot: boolean;
+  possessive: boolean;
+  hasDigit: boolean;
   /**
    * Only ASCII letters and digits (no joiner, no other character): the token is one run of `\w` of the
    * text (longer only where an underscore, which no token holds, touches it) and its key is that run in
    * lower case.
    */
-  get plain(): boolean {
-    return (this.flags & F_PLAIN) !== 0;
-  }
+  plain: boolean;
 }
 
 const NON_ASCII_WORD = /[\p{L}\p{M}\p{N}]/u;
@@ -232,25 +196,24 @@ export function tokenize(text: string, lower?: string, runs?: number[], relative
         runs.push(r0, j);
       }
     }
-    // Only letters, an upper-case first one (UPPER is bit 1), and a lower-case one after it (LOWER is bit 2).
-    const title = noDigit & (first >> 1) & (rest >> 2) & 1;
-    // 2+ characters in the word, all capitals: no digit, no lower-case or other letter. (A joiner has
-    // a word character on each side, so such a word holds 2+ capitals.)
-    const caps = noDigit & ((1 - word.length) >>> 31) & (((all & (LOWER | OTHER)) - 1) >>> 31);
-    // One character, not an ASCII digit: a DIGIT first adds 2 to the length ((x - 1) >>> 31 is 1 when x is 0).
-    const initial = len + ((((first ^ DIGIT) - 1) >>> 31) << 1) === 1 ? F_INITIAL : 0;
-    // (When i === n, `d` is the token's last character, a word character, never a full stop.)
-    const dot = d === 46 ? F_DOT : 0;
-    const plain = (all & (NON_ASCII | JOINED)) === 0 ? F_PLAIN : 0;
-    out.push(
-      new Token(
-        start,
-        i,
-        raw,
-        key,
-        title | (caps << 1) | initial | dot | (possessive ? F_POSSESSIVE : 0) | ((noDigit ^ 1) * F_HAS_DIGIT) | plain,
-      ),
-    );
+    out.push({
+      start,
+      end: i,
+      text: raw,
+      key,
+      // Only letters, an upper-case first one (UPPER is bit 1), and a lower-case one after it (LOWER is bit 2).
+      title: (noDigit & (first >> 1) & (rest >> 2)) !== 0,
+      // 2+ characters in the word, all capitals: no digit, no lower-case or other letter. (A joiner has
+      // a word character on each side, so such a word holds 2+ capitals.)
+      caps: (noDigit & ((1 - word.length) >>> 31) & (((all & (LOWER | OTHER)) - 1) >>> 31)) !== 0,
+      // One character, not an ASCII digit: a DIGIT first adds 2 to the length ((x - 1) >>> 31 is 1 when x is 0).
+      initial: len + ((((first ^ DIGIT) - 1) >>> 31) << 1) === 1,
+      // (When i === n, `d` is the token's last character, a word character, never a full stop.)
+      dot: d === 46,
+      possessive,
+      hasDigit: noDigit === 0,
+      plain: (all & (NON_ASCII | JOINED)) === 0,
+    });
     // The character at i (if any) ended the token: it is no word character, the next token starts after it.
     i++;
   }

@@ -18,10 +18,6 @@
 import { eachFrontCoded, lexicon, PACKED } from '../lexicon';
 import { STATE_NAMES } from '../places';
 import {
-  F_CAPS,
-  F_DOT,
-  F_INITIAL,
-  F_TITLE,
   gapIs,
   isSpace,
   lowerWord,
@@ -966,8 +962,11 @@ export const personName: Detector = {
       // one of these, so such a token is skipped with a few flag tests.
       if (
         !lowerText &&
-        (t.flags & (F_TITLE | F_CAPS | F_INITIAL | F_DOT)) === 0 &&
-        (next === undefined || (next.flags & (F_TITLE | F_INITIAL)) === 0) &&
+        !t.title &&
+        !t.caps &&
+        !t.initial &&
+        !t.dot &&
+        (next === undefined || (!next.title && !next.initial)) &&
         t.key !== 'and'
       ) {
         i++;
