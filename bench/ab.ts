@@ -112,6 +112,26 @@ async function bundle(tree: string, outfile: string): Promise<void> {
   });
 }
 
+/**
+ * One child process's figures. A failing child (a revision whose scanner throws, say) is reported by its
+ * error line only: V8 also prints the minified source line, which can be megabytes.
+ */
+function runChild(child: string, bundle: string, files: string[], rev: string): Record<string, number> {
+  let out: string;
+  try {
+    out = execFileSync(process.execPath, ['--expose-gc', child, bundle, ...files], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 1 << 28,
+    });
+  } catch (err) {
+    const stderr = String((err as { stderr?: unknown }).stderr ?? '');
+    const line = stderr.split('\n').find((l) => /^\w*Error\b/.test(l)) ?? 'no error message';
+    throw new Error(`the scanner of ${rev} failed in a timing process: ${line.slice(0, 300)}`);
+  }
+  return JSON.parse(out) as Record<string, number>;
+}
+
 async function main(): Promise<void> {
   let opt: AbOptions;
   try {
@@ -136,10 +156,7 @@ async function main(): Promise<void> {
     const figures: Record<'A' | 'B', Record<string, number>[]> = { A: [], B: [] };
     for (let i = 0; i < opt.runs; i++) {
       for (const side of i % 2 ? (['B', 'A'] as const) : (['A', 'B'] as const)) {
-        const out = execFileSync(process.execPath, ['--expose-gc', child, bundles[side], ...files], {
-          encoding: 'utf8',
-        });
-        figures[side].push(JSON.parse(out) as Record<string, number>);
+        figures[side].push(runChild(child, bundles[side], files, side === 'A' ? opt.a : opt.b));
       }
       process.stderr.write(`[bench:ab] ${i + 1}/${opt.runs} pairs\n`);
     }
