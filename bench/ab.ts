@@ -22,6 +22,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync } f
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleAssess } from './bundle';
 import { CORPORA } from './corpora';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -98,20 +99,6 @@ function treeOf(rev: string, scratch: string, label: string): string {
   return dir;
 }
 
-async function bundle(tree: string, outfile: string): Promise<void> {
-  const esbuild = await import('esbuild');
-  await esbuild.build({
-    entryPoints: [join(tree, 'policies', 'assess.ts')],
-    absWorkingDir: tree,
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'neutral',
-    outfile,
-    logLevel: 'silent',
-  });
-}
-
 /**
  * One child process's figures. A failing child (a revision whose scanner throws, say) is reported by its
  * error line only: V8 also prints the minified source line, which can be megabytes.
@@ -147,7 +134,7 @@ async function main(): Promise<void> {
       ['A', opt.a],
       ['B', opt.b],
     ] as const) {
-      await bundle(treeOf(rev, scratch, label), bundles[label]);
+      await bundleAssess(treeOf(rev, scratch, label), bundles[label]);
     }
     const files = Object.values(CORPORA).map((c) => join(ROOT, 'test', 'corpora', c.file));
     const missing = files.filter((f) => !existsSync(f));

@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Finding } from '../detectors/types';
 import { assess } from '../policies/assess';
 import type { Action } from '../policies/decide';
+import { bundleAssess } from './bundle';
 
 export interface Peer {
   name: string;
@@ -94,18 +95,8 @@ export interface OurResult {
  */
 async function loadShipped(): Promise<{ assess: typeof assess; how: string }> {
   try {
-    const esbuild = await import('esbuild');
-    const dir = mkdtempSync(join(tmpdir(), 'phi-guard-bench-'));
-    const outfile = join(dir, 'assess.mjs');
-    await esbuild.build({
-      entryPoints: [fileURLToPath(new URL('../policies/assess.ts', import.meta.url))],
-      bundle: true,
-      minify: true,
-      format: 'esm',
-      platform: 'neutral',
-      outfile,
-      logLevel: 'silent',
-    });
+    const outfile = join(mkdtempSync(join(tmpdir(), 'phi-guard-bench-')), 'assess.mjs');
+    await bundleAssess(fileURLToPath(new URL('..', import.meta.url)), outfile);
     const mod = (await import(pathToFileURL(outfile).href)) as { assess: typeof assess };
     return { assess: mod.assess, how: 'esbuild bundle of policies/assess.ts, minified, as shipped' };
   } catch (err) {
