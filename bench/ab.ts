@@ -80,8 +80,11 @@ export function summarise(
   return rows;
 }
 
-/** The source tree of a revision: the working tree for `.`, else an extracted copy (with our node_modules). */
-function treeOf(rev: string, scratch: string, label: string): string {
+/**
+ * The source tree of a revision: the working tree for `.`, else an extracted copy, with a link to our
+ * node_modules that it adds to `links` (main removes those before the scratch directory).
+ */
+function treeOf(rev: string, scratch: string, label: string, links: string[]): string {
   if (rev === '.') return ROOT;
   let commit: string;
   try {
@@ -95,7 +98,9 @@ function treeOf(rev: string, scratch: string, label: string): string {
   mkdirSync(dir, { recursive: true });
   const tar = execFileSync('git', ['-C', ROOT, 'archive', '--format=tar', commit], { maxBuffer: 1 << 30 });
   execFileSync('tar', ['-x', '-C', dir], { input: tar });
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  const link = join(dir, 'node_modules');
+  symlinkSync(join(ROOT, 'node_modules'), link);
+  links.push(link);
   return dir;
 }
 
@@ -128,13 +133,14 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const scratch = mkdtempSync(join(tmpdir(), 'phi-guard-ab-'));
+  const links: string[] = [];
   try {
     const bundles: Record<'A' | 'B', string> = { A: join(scratch, 'a.mjs'), B: join(scratch, 'b.mjs') };
     for (const [label, rev] of [
       ['A', opt.a],
       ['B', opt.b],
     ] as const) {
-      await bundleAssess(treeOf(rev, scratch, label), bundles[label]);
+      await bundleAssess(treeOf(rev, scratch, label, links), bundles[label]);
     }
     const files = Object.values(CORPORA).map((c) => join(ROOT, 'test', 'corpora', c.file));
     const missing = files.filter((f) => !existsSync(f));
@@ -158,8 +164,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
     // The node_modules links first, so that no removal can ever reach through them.
-    for (const side of ['A', 'B'])
-      if (existsSync(join(scratch, side, 'node_modules'))) unlinkSync(join(scratch, side, 'node_modules'));
+    for (const link of links) unlinkSync(link);
     rmSync(scratch, { recursive: true, force: true });
   }
 }
