@@ -88,6 +88,7 @@ export function tokensOf(input: { text: string; lower?: string; cache?: ScanCach
     const relative = lower !== undefined && lower.length === input.text.length ? [] : undefined;
     t = tokenize(input.text, lower, runs, relative);
     cache.tokens = t;
+    cache.keysInLower = keysInLower;
     cache.digitRuns = runs;
     let lengths = 0;
     for (let k = 0; k < runs.length; k += 2) lengths |= 1 << Math.min(runs[k + 1] - runs[k], 31);
@@ -96,6 +97,9 @@ export function tokensOf(input: { text: string; lower?: string; cache?: ScanCach
   }
   return t;
 }
+
+/** Set by tokenize: every key of its tokens is a slice of the lower-cased text it was given (none given: false). */
+let keysInLower = false;
 
 /** What follows "this" in a relative-date hint. */
 const THIS_TAIL = / (?:past|coming)[ \t]/y;
@@ -119,6 +123,7 @@ export function tokenize(text: string, lower?: string, runs?: number[], relative
   const rel = low !== undefined ? relative : undefined;
   let i = 0;
   let d = 0;
+  let lowerKeys = low !== undefined;
   while (i < n) {
     d = text.charCodeAt(i);
     const first = d < 128 ? ASCII[d] : nonAsciiKind(d);
@@ -171,10 +176,15 @@ export function tokenize(text: string, lower?: string, runs?: number[], relative
       }
     }
     // A word without capitals and without non-ASCII characters is its own lower case: no call, no new string.
+    // The key's length by arithmetic, not `word.length`: see keyLength.
+    const wordLen = possessive ? len - 2 : len;
     let key = word;
     if ((all & (UPPER | NON_ASCII)) !== 0) {
-      key =
-        low !== undefined && (all & SPECIAL_CASE) === 0 ? low.slice(start, start + word.length) : word.toLowerCase();
+      if (low !== undefined && (all & SPECIAL_CASE) === 0) key = low.slice(start, start + wordLen);
+      else {
+        key = word.toLowerCase();
+        lowerKeys = false;
+      }
     }
     // The flags by arithmetic on 0/1 bits (`(x - 1) >>> 31` is 1 when x is 0, `(1 - x) >>> 31` when
     // x >= 2), each with one comparison at the end: a data-dependent branch per && of the plain tests
@@ -205,7 +215,7 @@ export function tokenize(text: string, lower?: string, runs?: number[], relative
       title: (noDigit & (first >> 1) & (rest >> 2)) !== 0,
       // 2+ characters in the word, all capitals: no digit, no lower-case or other letter. (A joiner has
       // a word character on each side, so such a word holds 2+ capitals.)
-      caps: (noDigit & ((1 - word.length) >>> 31) & (((all & (LOWER | OTHER)) - 1) >>> 31)) !== 0,
+      caps: (noDigit & ((1 - wordLen) >>> 31) & (((all & (LOWER | OTHER)) - 1) >>> 31)) !== 0,
       // One character, not an ASCII digit: a DIGIT first adds 2 to the length ((x - 1) >>> 31 is 1 when x is 0).
       initial: len + ((((first ^ DIGIT) - 1) >>> 31) << 1) === 1,
       // (When i === n, `d` is the token's last character, a word character, never a full stop.)
@@ -217,6 +227,7 @@ export function tokenize(text: string, lower?: string, runs?: number[], relative
     // The character at i (if any) ended the token: it is no word character, the next token starts after it.
     i++;
   }
+  keysInLower = lowerKeys;
   return out;
 }
 
@@ -264,6 +275,22 @@ export function oneSpace(text: string, a: Token, b: Token): boolean {
   return b.start - a.end === 1 && text.charCodeAt(a.end) === 32;
 }
 
+/**
+ * Length of token t's key (its text less a possessive 's), by arithmetic.
+ *
+ * Design note (string reads on hot paths): token strings come in many V8 representations (a short slice is
+ * a new flat string, a slice of 13+ characters a view of its text, a two-character slice may be the
+ * internalized string, one- or two-byte by the text), and each representation has its own hidden class.
+ * A `.length` or `.charCodeAt` site that sees more than four of them goes megamorphic: optimised code then
+ * reads them through a generic lookup in V8's global stub cache, several times slower, and far slower
+ * still in processes where other entries evict ours (a seen cause of whole runs going 1.5x slower). Hot
+ * helpers therefore read a token's characters from the scan's text (one string for the whole scan) at its
+ * offsets, and its lengths from its offsets; `npm run bench:ic` lists the megamorphic sites left.
+ */
+export function keyLength(t: Token): number {
+  return t.end - t.start - (t.possessive ? 2 : 0);
+}
+
 /** `\s` of a JavaScript regex: ASCII and Unicode white space, line terminators, BOM. */
 export function isSpace(c: number): boolean {
   return (
@@ -285,22 +312,27 @@ const LOWER_FIRST = /^\p{Ll}/u;
 const LOWER_RUN = /^\p{Ll}+$/u;
 
 /**
- * /^\p{Ll}/u.test(s) on a token's text: ASCII by character code, the Unicode regex only for a non-ASCII
- * first character. (A token holds no surrogate, a lone surrogate being no letter, so its first code unit
- * is its first character and its length counts characters.)
+ * /^\p{Ll}/u.test(t.text) for a token of `text`: ASCII by character code (read from the text: see
+ * keyLength), the Unicode regex only for a non-ASCII first character. (A token holds no surrogate, a lone
+ * surrogate being no letter, so its first code unit is its first character and its length counts characters.)
  */
-export function startsLower(s: string): boolean {
-  const c = s.charCodeAt(0);
-  return c < 128 ? c >= 97 && c <= 122 : LOWER_FIRST.test(s);
+export function startsLower(text: string, t: Token): boolean {
+  const c = text.charCodeAt(t.start);
+  return c < 128 ? c >= 97 && c <= 122 : LOWER_FIRST.test(t.text);
 }
 
-/** /^\p{Ll}{min,}$/u.test(s) on a token's text, ASCII by character code as in startsLower. */
-export function lowerWord(s: string, min: number): boolean {
-  if (s.length < min) return false;
-  for (let k = 0; k < s.length; k++) {
-    const c = s.charCodeAt(k);
+/**
+ * /^\p{Ll}{min,}$/u.test(t.text) for a token of `text`, ASCII by character code as in startsLower, read from
+ * the text at the token's offsets (see keyLength). An absent token is no word.
+ */
+export function lowerWord(text: string, t: Token | undefined, min: number): boolean {
+  if (t === undefined) return false;
+  const e = t.end;
+  if (e - t.start < min) return false;
+  for (let k = t.start; k < e; k++) {
+    const c = text.charCodeAt(k);
     if (c >= 97 && c <= 122) continue;
-    return c >= 128 && LOWER_RUN.test(s);
+    return c >= 128 && LOWER_RUN.test(t.text);
   }
   return true;
 }

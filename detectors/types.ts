@@ -93,6 +93,11 @@ export interface ScanCache {
    * undefined when the tokens were made without a lower-cased copy of the text's length.
    */
   relativeStarts?: number[];
+  /**
+   * tokensOf: every token's key is the lower-cased text's characters from its start (`lower.slice(t.start,
+   * t.start + keyLength(t))`), so helpers may read a key's characters there (see tokens.ts keyLength).
+   */
+  keysInLower?: boolean;
 }
 
 /**
@@ -116,6 +121,7 @@ export function newScanCache(): ScanCache {
     digitRunLengths: undefined,
     ruleColons: undefined,
     relativeStarts: undefined,
+    keysInLower: undefined,
   };
   return cache;
 }

@@ -142,7 +142,8 @@ function zipRegions(starts: number[]): Regions {
   const out: [number, number][] = [];
   for (const first of starts) {
     const from = Math.max(0, first - NEAR_DIGIT);
-    const last = out[out.length - 1];
+    // (Not out[out.length - 1] on an empty list: V8 reads index -1 as a named property, a generic lookup.)
+    const last = out.length > 0 ? out[out.length - 1] : undefined;
     if (last && from <= last[1]) last[1] = first + 1;
     else out.push([from, first + 1]);
   }

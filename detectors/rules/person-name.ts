@@ -20,6 +20,7 @@ import { STATE_NAMES } from '../places';
 import {
   gapIs,
   isSpace,
+  keyLength,
   lowerWord,
   oneSpace,
   sentenceStart,
@@ -604,10 +605,20 @@ let words: Map<string, number> | undefined;
  */
 const BLOOM_BITS = 18;
 const bloom = new Int32Array(1 << (BLOOM_BITS - 5));
-/** FNV-1a over the key's UTF-16 code units. */
+/** FNV-1a over the key's UTF-16 code units (building the filter, and for tokens whose keys are not in scanLower). */
 function keyHash(key: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h;
+}
+/**
+ * keyHash(s.slice(from, to)) without the slice. A second loop on purpose, not keyHash calling it: V8 keeps
+ * type feedback per code site, and this one sees only the scan's lower-cased texts, where keyHash's sees the
+ * many string kinds of the word lists and token keys (tokens.ts keyLength).
+ */
+function rangeHash(s: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return h;
 }
 /** Both Bloom bits of hash h: its low bits and its high bits. */
@@ -662,6 +673,8 @@ function wordClasses(): Map<string, number> {
 let lowerText = false;
 /** Set per scan: ScanInput.lower. */
 let scanLower = '';
+/** Set per scan: every token's key is in scanLower at the token's offsets (ScanCache.keysInLower). */
+let keysInLower = false;
 /** Set per scan: tokens of the text; every helper below names a token by its index in it. */
 let scanToks: Token[] = [];
 /**
@@ -678,8 +691,9 @@ function classes(k: number, want: number): number {
   let c = wordCls[k];
   if ((c & CLASSIFIED) === 0) {
     if (words === undefined) wordClasses(); // builds the Bloom filter too
-    const key = scanToks[k].key;
-    const h = keyHash(key);
+    const t = scanToks[k];
+    const key = t.key;
+    const h = keysInLower ? rangeHash(scanLower, t.start, t.start + keyLength(t)) : keyHash(key);
     c = (c & (SHAPE_KNOWN | SHAPED)) | CLASSIFIED | (inBloom(h) ? lookUp(key, h) : 0);
     wordCls[k] = c;
   }
@@ -941,6 +955,7 @@ export const personName: Detector = {
     lowerText = text === input.lower;
     scanToks = toks;
     scanLower = input.lower;
+    keysInLower = input.cache?.keysInLower === true;
     lastName = -1;
     nextName = -2;
     lastQuestion = -1;
@@ -992,7 +1007,7 @@ export const personName: Detector = {
           (t.caps && next.caps) ||
           // "ms. Quinzia", "mr. elliott": a lower-case title with its full stop, not "20 ms. After".
           (t.dot &&
-            startsLower(t.text) &&
+            startsLower(text, t) &&
             !(i > 0 && toks[i - 1].hasDigit) &&
             (next.title || (lowerText && isNameWord(i + 1))))) &&
         has(i, W_TITLE) &&
@@ -1027,7 +1042,7 @@ export const personName: Detector = {
       }
       if (!isNameWord(i) && !(t.title && t.key === 'jan' && next !== undefined && lastLike(i + 1))) {
         // A text without capitals: "my name is vitoria", "follow up with ann roe", "name: ann b. roe".
-        if (lowerText && lowerWord(t.text, 2) && !has(i, W_NOT_NAME | W_LOWER_STOP)) {
+        if (lowerText && lowerWord(text, t, 2) && !has(i, W_NOT_NAME | W_LOWER_STOP)) {
           const p = tokenAt(toks, i - 1);
           if (
             (p &&
@@ -1043,7 +1058,7 @@ export const personName: Detector = {
               k < n &&
               k < i + 3 &&
               spaceOrDotSpace(text, toks[k - 1].end, toks[k].start) &&
-              lowerWord(toks[k].text, 1) &&
+              lowerWord(text, toks[k], 1) &&
               !has(k, W_NOT_NAME | W_LOWER_STOP)
             )
               k++;
@@ -1062,8 +1077,8 @@ export const personName: Detector = {
         if (
           i + 2 < n &&
           toks[i + 1].initial &&
-          startsLower(toks[i + 1].text) &&
-          startsLower(t.text) &&
+          startsLower(text, toks[i + 1]) &&
+          startsLower(text, t) &&
           knownFirst(i) &&
           /^\p{L}{2,}$/u.test(toks[i + 2].text)
         ) {
@@ -1260,7 +1275,7 @@ function nameRun(text: string, toks: Token[], i: number, roleBefore: number, out
     firstKnown &&
     next !== undefined &&
     oneSpace(text, t, next) &&
-    lowerWord(next.text, 3) &&
+    lowerWord(text, next, 3) &&
     !has(i + 1, W_NOT_NAME | W_LOWER_STOP) &&
     verbAfter(text, toks, i + 2)
   ) {
@@ -1274,7 +1289,7 @@ function nameRun(text: string, toks: Token[], i: number, roleBefore: number, out
       endTok < i + 2 &&
       endTok + 1 < n &&
       oneSpace(text, toks[endTok], toks[endTok + 1]) &&
-      lowerWord(toks[endTok + 1].text, 3) &&
+      lowerWord(text, toks[endTok + 1], 3) &&
       !has(endTok + 1, W_NOT_NAME | W_LOWER_STOP | W_AMBIGUOUS)
     )
       endTok++;
@@ -1665,7 +1680,7 @@ function takeRun(text: string, toks: Token[], i: number): number {
   let n = 0;
   while (i + n < toks.length && n < 4) {
     const t = toks[i + n];
-    if (!isNameWord(i + n) && !innerInitial(toks, i + n, n)) {
+    if (!isNameWord(i + n) && !innerInitial(text, toks, i + n, n)) {
       // "Willemine ten Pas", "Maika van de Noort": particles between a first name and a surname.
       const p = n > 0 ? particles(text, toks, i + n) : 0;
       if (p > 0 && n + p < 5 && (has(i + n, W_STRONG_PARTICLE) || knownFirst(i + n - 1))) {
@@ -1698,14 +1713,14 @@ function endOf(text: string, t: Token): number {
  * An initial written without its full stop inside a name: "Martim A Pereira" (after a listed first
  * name), "codey m ross" in a text without capitals. Not the words "a" and "i" of a lower-case text.
  */
-function innerInitial(toks: Token[], k: number, n: number): boolean {
+function innerInitial(text: string, toks: Token[], k: number, n: number): boolean {
   const t = toks[k];
   const next = toks[k + 1];
   if (n === 0 || !t.initial || !next || !isNameWord(k + 1) || next.initial) return false;
   // t.text is one character (an initial).
   if (lowerText)
     return (
-      startsLower(t.text) && (t.dot || (t.text !== 'a' && t.text !== 'i') || (knownFirst(k - 1) && lastLike(k + 1)))
+      startsLower(text, t) && (t.dot || (t.text !== 'a' && t.text !== 'i') || (knownFirst(k - 1) && lastLike(k + 1)))
     );
   return !t.dot && startsUpper(t.text) && knownFirst(k - 1) && next.title;
 }
@@ -1747,7 +1762,7 @@ function particles(text: string, toks: Token[], k: number): number {
     p < 2 &&
     k + p < toks.length &&
     oneSpace(text, toks[k + p - 1], toks[k + p]) &&
-    mayBeParticle(toks[k + p].key) &&
+    mayBeParticle(text, toks[k + p]) &&
     has(k + p, W_PARTICLE) &&
     toks[k + p].text === toks[k + p].key
   )
@@ -1758,12 +1773,14 @@ function particles(text: string, toks: Token[], k: number): number {
 /** The first letters of PARTICLES, as bits by code - 97. */
 const PARTICLE_FIRSTS = [...'vtdlabi'].reduce((m, ch) => m | (1 << (ch.charCodeAt(0) - 97)), 0);
 /**
- * Cheap test that a key may be in PARTICLES (every particle has 2-5 letters, the first in PARTICLE_FIRSTS):
- * the word after each capitalised run is asked about, and most are not worth a lookup. (A code outside
- * a-z may pass, by the shift's wrap-around: has() decides then.)
+ * Cheap test that token t of `text` may be a particle written as its own key (every particle has 2-5
+ * letters, the first in PARTICLE_FIRSTS): the word after each capitalised run is asked about, and most are
+ * not worth a lookup. Read from the text, not the key (see tokens.ts keyLength): the caller also asks that
+ * the text be its own key, so their first characters agree then. (A code outside a-z may pass, by the
+ * shift's wrap-around: has() decides then.)
  */
-function mayBeParticle(key: string): boolean {
-  return key.length <= 5 && ((PARTICLE_FIRSTS >>> (key.charCodeAt(0) - 97)) & 1) === 1;
+function mayBeParticle(text: string, t: Token): boolean {
+  return keyLength(t) <= 5 && ((PARTICLE_FIRSTS >>> (text.charCodeAt(t.start) - 97)) & 1) === 1;
 }
 const PARTICLES = new Set([
   'van',

@@ -12,7 +12,7 @@
  * Source: 45 CFR 164.514(b)(2)(i)(B); USPS Publication 28 (Postal Addressing Standards).
  */
 import { LEADING_STREET, placeIndex, placeWordBit, STREET_TYPES, TITLE_WORD, tokenClass, UNIT_WORDS } from '../places';
-import { isSpace, lowerWord, oneSpace, startsLower, type Token, tokenFrom, tokensOf } from '../tokens';
+import { isSpace, keyLength, lowerWord, oneSpace, startsLower, type Token, tokenFrom, tokensOf } from '../tokens';
 import type { Candidate, Detector, ScanInput } from '../types';
 import { digitRuns, type Gated, matchAll, nearDigits, type Regions, within } from '../util';
 
@@ -133,14 +133,29 @@ for (const s of FOREIGN_SUFFIXES) {
   SUFFIXES_BY_END[e] = [...(SUFFIXES_BY_END[e] ?? []), s];
 }
 
-/** True when a key ends in a street suffix of another language (was the regex /(?:strasse|...|ulica)$/). */
-function foreignSuffix(key: string): boolean {
-  const len = key.length;
+/** Set per scan: ScanInput.lower, and whether every token's key is in it (ScanCache.keysInLower). */
+let scanLower = '';
+let keysInLower = false;
+
+/**
+ * True when token t's key ends in a street suffix of another language (was the regex
+ * /(?:strasse|...|ulica)$/). The key's characters are read from the lower-cased text at the token's offsets
+ * (see tokens.ts keyLength), from the key itself only in the rare scan where some key is not there.
+ */
+function foreignSuffix(t: Token): boolean {
+  return keysInLower ? suffixIn(scanLower, t.start, t.start + keyLength(t)) : suffixIn(t.key, 0, t.key.length);
+}
+
+/** foreignSuffix of s.slice(from, to), without the slice. */
+function suffixIn(s: string, from: number, to: number): boolean {
   // (Every suffix has 3 characters or more.)
-  if (len < 3) return false;
-  const list = SUFFIXES_BY_END[((key.charCodeAt(len - 1) & 31) << 5) | (key.charCodeAt(len - 2) & 31)];
+  if (to - from < 3) return false;
+  const list = SUFFIXES_BY_END[((s.charCodeAt(to - 1) & 31) << 5) | (s.charCodeAt(to - 2) & 31)];
   if (list === undefined) return false;
-  for (let j = 0; j < list.length; j++) if (key.endsWith(list[j])) return true;
+  for (let j = 0; j < list.length; j++) {
+    const x = list[j];
+    if (to - from >= x.length && s.startsWith(x, to - x.length)) return true;
+  }
   return false;
 }
 
@@ -342,7 +357,7 @@ function titleBeforeName(text: string, toks: Token[], k: number): boolean {
  * class (tokenClass), which settles most tokens from their characters without a lookup.
  */
 function isStreetWord(text: string, t: Token): boolean {
-  return (tokenClass(text, t) & STREET) !== 0 || foreignSuffix(t.key);
+  return (tokenClass(text, t) & STREET) !== 0 || foreignSuffix(t);
 }
 
 export const streetAddress: Detector = {
@@ -353,6 +368,8 @@ export const streetAddress: Detector = {
   detect(input) {
     const text = input.text;
     const toks = tokensOf(input);
+    scanLower = input.lower;
+    keysInLower = input.cache?.keysInLower === true;
     const out: Candidate[] = [];
     const n = toks.length;
     const { caps, capClass, digits, noted } = placeIndex(input);
@@ -555,7 +572,7 @@ function anchorAt(input: ScanInput, toks: Token[], i: number, ahead: boolean): n
   if (t.hasDigit && nx && isNum(t.text, 1, 6, ANY_LETTER)) {
     const nb = tokenClass(text, nx);
     // A street word or street-suffixed word right after the number.
-    const lead = (nb & LEAD) !== 0 || foreignSuffix(nx.key);
+    const lead = (nb & LEAD) !== 0 || foreignSuffix(nx);
     if (
       nx.title ||
       nx.caps ||
@@ -625,7 +642,7 @@ function anchorAt(input: ScanInput, toks: Token[], i: number, ahead: boolean): n
   if (!ahead || !(t.title || t.caps)) return elmOrLate(input, toks, i);
   const tb = tokenClass(text, t);
   // Street word first: "Rue de Virton 38", "Via Roma 12"; or a street-suffixed word + number.
-  const tLead = (tb & LEAD) !== 0 || foreignSuffix(t.key);
+  const tLead = (tb & LEAD) !== 0 || foreignSuffix(t);
   if (tLead) {
     for (let k = i + 1; k < Math.min(n, i + 5); k++) {
       if (isNum(toks[k].text, 1, 5, ANY_LETTER)) return 0.8;
@@ -679,7 +696,7 @@ function suffixedRun(
   for (let j = i + 1; j <= k; j++) {
     const tj = toks[j];
     const jb = tokenClass(text, tj);
-    if (foreignSuffix(tj.key) || (jb & LEAD) !== 0) return true;
+    if (foreignSuffix(tj) || (jb & LEAD) !== 0) return true;
     if (
       j === i + 1 &&
       i > 0 && // (never toks[-1]: V8 reads a negative index as a named property, a slow read)
@@ -902,7 +919,7 @@ function lowerStreet(text: string, toks: Token[], k: number): boolean {
   // The gap is /^\.? $/: " " or ". ".
   const gap = nx.start - t.end;
   if (!(gap === 1 ? text.charCodeAt(t.end) === 32 : gap === 2 && text.startsWith('. ', t.end))) return false;
-  return LOWER_STREET.has(t.key) && startsLower(t.text);
+  return LOWER_STREET.has(t.key) && startsLower(text, t);
 }
 
 /** A gap inside one line of an address: 1-3 spaces or tabs, optionally after a comma or a full stop. */
@@ -1018,7 +1035,7 @@ function startBefore(text: string, toks: Token[], i: number): number {
 /** "hegyalja út 98": a lower-case word, a lower-case street word and its number. */
 function k1LowerStreet(text: string, toks: Token[], i: number): boolean {
   return (
-    lowerWord(toks[i].text, 3) &&
+    lowerWord(text, toks[i], 3) &&
     !ENGLISH_STOP.has(toks[i].key) &&
     !LOWER_STREET.has(toks[i].key) &&
     i + 1 < toks.length &&
@@ -1045,10 +1062,10 @@ function lateAnchor(input: ScanInput, toks: Token[], i: number): number {
     !toks[i + 1].title &&
     (toks[i + 2].hasDigit || toks[i + 3].hasDigit) &&
     isNum(t.text, 2, 6) &&
-    lowerWord(toks[i + 1].text, 3)
+    lowerWord(text, toks[i + 1], 3)
   ) {
     let k = i + 1;
-    while (k < i + 3 && lowerWord(toks[k]?.text ?? '', 1) && !ENGLISH_STOP.has(toks[k].key)) k++;
+    while (k < i + 3 && lowerWord(text, toks[k], 1) && !ENGLISH_STOP.has(toks[k].key)) k++;
     const num = toks[k];
     const after = toks[k + 1];
     if (

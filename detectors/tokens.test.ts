@@ -1,0 +1,64 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { inputOf } from './test-helpers';
+import { keyLength, lowerWord, startsLower, tokensOf } from './tokens';
+
+/** Words and joiners of the shapes the tokenizer distinguishes, with the two special-case capitals. */
+const piece = fc.oneof(
+  fc.constantFrom('Anna', "O'Brien", 'McDowell', 'MRN', 'J.', 'jane', "Smith's", 'Cedars-Sinai', 'Zoë', 'ÉCOLE'),
+  fc.constantFrom('12.5', 'A1c', 'straße', 'ΟΔΟΣ', 'İstanbul', 'Ωmega', '修改', 'x', 'I', 'roe’s', 'ärzte'),
+  fc.constantFrom(' ', '  ', ', ', '. ', '\n', '-', "'", '’', '.', '(', ')', '/', '\t'),
+  fc.string({ maxLength: 6 }),
+);
+const text = fc.array(piece, { maxLength: 30 }).map((xs) => xs.join(''));
+
+describe('token offsets stand in for token strings (tokens.ts keyLength)', () => {
+  it('keysInLower holds exactly when every key is the lower-cased text at its offsets', () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        const input = inputOf(s);
+        const toks = tokensOf(input);
+        const allThere = toks.every((t) => input.lower.slice(t.start, t.start + keyLength(t)) === t.key);
+        // Claimed only when true (the helpers rely on it); and claimed whenever the text has neither special capital.
+        if (input.cache?.keysInLower) expect(allThere).toBe(true);
+        if (!/[\u03a3\u0130]/.test(s)) expect(input.cache?.keysInLower).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('says so for plain text, and not when a key had to be lower-cased on its own', () => {
+    const plain = inputOf("Seen by Dr. O'Brien's team at Cedars-Sinai");
+    tokensOf(plain);
+    expect(plain.cache?.keysInLower).toBe(true);
+    const sigma = inputOf('Visit ΟΔΟΣ Athens');
+    tokensOf(sigma);
+    expect(sigma.cache?.keysInLower).toBe(false);
+  });
+
+  it('keyLength is the key length wherever keys are in the lower-cased text', () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        const input = inputOf(s);
+        const toks = tokensOf(input);
+        if (!input.cache?.keysInLower) return;
+        for (const t of toks) expect(keyLength(t)).toBe(t.key.length);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('lowerWord and startsLower read the text at the offsets as the regexes read the token text', () => {
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 4 }), (s, min) => {
+        const toks = tokensOf(inputOf(s));
+        for (const t of toks) {
+          expect(lowerWord(s, t, min)).toBe(new RegExp(`^\\p{Ll}{${min},}$`, 'u').test(t.text));
+          expect(startsLower(s, t)).toBe(/^\p{Ll}/u.test(t.text));
+        }
+        expect(lowerWord(s, undefined, 1)).toBe(false);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
