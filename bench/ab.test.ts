@@ -18,7 +18,7 @@ describe('bench:ab arguments', () => {
 });
 
 describe('bench:ab summary', () => {
-  it('takes the median of each side per corpus, sums the medians, and divides A by B', () => {
+  it('takes the median and the fastest process of each side per corpus, sums each, and divides A by B', () => {
     const a = [
       { x: 10, y: 100 },
       { x: 30, y: 90 },
@@ -30,9 +30,9 @@ describe('bench:ab summary', () => {
     ];
     const rows = summarise(a, b);
     expect(rows.map((r) => r.corpus)).toEqual(['x', 'y', 'all']);
-    expect(rows[0]).toEqual({ corpus: 'x', a: 20, b: 10, ratio: 2 });
-    expect(rows[1]).toEqual({ corpus: 'y', a: 100, b: 60, ratio: 100 / 60 });
-    expect(rows[2]).toEqual({ corpus: 'all', a: 120, b: 70, ratio: 120 / 70 });
+    expect(rows[0]).toEqual({ corpus: 'x', a: 20, b: 10, ratio: 2, aMin: 10, bMin: 5, minRatio: 2 });
+    expect(rows[1]).toEqual({ corpus: 'y', a: 100, b: 60, ratio: 100 / 60, aMin: 90, bMin: 50, minRatio: 90 / 50 });
+    expect(rows[2]).toEqual({ corpus: 'all', a: 120, b: 70, ratio: 120 / 70, aMin: 100, bMin: 55, minRatio: 100 / 55 });
   });
 
   it('refuses an empty side', () => {

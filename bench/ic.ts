@@ -5,8 +5,8 @@
  * Why: optimised code reads a megamorphic site through a generic lookup in V8's global stub cache, several
  * times slower than a map check, and far slower in a process where other entries evict ours. Strings count:
  * each string representation (flat, sliced, internalized; one- or two-byte) has its own hidden class, so
- * `.length` or `.charCodeAt` on token strings goes megamorphic easily. Such sites made whole processes run
- * ~1.5x slower at random (detectors/engine.design.md, eighth round).
+ * `.length` or `.charCodeAt` on token strings goes megamorphic easily. Moving such reads off the hot
+ * paths gained ~5-7% (detectors/engine.design.md, eighth round).
  *
  * How: policies/assess.ts is bundled as it ships (esbuild, minified) with a source map; a child process
  * (bench/ic-child.mjs) runs it over the corpora under `node --log-ic`; this reads V8's log, keeps the
