@@ -1118,6 +1118,7 @@ export const personName: Detector = {
     if (out.length) out.push(...mentionedAgain(toks, out));
     scanToks = [];
     scanLower = '';
+    keysInLower = false;
     return out;
   },
 };

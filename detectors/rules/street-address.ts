@@ -518,6 +518,9 @@ export const streetAddress: Detector = {
             : null;
         }),
       );
+    // (Not kept past the scan: the module would hold the last text.)
+    scanLower = '';
+    keysInLower = false;
     return out;
   },
 };
