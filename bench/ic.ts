@@ -20,6 +20,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleAssess } from './bundle';
 import { CORPORA } from './corpora';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -161,18 +162,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'phig-ic-'));
   try {
     const bundle = join(dir, 'assess.mjs');
-    const esbuild = await import('esbuild');
-    await esbuild.build({
-      entryPoints: [join(ROOT, 'policies', 'assess.ts')],
-      absWorkingDir: ROOT,
-      bundle: true,
-      minify: true,
-      sourcemap: 'external',
-      format: 'esm',
-      platform: 'neutral',
-      outfile: bundle,
-      logLevel: 'silent',
-    });
+    await bundleAssess(ROOT, bundle, { sourcemap: true });
     const logfile = join(dir, 'ic.log');
     const files = Object.values(CORPORA).map((c) => join(ROOT, 'test', 'corpora', c.file));
     execFileSync(
