@@ -140,7 +140,9 @@ let keysInLower = false;
 /**
  * True when token t's key ends in a street suffix of another language (was the regex
  * /(?:strasse|...|ulica)$/). The key's characters are read from the lower-cased text at the token's offsets
- * (see tokens.ts keyLength), from the key itself only in the rare scan where some key is not there.
+ * (see tokens.ts keyLength), from the key itself only in the rare scan where some key is not there (a
+ * capital sigma or dotted capital I in the text). Such a scan lets key strings into suffixIn's reads, which
+ * may leave them megamorphic for the rest of the process: slower, never wrong.
  */
 function foreignSuffix(t: Token): boolean {
   return keysInLower ? suffixIn(scanLower, t.start, t.start + keyLength(t)) : suffixIn(t.key, 0, t.key.length);
