@@ -2,9 +2,9 @@
 // corpora, and prints on stdout, as JSON, the CPU milliseconds of its fastest timed pass over each corpus.
 // Plain JavaScript run with `node --expose-gc`, so nothing but the bundle runs in the timed passes.
 // Usage: node --expose-gc bench/ab-child.mjs BUNDLE CORPUS.jsonl...
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { readTexts } from './child-texts.mjs';
 
 const [bundle, ...files] = process.argv.slice(2);
 if (!bundle || files.length === 0 || typeof globalThis.gc !== 'function') {
@@ -20,10 +20,7 @@ const WARMUP_PASSES = 15;
 const TIMED_PASSES = 7;
 const out = {};
 for (const file of files) {
-  const texts = readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l).text);
+  const texts = readTexts(file);
   for (let p = 0; p < WARMUP_PASSES; p++) for (const t of texts) assess(t);
   // A full collection before the timed passes, as `npm run bench` does: V8 may deoptimise code whose
   // embedded objects the collection frees (see detectors/engine.design.md, seventh round).

@@ -18,12 +18,12 @@
  * difference with a second run.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleAssess } from './bundle';
-import { CORPORA } from './corpora';
+import { corpusPaths } from './corpora';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -149,9 +149,7 @@ async function main(): Promise<void> {
     ] as const) {
       await bundleAssess(treeOf(rev, scratch, label, links), bundles[label]);
     }
-    const files = Object.values(CORPORA).map((c) => join(ROOT, 'test', 'corpora', c.file));
-    const missing = files.filter((f) => !existsSync(f));
-    if (missing.length) throw new Error(`corpus missing: ${missing.join(', ')}`);
+    const files = corpusPaths();
     const child = join(ROOT, 'bench', 'ab-child.mjs');
     const figures: Record<'A' | 'B', Record<string, number>[]> = { A: [], B: [] };
     for (let i = 0; i < opt.runs; i++) {

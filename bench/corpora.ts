@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CorpusKind, CorpusRecord } from './score';
@@ -12,10 +12,22 @@ export const CORPORA: Record<CorpusKind, { file: string; title: string }> = {
   presidio: { file: 'presidio-synth-dev.jsonl', title: 'presidio-synth dev' },
 };
 
+/** The path of a corpus file. */
+export function corpusPath(kind: CorpusKind): string {
+  return join(ROOT, 'test', 'corpora', CORPORA[kind].file);
+}
+
+/** The paths of all the corpora, for the timing child processes; a missing file is a clear error. */
+export function corpusPaths(): string[] {
+  const paths = (Object.keys(CORPORA) as CorpusKind[]).map(corpusPath);
+  const missing = paths.filter((p) => !existsSync(p));
+  if (missing.length) throw new Error(`corpus missing: ${missing.join(', ')}`);
+  return paths;
+}
+
 /** Reads a corpus; malformed lines are reported by number only, never by content. */
 export function loadCorpus(kind: CorpusKind, limit?: number): CorpusRecord[] {
-  const path = join(ROOT, 'test', 'corpora', CORPORA[kind].file);
-  const lines = readFileSync(path, 'utf8').split('\n');
+  const lines = readFileSync(corpusPath(kind), 'utf8').split('\n');
   const out: CorpusRecord[] = [];
   lines.forEach((line, i) => {
     if (!line.trim()) return;

@@ -2,8 +2,8 @@
 // policies/assess.ts and scans every text of the given corpora PASSES times, so that V8 logs the inline-cache
 // transitions of the scanner's code. Prints nothing.
 // Usage: node --log-ic --logfile=LOG bench/ic-child.mjs BUNDLE PASSES CORPUS.jsonl...
-import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { readTexts } from './child-texts.mjs';
 
 const [bundle, passes, ...files] = process.argv.slice(2);
 if (!bundle || !/^\d+$/.test(passes ?? '') || files.length === 0) {
@@ -12,9 +12,6 @@ if (!bundle || !/^\d+$/.test(passes ?? '') || files.length === 0) {
 }
 const { assess } = await import(pathToFileURL(bundle).href);
 for (const file of files) {
-  const texts = readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l).text);
+  const texts = readTexts(file);
   for (let p = 0; p < +passes; p++) for (const t of texts) assess(t);
 }

@@ -42,9 +42,9 @@ describe('bench:ic log reading', () => {
       'KeyedLoadIC,0x1030,204,1,60,P,N,0xabc,block,,',
     ].join('\n');
     const sites = megamorphicSites(log, 'assess.mjs');
-    expect(sites.map((s) => `${s.kind} ${s.line}:${s.column} ${s.property} ${s.fn}`)).toEqual([
-      'LoadIC 1:42 length hot',
-      'KeyedLoadIC 1:60 block hot',
+    expect(sites.map((s) => `${s.kind} ${s.line}:${s.column} ${s.property} x${s.count}`)).toEqual([
+      'LoadIC 1:42 length x1',
+      'KeyedLoadIC 1:60 block x1',
     ]);
   });
 

@@ -18,10 +18,10 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleAssess } from './bundle';
-import { CORPORA } from './corpora';
+import { corpusPaths } from './corpora';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -93,8 +93,6 @@ export interface Site {
   line: number;
   column: number;
   property: string;
-  /** The function whose code held the site (V8's name for it). */
-  fn: string;
   /** Transitions into the megamorphic state logged for it (one per feedback vector: inlined copies count apart). */
   count: number;
 }
@@ -134,11 +132,10 @@ export function megamorphicSites(log: string, script: string): Site[] {
     if (!where.endsWith(script)) continue;
     const line = Number(f[3]);
     const column = Number(f[4]);
-    const fn = (space > 0 ? name.slice(0, space) : '').trim() || '(anonymous)';
     const key = `${m[1]} ${line}:${column} ${f[8]}`;
     const s = sites.get(key);
     if (s) s.count++;
-    else sites.set(key, { kind: m[1], line, column, property: f[8] ?? '', fn, count: 1 });
+    else sites.set(key, { kind: m[1], line, column, property: f[8] ?? '', count: 1 });
   }
   return [...sites.values()].sort((a, b) => b.count - a.count || a.line - b.line || a.column - b.column);
 }
@@ -164,7 +161,7 @@ async function main(): Promise<void> {
     const bundle = join(dir, 'assess.mjs');
     await bundleAssess(ROOT, bundle, { sourcemap: true });
     const logfile = join(dir, 'ic.log');
-    const files = Object.values(CORPORA).map((c) => join(ROOT, 'test', 'corpora', c.file));
+    const files = corpusPaths();
     execFileSync(
       process.execPath,
       [
@@ -201,4 +198,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) await main();
