@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { inputOf } from './test-helpers';
-import { keyLength, lowerWord, startsLower, tokensOf } from './tokens';
+import { keyLength, keysLowerOf, lowerWord, startsLower, tokensOf } from './tokens';
 
 /** Words and joiners of the shapes the tokenizer distinguishes, with the two special-case capitals. */
 const piece = fc.oneof(
@@ -31,9 +31,13 @@ describe('token offsets stand in for token strings (tokens.ts keyLength)', () =>
     const plain = inputOf("Seen by Dr. O'Brien's team at Cedars-Sinai");
     tokensOf(plain);
     expect(plain.cache?.keysInLower).toBe(true);
+    expect(keysLowerOf(plain)).toBe(plain.lower);
     const sigma = inputOf('Visit ΟΔΟΣ Athens');
     tokensOf(sigma);
     expect(sigma.cache?.keysInLower).toBe(false);
+    expect(keysLowerOf(sigma)).toBeUndefined();
+    // Before tokensOf has run, nothing is claimed.
+    expect(keysLowerOf(inputOf('Anna Roe'))).toBeUndefined();
   });
 
   it('keyLength is the key length wherever keys are in the lower-cased text', () => {

@@ -1,4 +1,4 @@
-import { newScanCache, type ScanCache } from './types';
+import { newScanCache, type ScanCache, type ScanInput } from './types';
 
 /** Word tokens with offsets, shared by the name and place detectors (one linear pass). */
 export interface Token {
@@ -289,6 +289,14 @@ export function oneSpace(text: string, a: Token, b: Token): boolean {
  */
 export function keyLength(t: Token): number {
   return t.end - t.start - (t.possessive ? 2 : 0);
+}
+
+/**
+ * Where this scan's token keys can be read at the tokens' offsets (see keyLength): the lower-cased text when
+ * the tokenizer made every key from it (ScanCache.keysInLower), else undefined (read `t.key` itself).
+ */
+export function keysLowerOf(input: ScanInput): string | undefined {
+  return input.cache?.keysInLower === true ? input.lower : undefined;
 }
 
 /** `\s` of a JavaScript regex: ASCII and Unicode white space, line terminators, BOM. */

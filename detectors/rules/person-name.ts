@@ -21,6 +21,7 @@ import {
   gapIs,
   isSpace,
   keyLength,
+  keysLowerOf,
   lowerWord,
   oneSpace,
   sentenceStart,
@@ -673,8 +674,8 @@ function wordClasses(): Map<string, number> {
 let lowerText = false;
 /** Set per scan: ScanInput.lower. */
 let scanLower = '';
-/** Set per scan: every token's key is in scanLower at the token's offsets (ScanCache.keysInLower). */
-let keysInLower = false;
+/** Set per scan: where token keys can be read at the tokens' offsets (tokens.ts keysLowerOf). */
+let keyLower: string | undefined;
 /** Set per scan: tokens of the text; every helper below names a token by its index in it. */
 let scanToks: Token[] = [];
 /**
@@ -693,7 +694,7 @@ function classes(k: number, want: number): number {
     if (words === undefined) wordClasses(); // builds the Bloom filter too
     const t = scanToks[k];
     const key = t.key;
-    const h = keysInLower ? rangeHash(scanLower, t.start, t.start + keyLength(t)) : keyHash(key);
+    const h = keyLower !== undefined ? rangeHash(keyLower, t.start, t.start + keyLength(t)) : keyHash(key);
     c = (c & (SHAPE_KNOWN | SHAPED)) | CLASSIFIED | (inBloom(h) ? lookUp(key, h) : 0);
     wordCls[k] = c;
   }
@@ -955,7 +956,7 @@ export const personName: Detector = {
     lowerText = text === input.lower;
     scanToks = toks;
     scanLower = input.lower;
-    keysInLower = input.cache?.keysInLower === true;
+    keyLower = keysLowerOf(input);
     lastName = -1;
     nextName = -2;
     lastQuestion = -1;
@@ -1118,7 +1119,7 @@ export const personName: Detector = {
     if (out.length) out.push(...mentionedAgain(toks, out));
     scanToks = [];
     scanLower = '';
-    keysInLower = false;
+    keyLower = undefined;
     return out;
   },
 };

@@ -12,7 +12,17 @@
  * Source: 45 CFR 164.514(b)(2)(i)(B); USPS Publication 28 (Postal Addressing Standards).
  */
 import { LEADING_STREET, placeIndex, placeWordBit, STREET_TYPES, TITLE_WORD, tokenClass, UNIT_WORDS } from '../places';
-import { isSpace, keyLength, lowerWord, oneSpace, startsLower, type Token, tokenFrom, tokensOf } from '../tokens';
+import {
+  isSpace,
+  keyLength,
+  keysLowerOf,
+  lowerWord,
+  oneSpace,
+  startsLower,
+  type Token,
+  tokenFrom,
+  tokensOf,
+} from '../tokens';
 import type { Candidate, Detector, ScanInput } from '../types';
 import { digitRuns, type Gated, matchAll, nearDigits, type Regions, within } from '../util';
 
@@ -133,9 +143,8 @@ for (const s of FOREIGN_SUFFIXES) {
   SUFFIXES_BY_END[e] = [...(SUFFIXES_BY_END[e] ?? []), s];
 }
 
-/** Set per scan: ScanInput.lower, and whether every token's key is in it (ScanCache.keysInLower). */
-let scanLower = '';
-let keysInLower = false;
+/** Set per scan: where token keys can be read at the tokens' offsets (tokens.ts keysLowerOf). */
+let keyLower: string | undefined;
 
 /**
  * True when token t's key ends in a street suffix of another language (was the regex
@@ -145,7 +154,9 @@ let keysInLower = false;
  * may leave them megamorphic for the rest of the process: slower, never wrong.
  */
 function foreignSuffix(t: Token): boolean {
-  return keysInLower ? suffixIn(scanLower, t.start, t.start + keyLength(t)) : suffixIn(t.key, 0, t.key.length);
+  return keyLower !== undefined
+    ? suffixIn(keyLower, t.start, t.start + keyLength(t))
+    : suffixIn(t.key, 0, t.key.length);
 }
 
 /** foreignSuffix of s.slice(from, to), without the slice. */
@@ -370,8 +381,7 @@ export const streetAddress: Detector = {
   detect(input) {
     const text = input.text;
     const toks = tokensOf(input);
-    scanLower = input.lower;
-    keysInLower = input.cache?.keysInLower === true;
+    keyLower = keysLowerOf(input);
     const out: Candidate[] = [];
     const n = toks.length;
     const { caps, capClass, digits, noted } = placeIndex(input);
@@ -521,8 +531,7 @@ export const streetAddress: Detector = {
         }),
       );
     // (Not kept past the scan: the module would hold the last text.)
-    scanLower = '';
-    keysInLower = false;
+    keyLower = undefined;
     return out;
   },
 };
