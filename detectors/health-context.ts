@@ -10,7 +10,7 @@
  */
 import { charIndex3, isWord } from './anchors';
 import { alternatives, groupable, groupByFirstChar } from './regex-source';
-import { type Token, tokenize } from './tokens';
+import { TK_DIGIT, TK_PLAIN, type Token, tokenize } from './tokens';
 
 const WORDS = String.raw`pt|pts|patient|patients|dx|hx|tx|rx|sx|fx|h\/o|s\/p|c\/o|w\/|yo|y\/o|diagnos\w*|admitted|admission|discharged?|readmi\w*|clinic|clinical|hospital\w*|medical|surgery|surgical|operat(?:ed|ion|ive)|disease|disorder|syndrome|cancer|carcinoma|tumou?r|malignan\w*|metasta\w*|diabetes|diabetic|hypertension|hypotension|fibrillation|infarction|failure|insufficiency|stroke|asthma|infection|infectious|sepsis|pneumonia|pain|fracture|injury|wound|lesion|therapy|therapies|treatment|treated|treating|medication|meds|drug|dose|dosage|dosing|mg|mcg|ml|biopsy|prescri\w*|insulin|statin|warfarin|aspirin|antibiotics?|anticoagula\w*|vaccin\w*|pregnan\w*|prenatal|postpartum|symptoms?|allerg\w*|chemo\w*|radiation|oncolog\w*|cardi\w*|neuro\w*|psych\w*|nurse|nursing|physician|doctor|dr|md|mrn|icu|nicu|prognosis|follow[- ]?up|post-?op\w*|pre-?op\w*|transplant\w*|dialysis|renal|hepatic|liver|kidney|pulmonary|glucose|a1c|hba1c|cholesterol|ldl|hdl|bp|ecg|ekg|mri|x-?ray|ultrasound|bmi|obes\w*|opioid\w*|overdose|seizures?|epilep\w*|dementia|alzheimer\w*|parkinson\w*|depress\w*|anxiety|bipolar|schizo\w*|adhd|autism|hiv|aids|hcv|hbv|hepatitis|copd|chf|ckd|cad|htn|t2dm|t1dm|afib|a-?fib|dvt|uti|gerd|ibs|ibd|sle|als|gyn|obgyn|inr|cbc|bmp|cmp|tsh|psa|egfr|gfr|eeg|emg|abg|prn|bid|tid|qid|qd|npo|sob|n\/v|migraines?|arthritis|osteo\w*|fever|cough|rash|nausea|vomiting|diarrh\w*|constipation|fatigue|dizziness|syncope|edema|anemia|thyroid|hypothyroid\w*|hyperthyroid\w*|stent|bypass|cabg|pacemaker|catheter|intubat\w*|ventilat\w*|inhaler|nebuli\w*|wheelchair|physio\w*|hospice|palliative|prescription|pharmacy|pharmacist|referral|consult\w*|appointment|appt|check-?up|examination|screening|mammogram|colonoscopy|vaccination|immuniz\w*|side effects?|contraindicat\w*|comorbid\w*|remission|relapse|exacerbation|guideline-directed|bloodwork|urinalysis|pathology|radiology|mammography|ob\/gyn|pediatric\w*|geriatric\w*|elderly|newborn|infant|neonat\w*`;
 const MORE_WORDS =
@@ -199,11 +199,11 @@ export function healthScore(text: string, tokens: readonly Token[] = tokenize(te
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const p = t.start;
-    if (t.hasDigit && !age && ageIn(text, t)) {
+    if ((t.flags & TK_DIGIT) !== 0 && !age && ageIn(text, t)) {
       age = true;
       seen.add('age');
     }
-    if (!t.plain) {
+    if ((t.flags & TK_PLAIN) === 0) {
       termEnd = plainless(text, t, termEnd, seen);
       if (seen.size >= needed) return 1;
       continue;
@@ -228,7 +228,7 @@ export function healthScore(text: string, tokens: readonly Token[] = tokenize(te
     }
     if (
       e - p >= MIN_SUFFIX_WORD &&
-      !t.hasDigit &&
+      (t.flags & TK_DIGIT) === 0 &&
       LAST3[charIndex3(text.charCodeAt(e - 3), text.charCodeAt(e - 2), text.charCodeAt(e - 1))] === 1 &&
       suffixMayEnd(t.key)
     ) {

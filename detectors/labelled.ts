@@ -1,6 +1,6 @@
 import { charIndex3, matchRegions, matchStarts } from './anchors';
 import { alternatives, groupByFirstChar, prefixesOf, QUANTIFIER } from './regex-source';
-import { tokensOf } from './tokens';
+import { TK_DIGIT, TK_PLAIN, tokensOf } from './tokens';
 import { type Candidate, type Category, newScanCache, type ScanInput } from './types';
 import { digitRegions, digits, type Regions, reachOf } from './util';
 
@@ -184,7 +184,7 @@ export function labelStarts(input: ScanInput): readonly number[] {
  * token; a space before it (no word character) ends the text before a token, so such a label starts
  * just before a token's start. A label start is then a token's start or, inside a token, a
  * position after a character that is not a-z in the lower-cased copy: a digit, a joiner or a non-ASCII
- * character, so only tokens holding one of those (hasDigit, not plain) are walked. At each such position
+ * character, so only tokens holding one of those (TK_DIGIT, not TK_PLAIN) are walked. At each such position
  * the first three characters must be a label's (the `heads` table, a superset by charIndex3) before the
  * union is tried: most words fail that table test.
  */
@@ -213,7 +213,7 @@ function labelStartsByTokens(input: ScanInput, union: RegExp, heads: Uint8Array)
         union.lastIndex = s;
         if (union.test(lower)) out.push(s);
       }
-      if (tok.plain && !tok.hasDigit) continue;
+      if ((tok.flags & TK_PLAIN) !== 0 && (tok.flags & TK_DIGIT) === 0) continue;
       const e = Math.min(tok.end, rEnd);
       for (let q = Math.max(s + 1, rs); q < e; q++) {
         const b = lower.charCodeAt(q - 1);

@@ -1,6 +1,6 @@
 /** Place vocabulary shared by the location detectors. All lower case. */
 import { charIndex3 } from './anchors';
-import { type Token, tokensOf, wordBits } from './tokens';
+import { TK_CAPS, TK_DIGIT, TK_PLAIN, TK_POSSESSIVE, TK_TITLE, type Token, tokensOf, wordBits } from './tokens';
 import { newScanCache, type ScanInput } from './types';
 
 /**
@@ -58,14 +58,14 @@ function classes(): Map<string, number> {
 export function tokenClass(text: string, t: Token): number {
   const words = classMap ?? classes(); // (builds classFilter too)
   const st = t.start;
-  const wl = t.end - st - (t.possessive ? 2 : 0);
+  const wl = t.end - st - ((t.flags & TK_POSSESSIVE) !== 0 ? 2 : 0);
   if (wl >= 2) {
     const a = text.charCodeAt(st);
     const b = text.charCodeAt(st + 1);
     const z = text.charCodeAt(st + wl - 1);
     const lengths = classFilter[charIndex3(a, b, z)];
     // (`>>> wl` shifts by wl & 31, as the bits were set.)
-    if ((a | b | z) < 128 && (t.plain ? (lengths >>> wl) & 1 : lengths) === 0) return 0;
+    if ((a | b | z) < 128 && ((t.flags & TK_PLAIN) !== 0 ? (lengths >>> wl) & 1 : lengths) === 0) return 0;
   }
   return words.get(t.key) ?? 0;
 }
@@ -76,7 +76,7 @@ export function tokenClass(text: string, t: Token): number {
  * long texts), to act on a few. Lists of token indexes, in order.
  */
 export interface PlaceIndex {
-  /** The title-case and all-capitals tokens (Token.title || Token.caps: such a token has no digit). */
+  /** The title-case and all-capitals tokens (TK_TITLE or TK_CAPS: such a token has no digit). */
   caps: number[];
   /** Per entry of `caps`: tokenClass of the token, | TITLE_WORD when it is title case. */
   capClass: number[];
@@ -126,14 +126,14 @@ export function placeIndex(input: ScanInput): PlaceIndex {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     // (A word with a digit is neither capitalised nor a noted word.)
-    if (t.hasDigit) {
+    if ((t.flags & TK_DIGIT) !== 0) {
       digits.push(i);
       continue;
     }
-    if (t.title || t.caps) {
+    if ((t.flags & (TK_TITLE | TK_CAPS)) !== 0) {
       caps.push(i);
       const cls = tokenClass(text, t);
-      capClass.push(cls | (t.title ? TITLE_WORD : 0));
+      capClass.push(cls | ((t.flags & TK_TITLE) !== 0 ? TITLE_WORD : 0));
       if ((cls & NOTED_WORD) !== 0) noted.push(i);
       continue;
     }

@@ -1,7 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { inputOf } from './test-helpers';
-import { keyLength, keysLowerOf, lowerWord, startsLower, tokensOf } from './tokens';
+import {
+  keyLength,
+  keysLowerOf,
+  lowerWord,
+  startsLower,
+  TK_CAPS,
+  TK_DIGIT,
+  TK_DOT,
+  TK_INITIAL,
+  TK_PLAIN,
+  TK_POSSESSIVE,
+  TK_TITLE,
+  tokensOf,
+} from './tokens';
 
 /** Words and joiners of the shapes the tokenizer distinguishes, with the two special-case capitals. */
 const piece = fc.oneof(
@@ -63,6 +76,34 @@ describe('token offsets stand in for token strings (tokens.ts keyLength)', () =>
         expect(lowerWord(s, undefined, 1)).toBe(false);
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe('packed token flags (tokens.ts TK_TITLE ... TK_PLAIN)', () => {
+  // Each flag against a definition read off the token's text, as the seven boolean fields were defined.
+  const JOINER = /['’.-]/;
+  const bit = (flags: number, b: number) => (flags & b) !== 0;
+  it('every flag says what its definition says, for any text', () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        for (const t of tokensOf(inputOf(s))) {
+          const w = t.text;
+          const digit = /[0-9]/.test(w);
+          const possessive = w.length > 2 && /['’][sS]$/.test(w);
+          expect(bit(t.flags, TK_DIGIT)).toBe(digit);
+          expect(bit(t.flags, TK_PLAIN)).toBe(/^[A-Za-z0-9]+$/.test(w));
+          expect(bit(t.flags, TK_DOT)).toBe(s.charCodeAt(t.end) === 46);
+          expect(bit(t.flags, TK_INITIAL)).toBe(w.length === 1 && !digit);
+          expect(bit(t.flags, TK_POSSESSIVE)).toBe(possessive);
+          expect(bit(t.flags, TK_TITLE)).toBe(!digit && /^\p{Lu}/u.test(w) && /\p{Ll}/u.test(w.slice(1)));
+          // All capitals: every character a capital or a joiner, two or more in the key.
+          expect(bit(t.flags, TK_CAPS)).toBe(
+            [...w].every((c) => /\p{Lu}/u.test(c) || JOINER.test(c)) && keyLength(t) >= 2,
+          );
+        }
+      }),
+      { numRuns: 3000 },
     );
   });
 });

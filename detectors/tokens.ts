@@ -7,23 +7,35 @@ export interface Token {
   text: string;
   /** Lower case, possessive 's removed. */
   key: string;
-  /** Title case: an upper-case letter followed by at least one lower-case letter ("Anna", "McDowell"). */
-  title: boolean;
-  /** All capitals, 2+ letters ("MRN", "UCSF"). */
-  caps: boolean;
-  /** A single letter ("J" in "Anna J. Roe"). */
-  initial: boolean;
-  /** Followed directly by a full stop. */
-  dot: boolean;
-  possessive: boolean;
-  hasDigit: boolean;
   /**
-   * Only ASCII letters and digits (no joiner, no other character): the token is one run of `\w` of the
-   * text (longer only where an underscore, which no token holds, touches it) and its key is that run in
-   * lower case.
+   * The token's shape as bits (TK_TITLE ... TK_PLAIN): one field instead of seven booleans (see the design
+   * note at TK_TITLE).
    */
-  plain: boolean;
+  flags: number;
 }
+
+// Design note (packed flags): a token's shape was seven boolean fields. Detectors test several of them on
+// nearly every token (person-name's skip test reads six), each test a separate load from the token, and the
+// tokenizer stored all seven for every token. As bits of one number, a set of tests is one load and one
+// mask, and a token object is five fields instead of eleven.
+/** Title case: an upper-case letter followed by at least one lower-case letter ("Anna", "McDowell"). */
+export const TK_TITLE = 1;
+/** All capitals, 2+ letters ("MRN", "UCSF"). */
+export const TK_CAPS = 2;
+/** A single letter ("J" in "Anna J. Roe"). */
+export const TK_INITIAL = 4;
+/** Followed directly by a full stop. */
+export const TK_DOT = 8;
+/** Ends in a possessive 's (not part of the key). */
+export const TK_POSSESSIVE = 16;
+/** Holds an ASCII digit. */
+export const TK_DIGIT = 32;
+/**
+ * Only ASCII letters and digits (no joiner, no other character): the token is one run of `\w` of the
+ * text (longer only where an underscore, which no token holds, touches it) and its key is that run in
+ * lower case.
+ */
+export const TK_PLAIN = 64;
 
 const NON_ASCII_WORD = /[\p{L}\p{M}\p{N}]/u;
 const NON_ASCII_UPPER = /\p{Lu}/u;
@@ -211,18 +223,19 @@ export function tokenize(text: string, lower?: string, runs?: number[], relative
       end: i,
       text: raw,
       key,
-      // Only letters, an upper-case first one (UPPER is bit 1), and a lower-case one after it (LOWER is bit 2).
-      title: (noDigit & (first >> 1) & (rest >> 2)) !== 0,
-      // 2+ characters in the word, all capitals: no digit, no lower-case or other letter. (A joiner has
-      // a word character on each side, so such a word holds 2+ capitals.)
-      caps: (noDigit & ((1 - wordLen) >>> 31) & (((all & (LOWER | OTHER)) - 1) >>> 31)) !== 0,
-      // One character, not an ASCII digit: a DIGIT first adds 2 to the length ((x - 1) >>> 31 is 1 when x is 0).
-      initial: len + ((((first ^ DIGIT) - 1) >>> 31) << 1) === 1,
-      // (When i === n, `d` is the token's last character, a word character, never a full stop.)
-      dot: d === 46,
-      possessive,
-      hasDigit: noDigit === 0,
-      plain: (all & (NON_ASCII | JOINED)) === 0,
+      flags:
+        // Only letters, an upper-case first one (UPPER is bit 1), and a lower-case one after it (LOWER is bit 2).
+        (noDigit & (first >> 1) & (rest >> 2)) |
+        // 2+ characters in the word, all capitals: no digit, no lower-case or other letter. (A joiner has
+        // a word character on each side, so such a word holds 2+ capitals.)
+        ((noDigit & ((1 - wordLen) >>> 31) & (((all & (LOWER | OTHER)) - 1) >>> 31)) << 1) |
+        // One character, not an ASCII digit: a DIGIT first adds 2 to the length ((x - 1) >>> 31 is 1 when x is 0).
+        (len + ((((first ^ DIGIT) - 1) >>> 31) << 1) === 1 ? TK_INITIAL : 0) |
+        // (When i === n, `d` is the token's last character, a word character, never a full stop.)
+        (d === 46 ? TK_DOT : 0) |
+        (possessive ? TK_POSSESSIVE : 0) |
+        ((noDigit ^ 1) << 5) |
+        ((all & (NON_ASCII | JOINED)) === 0 ? TK_PLAIN : 0),
     });
     // The character at i (if any) ended the token: it is no word character, the next token starts after it.
     i++;
@@ -288,7 +301,7 @@ export function oneSpace(text: string, a: Token, b: Token): boolean {
  * offsets, and its lengths from its offsets; `npm run bench:ic` lists the megamorphic sites left.
  */
 export function keyLength(t: Token): number {
-  return t.end - t.start - (t.possessive ? 2 : 0);
+  return t.end - t.start - ((t.flags & TK_POSSESSIVE) !== 0 ? 2 : 0);
 }
 
 /**
@@ -369,7 +382,9 @@ export function sentenceStart(text: string, tokens: Token[], i: number): boolean
   // "... end. Next": a full stop after a word that is not a title/initial abbreviation. (The regex's i
   // flag folds ASCII only; no other character lower-cases into one of these words.)
   if (!(b - a >= 2 && text.charCodeAt(a) === 46 && isSpace(text.charCodeAt(a + 1)))) return false;
-  return !prev.initial && !(prev.text.length <= 4 && TITLE_ABBREVIATIONS.has(prev.text.toLowerCase()));
+  return (
+    (prev.flags & TK_INITIAL) === 0 && !(prev.text.length <= 4 && TITLE_ABBREVIATIONS.has(prev.text.toLowerCase()))
+  );
 }
 
 /**

@@ -19,7 +19,18 @@ import {
   TITLE_WORD,
   tokenClass,
 } from '../places';
-import { oneSpace, type Token, tokenAt, tokensOf } from '../tokens';
+import {
+  oneSpace,
+  TK_CAPS,
+  TK_DIGIT,
+  TK_DOT,
+  TK_INITIAL,
+  TK_POSSESSIVE,
+  TK_TITLE,
+  type Token,
+  tokenAt,
+  tokensOf,
+} from '../tokens';
 import type { Candidate, Detector } from '../types';
 import { EPONYM_NOUNS } from '../vocab';
 
@@ -168,15 +179,15 @@ function systemAt(toks: Token[], i: number): { words: Phrase; keys: string[]; am
 }
 
 function capWord(text: string, t: Token): boolean {
-  return (t.title || t.caps) && !t.hasDigit && (tokenClass(text, t) & NOT_CAP) === 0;
+  return (t.flags & (TK_TITLE | TK_CAPS)) !== 0 && (t.flags & TK_DIGIT) === 0 && (tokenClass(text, t) & NOT_CAP) === 0;
 }
 
 /** Words may join with a space, a hyphen, or ". " after an abbreviation (St., Mt., Med.). */
 function joined(text: string, a: Token, b: Token): boolean {
   // The gap is " ", "." or ". " after a token followed by a full stop (a.dot), or " & ".
   const len = b.start - a.end;
-  if (len === 1) return a.dot || text.charCodeAt(a.end) === 32;
-  if (len === 2) return a.dot && text.charCodeAt(a.end + 1) === 32;
+  if (len === 1) return (a.flags & TK_DOT) !== 0 || text.charCodeAt(a.end) === 32;
+  if (len === 2) return (a.flags & TK_DOT) !== 0 && text.charCodeAt(a.end + 1) === 32;
   return (
     len === 3 && text.charCodeAt(a.end) === 32 && text.charCodeAt(a.end + 1) === 38 && text.charCodeAt(a.end + 2) === 32
   );
@@ -213,7 +224,7 @@ export const careFacility: Detector = {
       const t = toks[i];
       const tb = capClass[c]; // tokenClass(text, t), | TITLE_WORD (no list's bit)
       // Known health system names, longest first.
-      if ((tb & SYSTEM_FIRST) !== 0 && (t.caps || (tb & ACRONYM) === 0)) {
+      if ((tb & SYSTEM_FIRST) !== 0 && ((t.flags & TK_CAPS) !== 0 || (tb & ACRONYM) === 0)) {
         const hit = systemAt(toks, i);
         if (hit) {
           const end = extendRun(text, toks, caps, capClass, c, i + hit.words.length - 1);
@@ -230,7 +241,7 @@ export const careFacility: Detector = {
         (tb & TITLE_WORD) !== 0 &&
         i + 1 < n &&
         joined(text, t, toks[i + 1]) &&
-        toks[i + 1].title
+        (toks[i + 1].flags & TK_TITLE) !== 0
       ) {
         const nxt = toks[i + 2];
         if (!(nxt && (nxt.key === 'wort' || nxt.key === 'worts'))) {
@@ -321,14 +332,14 @@ function extendRun(text: string, toks: Token[], caps: number[], capClass: number
   while (end + 1 < toks.length && words < 7) {
     const a = toks[end];
     const b = toks[end + 1];
-    // b is capitalised (b.title || b.caps) when it is the next entry of `caps`, with its bits there.
+    // b is capitalised (TK_TITLE or TK_CAPS) when it is the next entry of `caps`, with its bits there.
     while (cb < caps.length && caps[cb] <= end) cb++;
     const cap = cb < caps.length && caps[cb] === end + 1;
     // The classes of b are looked up only when a test below can use them: a lower-case word can only be a
     // connector, and a connector's token has at most 5 characters ("and", or "the's": keys of up to 3
     // ASCII letters without a "k", which only ASCII letters lower-case to, and 's).
-    const bb = cap ? capClass[cb] : a.possessive || b.end - b.start <= 5 ? tokenClass(text, b) : 0;
-    if (a.possessive && (bb & (HEAD | QUALIFIER)) === 0) break;
+    const bb = cap ? capClass[cb] : (a.flags & TK_POSSESSIVE) !== 0 || b.end - b.start <= 5 ? tokenClass(text, b) : 0;
+    if ((a.flags & TK_POSSESSIVE) !== 0 && (bb & (HEAD | QUALIFIER)) === 0) break;
     // capWord(b), with b's bits at hand (a capitalised word has no digit).
     if (cap && (bb & NOT_CAP) === 0 && joined(text, a, b)) {
       end++;
@@ -345,7 +356,7 @@ function extendRun(text: string, toks: Token[], caps: number[], capClass: number
           let m = k;
           let found = false;
           while (m < toks.length && m - k < 4 && capWord(text, toks[m])) {
-            if ((tokenClass(text, toks[m]) & HEAD) !== 0 || toks[m].possessive) found = true;
+            if ((tokenClass(text, toks[m]) & HEAD) !== 0 || (toks[m].flags & TK_POSSESSIVE) !== 0) found = true;
             m++;
           }
           if (!found) break;
@@ -373,7 +384,8 @@ function hasCue(text: string, toks: Token[], i: number): 'care' | 'prep' | undef
   // "seen @ UCSF"); otherwise a preposition must come between ("seen at"), so "patient HIV status"
   // or "admission ID" do not make places.
   const b1 = tokenClass(text, p1);
-  if (((b1 & DIRECT_VERB) !== 0 || (gap === AT_GAP && (b1 & CARE_VERB) !== 0)) && !toks[i].initial) return 'care';
+  if (((b1 & DIRECT_VERB) !== 0 || (gap === AT_GAP && (b1 & CARE_VERB) !== 0)) && (toks[i].flags & TK_INITIAL) === 0)
+    return 'care';
   if (
     (b1 & PREP) !== 0 &&
     p1.key !== 'from' &&

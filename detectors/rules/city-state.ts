@@ -7,7 +7,17 @@
  */
 import { lexicon } from '../lexicon';
 import { citedAsSource, EXTRA_PLACES, NOT_PLACES, placeIndex, placeWordBit, STATE_NAMES, US_STATES } from '../places';
-import { oneSpace, sentenceStart, type Token, tokenAt, tokensOf } from '../tokens';
+import {
+  oneSpace,
+  sentenceStart,
+  TK_CAPS,
+  TK_DIGIT,
+  TK_POSSESSIVE,
+  TK_TITLE,
+  type Token,
+  tokenAt,
+  tokensOf,
+} from '../tokens';
 import type { Candidate, Detector } from '../types';
 import { before, digitRuns, hasDigitRun, matchAll, NEAR_DIGIT, type Regions, within } from '../util';
 
@@ -82,7 +92,7 @@ function stateNameEnd(toks: Token[], s: number): number {
   let ends = -1;
   // Longest first, as three words, then two, then one.
   const keys: string[] = [];
-  for (let w = 0; w < 3 && s + w < toks.length && toks[s + w].title; w++) keys.push(toks[s + w].key);
+  for (let w = 0; w < 3 && s + w < toks.length && (toks[s + w].flags & TK_TITLE) !== 0; w++) keys.push(toks[s + w].key);
   for (let w = keys.length; w >= 1 && ends < 0; w--) {
     name = w === 1 ? keys[0] : w === 2 ? `${keys[0]} ${keys[1]}` : `${keys[0]} ${keys[1]} ${keys[2]}`;
     if (STATE_NAMES.has(name)) ends = toks[s + w - 1].end;
@@ -159,7 +169,7 @@ function stateAhead(caps: number[], capClass: number[], c: number): boolean {
 }
 
 function isCap(t: Token | undefined): t is Token {
-  return !!t && (t.title || t.caps) && !t.hasDigit;
+  return !!t && (t.flags & (TK_TITLE | TK_CAPS)) !== 0 && (t.flags & TK_DIGIT) === 0;
 }
 
 export const cityState: Detector = {
@@ -204,11 +214,11 @@ export const cityState: Detector = {
         if (!st) continue;
         const sep = separator(text, toks[k].end, st.start);
         if (sep === '') continue;
-        const code = st.caps && st.text.length === 2 ? st.key : '';
+        const code = (st.flags & TK_CAPS) !== 0 && st.text.length === 2 ? st.key : '';
         let stateEnd = -1;
         // Without a comma ("Rochester MN") the code must be followed by a ZIP code.
         if (code && US_STATES[code] && (sep !== ' ' || zipAfter(text, st.end) > st.end)) stateEnd = st.end;
-        else if (sep !== ' ' && st.title) stateEnd = stateNameEnd(toks, k + 1);
+        else if (sep !== ' ' && (st.flags & TK_TITLE) !== 0) stateEnd = stateNameEnd(toks, k + 1);
         if (stateEnd < 0) continue;
         // The run's words are the entries of `caps` from c on (consecutive capitalised tokens), with their
         // classes there; token i's has no NOT_PLACE bit (tested above).
@@ -256,10 +266,11 @@ export const cityState: Detector = {
           // "Framingham Risk Score", "Glasgow Coma Scale", "Philadelphia chromosome", "Hamilton's rule".
           const n1 = toks[k + 1];
           const n2 = toks[k + 2];
-          if ((n1 && CITY_EPONYM.has(n1.key)) || (n1?.title && n2 && CITY_EPONYM.has(n2.key))) break;
+          if ((n1 && CITY_EPONYM.has(n1.key)) || (((n1?.flags ?? 0) & TK_TITLE) !== 0 && n2 && CITY_EPONYM.has(n2.key)))
+            break;
           const lone = !prep && sentenceStart(text, toks, i);
           let conf = known ? (prep ? 0.88 : lone ? 0.45 : 0.65) : 0.7;
-          let end = toks[k].end - (toks[k].possessive ? 2 : 0);
+          let end = toks[k].end - ((toks[k].flags & TK_POSSESSIVE) !== 0 ? 2 : 0);
           const fac =
             text[toks[k].end] === ' ' ? FACILITY_AFTER.exec(text.slice(toks[k].end + 1, toks[k].end + 24)) : null;
           if (fac) {

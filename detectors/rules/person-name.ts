@@ -26,6 +26,13 @@ import {
   oneSpace,
   sentenceStart,
   startsLower,
+  TK_CAPS,
+  TK_DIGIT,
+  TK_DOT,
+  TK_INITIAL,
+  TK_PLAIN,
+  TK_POSSESSIVE,
+  TK_TITLE,
   type Token,
   tokenAt,
   tokenFrom,
@@ -743,15 +750,16 @@ function startsUpper(s: string): boolean {
 
 function isNameWord(k: number): boolean {
   const t = scanToks[k];
-  if (t.hasDigit) return false;
+  if ((t.flags & TK_DIGIT) !== 0) return false;
   // In a text without capitals, listed or name-shaped words stand in for title case.
-  if (lowerText && !t.initial)
+  if (lowerText && (t.flags & TK_INITIAL) === 0)
     return (
       t.key.length >= 3 && !has(k, W_NOT_NAME) && (knownFirst(k) || knownLast(k) || (surnameEnd(t.key) && shaped(k)))
     );
   // "I" and "A" are words unless written as initials ("Anna I. Roe").
-  if (t.initial) return startsUpper(t.text) && (t.dot || (t.text !== 'I' && t.text !== 'A'));
-  return t.title && !has(k, W_NOT_NAME);
+  if ((t.flags & TK_INITIAL) !== 0)
+    return startsUpper(t.text) && ((t.flags & TK_DOT) !== 0 || (t.text !== 'I' && t.text !== 'A'));
+  return (t.flags & TK_TITLE) !== 0 && !has(k, W_NOT_NAME);
 }
 
 /** Token k is a listed first name (and not an ambiguous one). */
@@ -849,11 +857,11 @@ const NOT_SHAPED = new Set([
  */
 function shaped(k: number): boolean {
   const t = scanToks[k];
-  if (t.key.length < 4 || t.hasDigit || t.caps) return false;
+  if (t.key.length < 4 || (t.flags & (TK_DIGIT | TK_CAPS)) !== 0) return false;
   const c = wordCls[k];
   if ((c & SHAPE_KNOWN) !== 0) return (c & SHAPED) !== 0;
   const yes =
-    (surnameEnd(t.key) || (!t.plain && hasDiacritic(t.key) && !foreignText())) &&
+    (surnameEnd(t.key) || ((t.flags & TK_PLAIN) === 0 && hasDiacritic(t.key) && !foreignText())) &&
     classes(k, W_CITY | W_AMBIGUOUS | W_NOT_SHAPED | W_STATE) === 0;
   // classes() may have stored the token's classes meanwhile: add to what is there now.
   wordCls[k] |= SHAPE_KNOWN | (yes ? SHAPED : 0);
@@ -868,7 +876,8 @@ function foreignText(): boolean {
   if (foreign === undefined) {
     let n = 0;
     // A plain token (ASCII only) has no diacritic.
-    for (const t of scanToks) if (!t.plain && !t.title && !t.caps && hasDiacritic(t.text) && ++n >= 3) break;
+    for (const t of scanToks)
+      if ((t.flags & (TK_PLAIN | TK_TITLE | TK_CAPS)) === 0 && hasDiacritic(t.text) && ++n >= 3) break;
     foreign = n >= 3 && !lowerText;
   }
   return foreign;
@@ -915,7 +924,7 @@ function spaceOrDotSpace(text: string, from: number, to: number): boolean {
 }
 /** Any token of toks[i .. i+run-1] is an initial. */
 function someInitial(toks: Token[], i: number, run: number): boolean {
-  for (let k = i; k < i + run; k++) if (toks[k].initial) return true;
+  for (let k = i; k < i + run; k++) if ((toks[k].flags & TK_INITIAL) !== 0) return true;
   return false;
 }
 /** Any token of toks[i .. i+run-1] is a strong particle ("van", "von" ...). */
@@ -925,7 +934,7 @@ function someParticle(i: number, run: number): boolean {
 }
 /** A word after the first of toks[i .. i+run-1] is surname-like and not an initial. */
 function lastKnownAfterFirst(toks: Token[], i: number, run: number): boolean {
-  for (let k = i + 1; k < i + run; k++) if (!toks[k].initial && lastLike(k)) return true;
+  for (let k = i + 1; k < i + run; k++) if ((toks[k].flags & TK_INITIAL) === 0 && lastLike(k)) return true;
   return false;
 }
 
@@ -936,7 +945,11 @@ function joins(text: string, toks: Token[], k: number): boolean {
   const c = text.charCodeAt(a.end);
   if (n === 1 && c === 32) return true;
   // The gap is ". " or ".".
-  return c === 46 && (n === 1 || (n === 2 && text.charCodeAt(a.end + 1) === 32)) && (a.initial || has(k, W_TITLE));
+  return (
+    c === 46 &&
+    (n === 1 || (n === 2 && text.charCodeAt(a.end + 1) === 32)) &&
+    ((a.flags & TK_INITIAL) !== 0 || has(k, W_TITLE))
+  );
 }
 
 /** Indices of the "and" tokens the main loop met (for coordinated()); reused across scans. */
@@ -978,11 +991,8 @@ export const personName: Detector = {
       // one of these, so such a token is skipped with a few flag tests.
       if (
         !lowerText &&
-        !t.title &&
-        !t.caps &&
-        !t.initial &&
-        !t.dot &&
-        (next === undefined || (!next.title && !next.initial)) &&
+        (t.flags & (TK_TITLE | TK_CAPS | TK_INITIAL | TK_DOT)) === 0 &&
+        (next === undefined || (next.flags & (TK_TITLE | TK_INITIAL)) === 0) &&
         t.key !== 'and'
       ) {
         i++;
@@ -991,7 +1001,7 @@ export const personName: Detector = {
       // "Producer Ann Roe": an occupation before a run is not part of it, and announces it.
       if (
         next !== undefined &&
-        (lowerText || next.title) &&
+        (lowerText || (next.flags & TK_TITLE) !== 0) &&
         oneSpace(text, t, next) &&
         has(i, W_ROLE) &&
         isNameWord(i + 1)
@@ -1004,19 +1014,19 @@ export const personName: Detector = {
       // "Dr. Roe", "DR. ROE"; not "moderate MR. Seen by PT" (a capitalised abbreviation before a sentence).
       if (
         next !== undefined &&
-        (t.title ||
-          (t.caps && next.caps) ||
+        ((t.flags & TK_TITLE) !== 0 ||
+          ((t.flags & TK_CAPS) !== 0 && (next.flags & TK_CAPS) !== 0) ||
           // "ms. Quinzia", "mr. elliott": a lower-case title with its full stop, not "20 ms. After".
-          (t.dot &&
+          ((t.flags & TK_DOT) !== 0 &&
             startsLower(text, t) &&
-            !(i > 0 && toks[i - 1].hasDigit) &&
-            (next.title || (lowerText && isNameWord(i + 1))))) &&
+            !(i > 0 && (toks[i - 1].flags & TK_DIGIT) !== 0) &&
+            ((next.flags & TK_TITLE) !== 0 || (lowerText && isNameWord(i + 1))))) &&
         has(i, W_TITLE) &&
         // "1737 Cheriton Dr Reuquén Extensions": Dr after a house number and a street name is Drive.
         !(
           t.key === 'dr' &&
           i >= 2 &&
-          toks[i - 1].title &&
+          (toks[i - 1].flags & TK_TITLE) !== 0 &&
           /^\d{1,6}$/.test(toks[i - 2].text) &&
           text.slice(toks[i - 2].end, t.start) === ` ${toks[i - 1].text} `
         ) &&
@@ -1030,7 +1040,7 @@ export const personName: Detector = {
           out.push({
             start: t.start,
             end:
-              last.possessive && place < n && has(place, W_OWNED_PLACE)
+              (last.flags & TK_POSSESSIVE) !== 0 && place < n && has(place, W_OWNED_PLACE)
                 ? toks[place].end
                 : suffixEnd(text, toks, i + run),
             category: 'NAME',
@@ -1041,7 +1051,7 @@ export const personName: Detector = {
           continue;
         }
       }
-      if (!isNameWord(i) && !(t.title && t.key === 'jan' && next !== undefined && lastLike(i + 1))) {
+      if (!isNameWord(i) && !((t.flags & TK_TITLE) !== 0 && t.key === 'jan' && next !== undefined && lastLike(i + 1))) {
         // A text without capitals: "my name is vitoria", "follow up with ann roe", "name: ann b. roe".
         if (lowerText && lowerWord(text, t, 2) && !has(i, W_NOT_NAME | W_LOWER_STOP)) {
           const p = tokenAt(toks, i - 1);
@@ -1077,7 +1087,7 @@ export const personName: Detector = {
         // Lower-case "bertram m. jørgensen": a listed first name, an initial with a dot, another word.
         if (
           i + 2 < n &&
-          toks[i + 1].initial &&
+          (toks[i + 1].flags & TK_INITIAL) !== 0 &&
           startsLower(text, toks[i + 1]) &&
           startsLower(text, t) &&
           knownFirst(i) &&
@@ -1154,7 +1164,7 @@ function nameRun(text: string, toks: Token[], i: number, roleBefore: number, out
   if (
     run === 1 &&
     i > 0 &&
-    !t.possessive &&
+    (t.flags & TK_POSSESSIVE) === 0 &&
     classes(i, W_FIRST | W_LAST) === 0 &&
     !shaped(i) &&
     !contextMaybe(text, toks, i)
@@ -1169,7 +1179,7 @@ function nameRun(text: string, toks: Token[], i: number, roleBefore: number, out
   const cue =
     prev !== undefined &&
     gapOf(text, prev.end, t.start, false) &&
-    !(prev.title && prev.key !== 'name' && prev.key !== "i'm" && prev.key !== 'i’m') &&
+    !((prev.flags & TK_TITLE) !== 0 && prev.key !== 'name' && prev.key !== "i'm" && prev.key !== 'i’m') &&
     has(i - 1, W_CUE);
   const firstKnown = knownFirst(i);
   // Everything below is pure, so the cues are computed in the order the cascade asks for them
@@ -1187,7 +1197,7 @@ function nameRun(text: string, toks: Token[], i: number, roleBefore: number, out
     text.charCodeAt(t.start - prevGapLen) === 44 &&
     (prevGapLen === 1 || (prevGapLen === 2 && text.charCodeAt(t.start - 1) === 32)) &&
     has(i, W_FIRST) &&
-    !t.possessive
+    (t.flags & TK_POSSESSIVE) === 0
   ) {
     // "Remember me, Randy?": a first name addressed at the end of a sentence.
     conf = 0.6;
@@ -1208,7 +1218,8 @@ function nameRun(text: string, toks: Token[], i: number, roleBefore: number, out
     reason = 'name after a cue word';
   } else if (
     // Cues after the run ("Trivo lives on", "Amanda's daughter") are weaker than cues before it.
-    ((verbAfter(text, toks, i + run) || relativeAfter(toks, i + run - 1)) && !(lastTok.initial && !lastTok.dot)) ||
+    ((verbAfter(text, toks, i + run) || relativeAfter(toks, i + run - 1)) &&
+      !((lastTok.flags & TK_INITIAL) !== 0 && (lastTok.flags & TK_DOT) === 0)) ||
     givenTo(toks, i, run)
   ) {
     conf = 0.75;
@@ -1227,17 +1238,22 @@ function nameRun(text: string, toks: Token[], i: number, roleBefore: number, out
     if (lastKnownAfterFirst(toks, i, run) && (hasInitial || cue || run === 2 || !sentenceStart(text, toks, i))) {
       conf = 0.75;
       reason = 'listed surname';
-    } else if (hasInitial && !t.initial && run <= 3 && (!lastTok.initial || lastTok.dot)) {
-      conf = lastTok.initial ? 0.6 : 0.7;
+    } else if (
+      hasInitial &&
+      (t.flags & TK_INITIAL) === 0 &&
+      run <= 3 &&
+      ((lastTok.flags & TK_INITIAL) === 0 || (lastTok.flags & TK_DOT) !== 0)
+    ) {
+      conf = (lastTok.flags & TK_INITIAL) !== 0 ? 0.6 : 0.7;
       reason = 'name shape (word and initial)';
-    } else if (t.initial && lastLike(i + run - 1)) {
+    } else if ((t.flags & TK_INITIAL) !== 0 && lastLike(i + run - 1)) {
       conf = 0.8;
       reason = 'initial and listed surname';
     }
   } else if (firstKnown && (!lowerText || cue)) {
     conf = sentenceStart(text, toks, i) ? 0.55 : cue ? 0.75 : 0.6;
     reason = 'listed first name';
-  } else if (!t.caps && (!lowerText || cue) && lastLike(i) && !sentenceStart(text, toks, i)) {
+  } else if ((t.flags & TK_CAPS) === 0 && (!lowerText || cue) && lastLike(i) && !sentenceStart(text, toks, i)) {
     conf = cue ? 0.7 : 0.55;
     reason = 'listed surname';
   } else if (
@@ -1400,7 +1416,7 @@ function nameLists(text: string, toks: Token[], out: Candidate[]): void {
       let wordy = known >= 2 && known * 2 >= m;
       for (let q = 0; wordy && q < m; q++) {
         const t = toks[items[q]];
-        wordy = /^\p{L}+$/u.test(t.text) && !has(items[q], W_NOT_NAME) && !t.caps;
+        wordy = /^\p{L}+$/u.test(t.text) && !has(items[q], W_NOT_NAME) && (t.flags & TK_CAPS) === 0;
       }
       if (wordy) {
         for (let q = 0; q < m; q++) {
@@ -1556,7 +1572,7 @@ function verbAfter(text: string, toks: Token[], j: number): boolean {
   // Every PERSON_VERBS alternative starts with a space and one of VERB_STARTS.
   return (
     !!last &&
-    !last.possessive &&
+    (last.flags & TK_POSSESSIVE) === 0 &&
     text.charCodeAt(last.end) === 32 &&
     verbStart(text, last.end + 1) &&
     // (A slice and an anchored regex: a sticky regex on the whole text measured 3x slower.)
@@ -1606,7 +1622,7 @@ function authorOf(toks: Token[], i: number, run: number): boolean {
     (prev === 'the' || prev === 'a' || prev === 'an') &&
     i + run < toks.length &&
     has(i + run, W_WORK) &&
-    toks[i].title &&
+    (toks[i].flags & TK_TITLE) !== 0 &&
     !has(i, W_OCCASION | W_CITY | W_STATE)
   );
 }
@@ -1660,7 +1676,7 @@ const FAMILY = new Set([
 ]);
 function relativeAfter(toks: Token[], lastIdx: number): boolean {
   const last = toks[lastIdx];
-  return !!last && last.possessive && lastIdx + 1 < toks.length && has(lastIdx + 1, W_FAMILY);
+  return !!last && (last.flags & TK_POSSESSIVE) !== 0 && lastIdx + 1 < toks.length && has(lastIdx + 1, W_FAMILY);
 }
 
 /** "Carla: You saved my life!": a capitalised word alone at the start of a line, then a colon. */
@@ -1689,11 +1705,11 @@ function takeRun(text: string, toks: Token[], i: number): number {
         n += p;
         continue;
       }
-      if (!(n === 0 && t.key === 'jan' && t.title && toks[i + 1] && lastLike(i + 1))) break; // "Jan Jílek"
+      if (!(n === 0 && t.key === 'jan' && (t.flags & TK_TITLE) !== 0 && toks[i + 1] && lastLike(i + 1))) break; // "Jan Jílek"
     }
     if (n > 0 && !joins(text, toks, i + n - 1)) break;
     n++;
-    if (toks[i + n - 1].possessive) break;
+    if ((toks[i + n - 1].flags & TK_POSSESSIVE) !== 0) break;
   }
   return n;
 }
@@ -1701,14 +1717,17 @@ function takeRun(text: string, toks: Token[], i: number): number {
 function eponymAfter(text: string, toks: Token[], j: number): boolean {
   const next = toks[j];
   return (
-    next !== undefined && has(j, W_EPONYM) && !toks[j - 1]?.initial && !hasNewline(text, toks[j - 1].end, next.start)
+    next !== undefined &&
+    has(j, W_EPONYM) &&
+    ((toks[j - 1]?.flags ?? 0) & TK_INITIAL) === 0 &&
+    !hasNewline(text, toks[j - 1].end, next.start)
   );
 }
 
 /** End of a name token, with the full stop of a final initial ("John L.") but not a possessive. */
 function endOf(text: string, t: Token): number {
-  const end = t.possessive ? t.end - 2 : t.end;
-  return t.initial && text[end] === '.' ? end + 1 : end;
+  const end = (t.flags & TK_POSSESSIVE) !== 0 ? t.end - 2 : t.end;
+  return (t.flags & TK_INITIAL) !== 0 && text[end] === '.' ? end + 1 : end;
 }
 
 /**
@@ -1718,13 +1737,15 @@ function endOf(text: string, t: Token): number {
 function innerInitial(text: string, toks: Token[], k: number, n: number): boolean {
   const t = toks[k];
   const next = toks[k + 1];
-  if (n === 0 || !t.initial || !next || !isNameWord(k + 1) || next.initial) return false;
+  if (n === 0 || (t.flags & TK_INITIAL) === 0 || !next || !isNameWord(k + 1) || (next.flags & TK_INITIAL) !== 0)
+    return false;
   // t.text is one character (an initial).
   if (lowerText)
     return (
-      startsLower(text, t) && (t.dot || (t.text !== 'a' && t.text !== 'i') || (knownFirst(k - 1) && lastLike(k + 1)))
+      startsLower(text, t) &&
+      ((t.flags & TK_DOT) !== 0 || (t.text !== 'a' && t.text !== 'i') || (knownFirst(k - 1) && lastLike(k + 1)))
     );
-  return !t.dot && startsUpper(t.text) && knownFirst(k - 1) && next.title;
+  return (t.flags & TK_DOT) === 0 && startsUpper(t.text) && knownFirst(k - 1) && (next.flags & TK_TITLE) !== 0;
 }
 
 /** Generational and professional suffixes that belong to a name: "Kevin Roe II", "Ann Roe MD". */
@@ -1735,15 +1756,15 @@ function suffixEnd(text: string, toks: Token[], k: number): number {
   const next = toks[k + 1];
   if (
     next &&
-    !last.possessive &&
-    (next.caps || next.title) &&
+    (last.flags & TK_POSSESSIVE) === 0 &&
+    (next.flags & (TK_CAPS | TK_TITLE)) !== 0 &&
     has(k + 1, W_SUFFIX) &&
     // /^,? $/ on the gap
     (next.start - last.end === 1
       ? text.charCodeAt(last.end) === 32
       : next.start - last.end === 2 && text.charCodeAt(last.end) === 44 && text.charCodeAt(last.end + 1) === 32)
   )
-    return next.dot && next.key.length <= 3 ? next.end + 1 : next.end;
+    return (next.flags & TK_DOT) !== 0 && next.key.length <= 3 ? next.end + 1 : next.end;
   return endOf(text, last);
 }
 
@@ -1770,7 +1791,7 @@ function particles(text: string, toks: Token[], k: number): number {
   )
     p++;
   const next = toks[k + p];
-  return p > 0 && next?.title && oneSpace(text, toks[k + p - 1], next) ? p : 0;
+  return p > 0 && ((next?.flags ?? 0) & TK_TITLE) !== 0 && oneSpace(text, toks[k + p - 1], next) ? p : 0;
 }
 /** The first letters of PARTICLES, as bits by code - 97. */
 const PARTICLE_FIRSTS = [...'vtdlabi'].reduce((m, ch) => m | (1 << (ch.charCodeAt(0) - 97)), 0);
@@ -1835,16 +1856,31 @@ function headerName(text: string, toks: Token[]): Candidate | undefined {
   const words = toks.slice(0, n);
   const caseOk = words.every(
     (w) =>
-      !w.hasDigit &&
+      (w.flags & TK_DIGIT) === 0 &&
       !NOT_NAME.has(w.key) &&
-      !w.possessive &&
-      (w.title || w.initial || PARTICLES.has(w.key) || (/^\p{Ll}/u.test(w.text) && w.key.length > 1)),
+      (w.flags & TK_POSSESSIVE) === 0 &&
+      ((w.flags & TK_TITLE) !== 0 ||
+        (w.flags & TK_INITIAL) !== 0 ||
+        PARTICLES.has(w.key) ||
+        (/^\p{Ll}/u.test(w.text) && w.key.length > 1)),
   );
   const lower = words.every((w) => /^\p{Ll}/u.test(w.text));
-  if (!caseOk || (!lower && !words[0].title) || words[n - 1].initial || PARTICLES.has(words[n - 1].key))
+  if (
+    !caseOk ||
+    (!lower && (words[0].flags & TK_TITLE) === 0) ||
+    (words[n - 1].flags & TK_INITIAL) !== 0 ||
+    PARTICLES.has(words[n - 1].key)
+  )
     return undefined;
   // The cheap sign first; the slices only when it fails.
-  if (!words.some((w, k) => (!w.initial && nameLike(k)) || PARTICLES.has(w.key) || (w.initial && k > 0))) {
+  if (
+    !words.some(
+      (w, k) =>
+        ((w.flags & TK_INITIAL) === 0 && nameLike(k)) ||
+        PARTICLES.has(w.key) ||
+        ((w.flags & TK_INITIAL) !== 0 && k > 0),
+    )
+  ) {
     const rest = text.slice(lineEnd, lineEnd + 400);
     const line = text.slice(words[0].start, words[n - 1].end);
     if (
@@ -1876,10 +1912,13 @@ function coordinated(text: string, toks: Token[], found: Candidate[], ands: numb
   };
   const single = (k: number) => {
     const t = toks[k];
-    if (!t?.title || has(k, W_NOT_NAME | W_CITY | W_STATE)) return false;
+    if (((t?.flags ?? 0) & TK_TITLE) === 0 || has(k, W_NOT_NAME | W_CITY | W_STATE)) return false;
     const p = tokenAt(toks, k - 1);
     const q = toks[k + 1];
-    return !(p?.title && oneSpace(text, p, t)) && !(q?.title && oneSpace(text, t, q));
+    return (
+      !(p !== undefined && (p.flags & TK_TITLE) !== 0 && oneSpace(text, p, t)) &&
+      !(q !== undefined && (q.flags & TK_TITLE) !== 0 && oneSpace(text, t, q))
+    );
   };
   for (let a = 0; a < count; a++) {
     const j = ands[a];
@@ -1918,7 +1957,13 @@ function mentionedAgain(toks: Token[], found: Candidate[]): readonly Candidate[]
     for (let k = tokenFrom(toks, c.start); k >= 0 && k < toks.length && toks[k].start < c.end; k++) {
       const t = toks[k];
       // Listed names are found wherever they stand; the shaped ones need the first mention.
-      if (!t.initial && !knownFirst(k) && !knownLast(k) && !has(k, W_TITLE | W_NOT_NAME) && shaped(k)) {
+      if (
+        (t.flags & TK_INITIAL) === 0 &&
+        !knownFirst(k) &&
+        !knownLast(k) &&
+        !has(k, W_TITLE | W_NOT_NAME) &&
+        shaped(k)
+      ) {
         keys ??= new Set<string>();
         keys.add(t.key);
       }
@@ -1936,11 +1981,11 @@ function mentionedAgain(toks: Token[], found: Candidate[]): readonly Candidate[]
       covered[k] = 0;
       continue;
     }
-    if (!(t.title || lowerText) || !keys.has(t.key)) continue;
+    if (!((t.flags & TK_TITLE) !== 0 || lowerText) || !keys.has(t.key)) continue;
     out ??= [];
     out.push({
       start: t.start,
-      end: t.possessive ? t.end - 2 : t.end,
+      end: (t.flags & TK_POSSESSIVE) !== 0 ? t.end - 2 : t.end,
       category: 'NAME',
       confidence: 0.6,
       reason: 'name mentioned again',

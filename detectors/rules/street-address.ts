@@ -19,6 +19,11 @@ import {
   lowerWord,
   oneSpace,
   startsLower,
+  TK_CAPS,
+  TK_DIGIT,
+  TK_DOT,
+  TK_INITIAL,
+  TK_TITLE,
   type Token,
   tokenFrom,
   tokensOf,
@@ -358,8 +363,8 @@ function titleBeforeName(text: string, toks: Token[], k: number): boolean {
   return (
     (t.key === 'dr' || t.key === 'st') &&
     /^\.? /.test(text.slice(t.end, t.end + 2)) &&
-    !(k >= 2 && toks[k - 1].title && isNum(toks[k - 2].text, 1, 6)) &&
-    !!toks[k + 1]?.title &&
+    !(k >= 2 && (toks[k - 1].flags & TK_TITLE) !== 0 && isNum(toks[k - 2].text, 1, 6)) &&
+    ((toks[k + 1]?.flags ?? 0) & TK_TITLE) !== 0 &&
     !isStreetWord(text, toks[k + 1]) &&
     !UNIT_WORDS.has(toks[k + 1].key)
   );
@@ -435,14 +440,14 @@ export const streetAddress: Detector = {
         !(cj < caps.length && caps[cj] === i) &&
         nd !== i + 2 &&
         !(dj + 1 < digits.length && digits[dj + 1] === i + 2) &&
-        !toks[i].dot
+        (toks[i].flags & TK_DOT) === 0
       )
         continue;
       // Such a lower-case word (only a digit two tokens on let it through) anchors only by lateAnchor's
       // first test (see anchorAt and elmOrLate: every other test needs a digit, a capital or a full stop
       // at i): 3 characters or more, one space, then a LOWER_STREET word. Those three are settled here,
       // before the call.
-      if (nd !== i && !(cj < caps.length && caps[cj] === i) && !toks[i].dot) {
+      if (nd !== i && !(cj < caps.length && caps[cj] === i) && (toks[i].flags & TK_DOT) === 0) {
         const t = toks[i];
         const nx = toks[i + 1];
         if (
@@ -583,15 +588,15 @@ function anchorAt(input: ScanInput, toks: Token[], i: number, ahead: boolean): n
   const nx: Token | undefined = toks[i + 1];
   // House number + capitalised word, with a street word or another number within 5 tokens,
   // or an address cue before it.
-  if (t.hasDigit && nx && isNum(t.text, 1, 6, ANY_LETTER)) {
+  if ((t.flags & TK_DIGIT) !== 0 && nx && isNum(t.text, 1, 6, ANY_LETTER)) {
     const nb = tokenClass(text, nx);
     // A street word or street-suffixed word right after the number.
     const lead = (nb & LEAD) !== 0 || foreignSuffix(nx);
     if (
-      nx.title ||
-      nx.caps ||
+      (nx.flags & TK_TITLE) !== 0 ||
+      (nx.flags & TK_CAPS) !== 0 ||
       compassLetter(text, nx) ||
-      (nx.initial && nx.dot && /^\p{Lu}$/u.test(nx.text)) ||
+      ((nx.flags & TK_INITIAL) !== 0 && (nx.flags & TK_DOT) !== 0 && /^\p{Lu}$/u.test(nx.text)) ||
       lead ||
       (t.text.length >= 2 && i + 2 < n && (tokenClass(text, toks[i + 2]) & FULL) !== 0) ||
       isNum(nx.text, 1, 4)
@@ -605,7 +610,7 @@ function anchorAt(input: ScanInput, toks: Token[], i: number, ahead: boolean): n
       for (let k = i + 2; k < Math.min(n, i + 6) && !street; k++) {
         const tk = toks[k];
         // (/^[A-Z]/ on the token's text: its first character, read in the text.)
-        const upper = tk.title || tk.caps || isAsciiUpper(text.charCodeAt(tk.start));
+        const upper = (tk.flags & (TK_TITLE | TK_CAPS)) !== 0 || isAsciiUpper(text.charCodeAt(tk.start));
         street = (upper && isStreetWord(text, tk) && !titleBeforeName(text, toks, k)) || lowerStreet(text, toks, k);
       }
       // The house number and the street share a line.
@@ -617,12 +622,13 @@ function anchorAt(input: ScanInput, toks: Token[], i: number, ahead: boolean): n
       const k2 = isNum(toks[i + 2]?.text ?? '', 1, 5, ANY_LETTER) ? i + 2 : i + 3;
       const numbered =
         t.text.length >= 2 &&
-        nx.title &&
+        (nx.flags & TK_TITLE) !== 0 &&
         oneSpace(text, t, nx) &&
         k2 < n &&
         oneSpace(text, toks[k2 - 1], toks[k2]) &&
         (nb & NOT_NAME) === 0 &&
-        (k2 === i + 2 || (toks[i + 2]?.title && (tokenClass(text, toks[i + 2]) & NOT_NAME) === 0)) &&
+        (k2 === i + 2 ||
+          (((toks[i + 2]?.flags ?? 0) & TK_TITLE) !== 0 && (tokenClass(text, toks[i + 2]) & NOT_NAME) === 0)) &&
         isNum(toks[k2]?.text ?? '', 1, 5, ANY_LETTER) &&
         !UNIT_AFTER.test(text.slice(toks[k2].end, toks[k2].end + 8));
       if (numbered) return 0.7;
@@ -630,40 +636,43 @@ function anchorAt(input: ScanInput, toks: Token[], i: number, ahead: boolean): n
       const doubled =
         t.text.length >= 3 &&
         isNum(nx.text, 1, 4) &&
-        !!toks[i + 2]?.title &&
+        ((toks[i + 2]?.flags ?? 0) & TK_TITLE) !== 0 &&
         (tokenClass(text, toks[i + 2]) & NOT_NAME) === 0;
-      if ((nx.title || doubled || nx.caps) && addressCue(input, t.start)) return 0.7;
+      if (((nx.flags & TK_TITLE) !== 0 || doubled || (nx.flags & TK_CAPS) !== 0) && addressCue(input, t.start))
+        return 0.7;
     }
   }
   // "Apt. 675", "Suite 282": a unit line of an address.
   if (
-    nx?.hasDigit &&
-    (t.title || t.caps || (t.dot && lineStart(text, toks, i))) &&
+    ((nx?.flags ?? 0) & TK_DIGIT) !== 0 &&
+    ((t.flags & TK_TITLE) !== 0 ||
+      (t.flags & TK_CAPS) !== 0 ||
+      ((t.flags & TK_DOT) !== 0 && lineStart(text, toks, i))) &&
     (t.key === 'apt' || t.key === 'apartment' || t.key === 'suite' || t.key === 'ste') &&
     isNum(nx.text, 1, 5, ANY_LETTER)
   )
     return 0.7;
   // "ul. Słowicza 10", "u. 12": lower-case abbreviated street words before the name.
   if (
-    t.dot &&
+    (t.flags & TK_DOT) !== 0 &&
     (t.key === 'ul' || t.key === 'u' || t.key === 'al' || t.key === 'str') &&
-    nx?.title &&
+    ((nx?.flags ?? 0) & TK_TITLE) !== 0 &&
     (isNum(toks[i + 2]?.text ?? '', 1, 5, ANY_LETTER) ||
-      (toks[i + 2]?.title && isNum(toks[i + 3]?.text ?? '', 1, 5, ANY_LETTER)))
+      (((toks[i + 2]?.flags ?? 0) & TK_TITLE) !== 0 && isNum(toks[i + 3]?.text ?? '', 1, 5, ANY_LETTER)))
   )
     return 0.75;
   // The next two anchors need a number among toks[i+1..i+4] and a title-case or all-capitals word.
-  if (!ahead || !(t.title || t.caps)) return elmOrLate(input, toks, i);
+  if (!ahead || !((t.flags & (TK_TITLE | TK_CAPS)) !== 0)) return elmOrLate(input, toks, i);
   const tb = tokenClass(text, t);
   // Street word first: "Rue de Virton 38", "Via Roma 12"; or a street-suffixed word + number.
   const tLead = (tb & LEAD) !== 0 || foreignSuffix(t);
   if (tLead) {
     for (let k = i + 1; k < Math.min(n, i + 5); k++) {
       if (isNum(toks[k].text, 1, 5, ANY_LETTER)) return 0.8;
-      if (!(toks[k].title || (tokenClass(text, toks[k]) & LOWER_OK_WORD) !== 0)) break;
+      if (!((toks[k].flags & TK_TITLE) !== 0 || (tokenClass(text, toks[k]) & LOWER_OK_WORD) !== 0)) break;
     }
   }
-  if (t.title) {
+  if ((t.flags & TK_TITLE) !== 0) {
     // One to three capitalised words then a house number: "Joaquin Suarez 2906" after an address
     // cue, or "Brucker Bundesstrasse 31" where a word has a street suffix.
     let k = i;
@@ -673,7 +682,7 @@ function anchorAt(input: ScanInput, toks: Token[], i: number, ahead: boolean): n
       const tk = toks[k];
       // "Király u. 15": a lower-case street word of another language, with its number.
       const ls = k > i && lowerStreet(text, toks, k);
-      if (!tk.title && !ls) break;
+      if ((tk.flags & TK_TITLE) === 0 && !ls) break;
       if (ls) lower |= 1 << (k - i);
       const gl = toks[k + 1].start - tk.end;
       if (!(gl === 1 && text.charCodeAt(tk.end) === 32) && !(ls && gl === 2 && text.startsWith('. ', tk.end))) break;
@@ -733,18 +742,21 @@ function elmOrLate(input: ScanInput, toks: Token[], i: number): number {
   // "from Elm Street, Denver": a named street after a place preposition, without a number. (Both
   // forms need a title-case word after t: tested first.)
   if (
-    t.title &&
-    nx?.title &&
+    (t.flags & TK_TITLE) !== 0 &&
+    ((nx?.flags ?? 0) & TK_TITLE) !== 0 &&
     i > 0 &&
-    ((tokenClass(text, nx) & FULL) !== 0 || (toks[i + 2]?.title && (tokenClass(text, toks[i + 2]) & FULL) !== 0)) &&
+    ((tokenClass(text, nx) & FULL) !== 0 ||
+      (((toks[i + 2]?.flags ?? 0) & TK_TITLE) !== 0 && (tokenClass(text, toks[i + 2]) & FULL) !== 0)) &&
     (tokenClass(text, toks[i - 1]) & PREP) !== 0
   )
     return 0.75;
   if (
     i + 2 < n &&
-    ((toks[i + 2].hasDigit && (tokenClass(text, nx) & LSTREET) !== 0) ||
-      (t.hasDigit && !toks[i + 1].hasDigit && !toks[i + 1].title && (toks[i + 2].hasDigit || toks[i + 3]?.hasDigit)) ||
-      (t.title && toks[i + 1].key === 'and'))
+    (((toks[i + 2].flags & TK_DIGIT) !== 0 && (tokenClass(text, nx) & LSTREET) !== 0) ||
+      ((t.flags & TK_DIGIT) !== 0 &&
+        (toks[i + 1].flags & (TK_DIGIT | TK_TITLE)) === 0 &&
+        ((toks[i + 2].flags & TK_DIGIT) !== 0 || ((toks[i + 3]?.flags ?? 0) & TK_DIGIT) !== 0)) ||
+      ((t.flags & TK_TITLE) !== 0 && toks[i + 1].key === 'and'))
   )
     return lateAnchor(input, toks, i);
   return 0;
@@ -814,7 +826,7 @@ function grow(text: string, toks: Token[], i: number, allowAnd = false): number 
       dot = g.startsWith('.');
       if (
         dot &&
-        !(toks[k - 1].hasDigit && k >= 2 && LOWER_STREET.has(toks[k - 2].key)) &&
+        !((toks[k - 1].flags & TK_DIGIT) !== 0 && k >= 2 && LOWER_STREET.has(toks[k - 2].key)) &&
         !(
           toks[k - 1].text.length <= 4 &&
           /\p{L}/u.test(toks[k - 1].text) &&
@@ -828,10 +840,10 @@ function grow(text: string, toks: Token[], i: number, allowAnd = false): number 
       dotSpace = dot && /\s/.test(g);
     }
     const ok =
-      t.hasDigit ||
-      t.title ||
-      (t.initial && /\p{Lu}/u.test(t.text)) ||
-      t.caps ||
+      (t.flags & TK_DIGIT) !== 0 ||
+      (t.flags & TK_TITLE) !== 0 ||
+      ((t.flags & TK_INITIAL) !== 0 && /\p{Lu}/u.test(t.text)) ||
+      (t.flags & TK_CAPS) !== 0 ||
       isStreetWord(text, t) ||
       UNIT_WORDS.has(t.key) ||
       LOWER_OK.has(t.key) ||
@@ -849,18 +861,25 @@ function grow(text: string, toks: Token[], i: number, allowAnd = false): number 
       (/^\p{Ll}[\p{L}']*$/u.test(t.text) &&
         !ENGLISH_STOP.has(t.key) &&
         k + 1 < toks.length &&
-        (isNum(toks[k + 1].text, 1, 5, LOWER_LETTER) || (toks[k + 1].title && isNum(toks[k + 2]?.text ?? '', 1, 5))) &&
+        (isNum(toks[k + 1].text, 1, 5, LOWER_LETTER) ||
+          ((toks[k + 1].flags & TK_TITLE) !== 0 && isNum(toks[k + 2]?.text ?? '', 1, 5))) &&
         / $/.test(text.slice(t.end, toks[k + 1].start)) &&
         !UNIT_AFTER.test(text.slice(toks[k + 1].end, toks[k + 1].end + 8))) ||
       (allowAnd && t.key === 'and');
     if (!ok) break;
     // A title-case word right after a sentence-ending full stop starts a new sentence.
     // (Not after an abbreviation such as "ul." or "u.", or a house number written "97.")
-    if (dotSpace && t.title && !UNIT_WORDS.has(t.key) && !isStreetWord(text, t) && !abbreviation(text, toks[k - 1]))
+    if (
+      dotSpace &&
+      (t.flags & TK_TITLE) !== 0 &&
+      !UNIT_WORDS.has(t.key) &&
+      !isStreetWord(text, t) &&
+      !abbreviation(text, toks[k - 1])
+    )
       break;
     end = t.end;
     lastIdx = k;
-    lead = (tokenClass(text, t) & LEAD) !== 0 ? 3 : !t.title && !t.caps && !t.hasDigit ? lead - 1 : 0;
+    lead = (tokenClass(text, t) & LEAD) !== 0 ? 3 : (t.flags & (TK_TITLE | TK_CAPS | TK_DIGIT)) === 0 ? lead - 1 : 0;
   }
   // Never end on a connector word.
   while (lastIdx > i && LOWER_OK.has(toks[lastIdx].key) && !isStreetWord(text, toks[lastIdx])) {
@@ -872,7 +891,7 @@ function grow(text: string, toks: Token[], i: number, allowAnd = false): number 
 
 /** A word a full stop may follow inside an address: "ul.", "u.", "Apt.", a house number written "97.". */
 function abbreviation(text: string, t: Token): boolean {
-  return isStreetWord(text, t) || UNIT_WORDS.has(t.key) || t.hasDigit || t.key.length <= 2;
+  return isStreetWord(text, t) || UNIT_WORDS.has(t.key) || (t.flags & TK_DIGIT) !== 0 || t.key.length <= 2;
 }
 
 /** English function words that never continue a street name. */
@@ -929,7 +948,7 @@ function lowerStreet(text: string, toks: Token[], k: number): boolean {
   const t = toks[k];
   const nx: Token | undefined = toks[k + 1];
   // The number after the word is tested first (most tokens are followed by no digit).
-  if (nx === undefined || !nx.hasDigit || !isNum(nx.text, 1, 5, LOWER_LETTER)) return false;
+  if (nx === undefined || (nx.flags & TK_DIGIT) === 0 || !isNum(nx.text, 1, 5, LOWER_LETTER)) return false;
   // The gap is /^\.? $/: " " or ". ".
   const gap = nx.start - t.end;
   if (!(gap === 1 ? text.charCodeAt(t.end) === 32 : gap === 2 && text.startsWith('. ', t.end))) return false;
@@ -961,10 +980,10 @@ function lineStart(text: string, toks: Token[], k: number): boolean {
 function streetLineWord(text: string, toks: Token[], k: number): boolean {
   const t = toks[k];
   return (
-    t.hasDigit ||
-    t.title ||
-    t.caps ||
-    (t.initial && /\p{Lu}/u.test(t.text)) ||
+    (t.flags & TK_DIGIT) !== 0 ||
+    (t.flags & TK_TITLE) !== 0 ||
+    (t.flags & TK_CAPS) !== 0 ||
+    ((t.flags & TK_INITIAL) !== 0 && /\p{Lu}/u.test(t.text)) ||
     isStreetWord(text, t) ||
     UNIT_WORDS.has(t.key) ||
     LOWER_OK.has(t.key) ||
@@ -996,17 +1015,17 @@ function startBefore(text: string, toks: Token[], i: number): number {
         streetLineWord(text, toks, k - 1)
       )
         k--;
-      if (streetLineWord(text, toks, k) || toks[k].hasDigit) {
+      if (streetLineWord(text, toks, k) || (toks[k].flags & TK_DIGIT) !== 0) {
         let first = k;
         while (
           first <= end &&
-          !toks[first].hasDigit &&
+          (toks[first].flags & TK_DIGIT) === 0 &&
           !isStreetWord(text, toks[first]) &&
           !LEADING_STREET.has(toks[first].key)
         )
           first++;
         let digit = false;
-        for (let d = first; d <= end && !digit; d++) digit = toks[d].hasDigit;
+        for (let d = first; d <= end && !digit; d++) digit = (toks[d].flags & TK_DIGIT) !== 0;
         if (first <= end && digit) s = lineStart(text, toks, k) ? k : first;
       }
     }
@@ -1022,8 +1041,8 @@ function startBefore(text: string, toks: Token[], i: number): number {
   // "C. Beerninckstraat 88": an initial before the street name.
   if (
     s > 0 &&
-    toks[s - 1].initial &&
-    toks[s - 1].dot &&
+    (toks[s - 1].flags & TK_INITIAL) !== 0 &&
+    (toks[s - 1].flags & TK_DOT) !== 0 &&
     /^\p{Lu}$/u.test(toks[s - 1].text) &&
     text.slice(toks[s - 1].end, toks[s].start) === '. '
   )
@@ -1031,14 +1050,20 @@ function startBefore(text: string, toks: Token[], i: number): number {
   // "in Λεωφόρος Συγγρού 119 Nino Point": the street's name before its number, after a place word.
   if (isNum(toks[s].text, 1, 5) && s > 0) {
     let k = s;
-    while (k > 0 && s - k < 3 && toks[k - 1].title && text.slice(toks[k - 1].end, toks[k].start) === ' ') k--;
+    while (
+      k > 0 &&
+      s - k < 3 &&
+      (toks[k - 1].flags & TK_TITLE) !== 0 &&
+      text.slice(toks[k - 1].end, toks[k].start) === ' '
+    )
+      k--;
     if (k < s && k > 0 && PLACE_PREP.has(toks[k - 1].key) && text.slice(toks[k - 1].end, toks[k].start) === ' ') s = k;
   }
   // A crossing: "Maarit and Hersnapvej 75".
   if (
     s >= 2 &&
     toks[s - 1].key === 'and' &&
-    toks[s - 2].title &&
+    (toks[s - 2].flags & TK_TITLE) !== 0 &&
     text.slice(toks[s - 2].end, toks[s - 1].start) === ' ' &&
     text.slice(toks[s - 1].end, toks[s].start) === ' '
   )
@@ -1066,15 +1091,19 @@ function lateAnchor(input: ScanInput, toks: Token[], i: number): number {
   const t = toks[i];
   // Lower case: "74678 midtvollen 130 st.", "0605 πεντέλης 210 apt. 999", "hegyalja út 98.": a house
   // number, one or two lower-case words and a number, then a street or unit word.
-  if (i + 2 < n && toks[i + 2].hasDigit && LOWER_STREET.has(toks[i + 1].key) && k1LowerStreet(text, toks, i)) {
+  if (
+    i + 2 < n &&
+    (toks[i + 2].flags & TK_DIGIT) !== 0 &&
+    LOWER_STREET.has(toks[i + 1].key) &&
+    k1LowerStreet(text, toks, i)
+  ) {
     return 0.75;
   }
   if (
-    t.hasDigit &&
+    (t.flags & TK_DIGIT) !== 0 &&
     i + 3 < n &&
-    !toks[i + 1].hasDigit &&
-    !toks[i + 1].title &&
-    (toks[i + 2].hasDigit || toks[i + 3].hasDigit) &&
+    (toks[i + 1].flags & (TK_DIGIT | TK_TITLE)) === 0 &&
+    ((toks[i + 2].flags & TK_DIGIT) !== 0 || (toks[i + 3].flags & TK_DIGIT) !== 0) &&
     isNum(t.text, 2, 6) &&
     lowerWord(text, toks[i + 1], 3)
   ) {
@@ -1096,9 +1125,9 @@ function lateAnchor(input: ScanInput, toks: Token[], i: number): number {
   }
   // A crossing with an address cue or closing the sentence: "Leon and Eyrarodda 66".
   if (
-    t.title &&
+    (t.flags & TK_TITLE) !== 0 &&
     toks[i + 1]?.key === 'and' &&
-    toks[i + 2]?.title &&
+    ((toks[i + 2]?.flags ?? 0) & TK_TITLE) !== 0 &&
     isNum(toks[i + 3]?.text ?? '', 1, 5) &&
     !/^(?:19|20)\d\d$/.test(toks[i + 3].text) &&
     text.slice(t.end, toks[i + 3].start) === ` and ${toks[i + 2].text} ` &&
