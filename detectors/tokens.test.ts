@@ -80,17 +80,19 @@ describe('token offsets stand in for token strings (tokens.ts keyLength)', () =>
   });
 });
 
-describe('packed token flags (tokens.ts TK_TITLE ... TK_PLAIN)', () => {
+describe('token text, key and packed flags (tokens.ts TK_TITLE ... TK_PLAIN)', () => {
   // Each flag against a definition read off the token's text, as the seven boolean fields were defined.
   const JOINER = /['’.-]/;
   const bit = (flags: number, b: number) => (flags & b) !== 0;
-  it('every flag says what its definition says, for any text', () => {
+  it('text, key and every flag say what their definitions say, for any text (both tokenizer paths)', () => {
     fc.assert(
       fc.property(text, (s) => {
         for (const t of tokensOf(inputOf(s))) {
           const w = t.text;
           const digit = /[0-9]/.test(w);
           const possessive = w.length > 2 && /['’][sS]$/.test(w);
+          expect(w).toBe(s.slice(t.start, t.end));
+          expect(t.key).toBe(w.slice(0, possessive ? -2 : undefined).toLowerCase());
           expect(bit(t.flags, TK_DIGIT)).toBe(digit);
           expect(bit(t.flags, TK_PLAIN)).toBe(/^[A-Za-z0-9]+$/.test(w));
           expect(bit(t.flags, TK_DOT)).toBe(s.charCodeAt(t.end) === 46);
