@@ -146,14 +146,19 @@ export function tokenize(text: string, lower?: string, runs?: number[], relative
     let start: number;
     // The kinds of the characters after the first OR-ed together (and JOINED once a joiner is passed).
     let rest = 0;
-    if (d >= 97 && d <= 122) {
-      // Design note (speed only): most tokens are lower-case ASCII words ended by a space, another ASCII
-      // character that is no word character and no joiner, or the text's end. Their run is read here and,
-      // when such an end follows it, the token is made at once: its flags are TK_PLAIN (and TK_INITIAL for
-      // one letter), its key its text, and only a four-letter word can start a relative-date hint. Any
-      // other token continues in the general loop below with the run already read, so both paths make the
-      // same tokens (the scan output was compared on the corpora and 30,000 fuzzed texts).
+    if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90 && i + 1 < n && isAsciiLower(text.charCodeAt(i + 1)))) {
+      // Design note (speed only): most tokens are ASCII words in lower case or title case ("Anna",
+      // "Which") ended by a space, another ASCII character that is no word character and no joiner, or the
+      // text's end. Their run of lower-case letters is read here and, when such an end follows it, the
+      // token is made at once: flags TK_PLAIN (| TK_TITLE, or | TK_INITIAL for one letter), the key the
+      // text itself or its slice of the lower-cased text, and only a four-letter word can start a
+      // relative-date hint. Any other token continues in the general loop below with the run already
+      // read, so both paths make the same tokens (the scan output was compared on the corpora and 30,000
+      // fuzzed texts, and tokens.test.ts checks each token against its definition).
+      first = d <= 90 ? UPPER : LOWER;
       start = i;
+      // (A capital's run starts after it: the letter after it is lower case.)
+      if (first === UPPER) i++;
       do {
         i++;
         if (i === n) break;
@@ -163,38 +168,22 @@ export function tokenize(text: string, lower?: string, runs?: number[], relative
       if (i === n || d === 32 || (d < 128 && ASCII[d] === 0 && d !== 39 && d !== 46 && d !== 45)) {
         const len = i - start;
         const raw = text.slice(start, i);
-        if (len === 4 && (d === 32 || d === 9) && rel !== undefined) relativeHint(low as string, i, rel);
-        out.push({ start, end: i, text: raw, key: raw, flags: len === 1 ? TK_INITIAL | TK_PLAIN : TK_PLAIN });
-        i++;
-        continue;
-      }
-      first = LOWER;
-      if (i - start > 1) rest = LOWER;
-    } else if (d >= 65 && d <= 90 && i + 1 < n && isAsciiLower(text.charCodeAt(i + 1))) {
-      // The same for a title-case ASCII word ("Anna", "Which"): TK_TITLE | TK_PLAIN, its key from the
-      // lower-cased text when there is one.
-      start = i;
-      i++;
-      do {
-        i++;
-        if (i === n) break;
-        d = text.charCodeAt(i);
-      } while (d >= 97 && d <= 122);
-      if (i === n || d === 32 || (d < 128 && ASCII[d] === 0 && d !== 39 && d !== 46 && d !== 45)) {
-        const raw = text.slice(start, i);
-        let key: string;
-        if (low !== undefined) key = low.slice(start, i);
-        else {
-          key = raw.toLowerCase();
-          lowerKeys = false;
+        let key = raw;
+        let flags = len === 1 ? TK_INITIAL | TK_PLAIN : TK_PLAIN;
+        if (first === UPPER) {
+          flags = TK_TITLE | TK_PLAIN;
+          if (low !== undefined) key = low.slice(start, i);
+          else {
+            key = raw.toLowerCase();
+            lowerKeys = false;
+          }
         }
-        if (i - start === 4 && (d === 32 || d === 9) && rel !== undefined) relativeHint(low as string, i, rel);
-        out.push({ start, end: i, text: raw, key, flags: TK_TITLE | TK_PLAIN });
+        if (len === 4 && (d === 32 || d === 9) && rel !== undefined) relativeHint(low as string, i, rel);
+        out.push({ start, end: i, text: raw, key, flags });
         i++;
         continue;
       }
-      first = UPPER;
-      rest = LOWER;
+      if (i - start > 1) rest = LOWER;
     } else {
       first = d < 128 ? ASCII[d] : nonAsciiKind(d);
       if (first === 0) {
