@@ -1,6 +1,6 @@
 /** Place vocabulary shared by the location detectors. All lower case. */
 import { charIndex3 } from './anchors';
-import { TK_CAPS, TK_DIGIT, TK_PLAIN, TK_POSSESSIVE, TK_TITLE, type Token, tokensOf, wordBits } from './tokens';
+import { keyLength, TK_CAPS, TK_DIGIT, TK_PLAIN, TK_TITLE, type Token, tokensOf, wordBits } from './tokens';
 import { newScanCache, type ScanInput } from './types';
 
 /**
@@ -58,7 +58,7 @@ function classes(): Map<string, number> {
 export function tokenClass(text: string, t: Token): number {
   const words = classMap ?? classes(); // (builds classFilter too)
   const st = t.start;
-  const wl = t.end - st - ((t.flags & TK_POSSESSIVE) !== 0 ? 2 : 0);
+  const wl = keyLength(t);
   if (wl >= 2) {
     const a = text.charCodeAt(st);
     const b = text.charCodeAt(st + 1);

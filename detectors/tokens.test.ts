@@ -14,6 +14,7 @@ import {
   TK_POSSESSIVE,
   TK_TITLE,
   tokensOf,
+  wordEnd,
 } from './tokens';
 
 /** Words and joiners of the shapes the tokenizer distinguishes, with the two special-case capitals. */
@@ -93,6 +94,8 @@ describe('token text, key and packed flags (tokens.ts TK_TITLE ... TK_PLAIN)', (
           const possessive = w.length > 2 && /['’][sS]$/.test(w);
           expect(w).toBe(s.slice(t.start, t.end));
           expect(t.key).toBe(w.slice(0, possessive ? -2 : undefined).toLowerCase());
+          expect(wordEnd(t)).toBe(t.end - (possessive ? 2 : 0));
+          expect(keyLength(t)).toBe(wordEnd(t) - t.start);
           expect(bit(t.flags, TK_DIGIT)).toBe(digit);
           expect(bit(t.flags, TK_PLAIN)).toBe(/^[A-Za-z0-9]+$/.test(w));
           expect(bit(t.flags, TK_DOT)).toBe(s.charCodeAt(t.end) === 46);

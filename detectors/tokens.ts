@@ -347,7 +347,12 @@ export function oneSpace(text: string, a: Token, b: Token): boolean {
  * offsets, and its lengths from its offsets; `npm run bench:ic` lists the megamorphic sites left.
  */
 export function keyLength(t: Token): number {
-  return t.end - t.start - ((t.flags & TK_POSSESSIVE) !== 0 ? 2 : 0);
+  return wordEnd(t) - t.start;
+}
+
+/** Where token t's word ends: its end less a possessive 's (so its key is the lower-cased text up to here). */
+export function wordEnd(t: Token): number {
+  return (t.flags & TK_POSSESSIVE) !== 0 ? t.end - 2 : t.end;
 }
 
 /**

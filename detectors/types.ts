@@ -94,8 +94,8 @@ export interface ScanCache {
    */
   relativeStarts?: number[];
   /**
-   * tokensOf: every token's key is the lower-cased text's characters from its start (`lower.slice(t.start,
-   * t.start + keyLength(t))`), so helpers may read a key's characters there (see tokens.ts keyLength).
+   * tokensOf: every token's key is the lower-cased text's characters from its start to its word's end
+   * (`lower.slice(t.start, wordEnd(t))`), so helpers may read a key's characters there (see tokens.ts keyLength).
    */
   keysInLower?: boolean;
 }

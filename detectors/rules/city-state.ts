@@ -12,11 +12,11 @@ import {
   sentenceStart,
   TK_CAPS,
   TK_DIGIT,
-  TK_POSSESSIVE,
   TK_TITLE,
   type Token,
   tokenAt,
   tokensOf,
+  wordEnd,
 } from '../tokens';
 import type { Candidate, Detector } from '../types';
 import { before, digitRuns, hasDigitRun, matchAll, NEAR_DIGIT, type Regions, within } from '../util';
@@ -270,7 +270,7 @@ export const cityState: Detector = {
             break;
           const lone = !prep && sentenceStart(text, toks, i);
           let conf = known ? (prep ? 0.88 : lone ? 0.45 : 0.65) : 0.7;
-          let end = toks[k].end - ((toks[k].flags & TK_POSSESSIVE) !== 0 ? 2 : 0);
+          let end = wordEnd(toks[k]);
           const fac =
             text[toks[k].end] === ' ' ? FACILITY_AFTER.exec(text.slice(toks[k].end + 1, toks[k].end + 24)) : null;
           if (fac) {

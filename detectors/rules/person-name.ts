@@ -38,6 +38,7 @@ import {
   tokenFrom,
   tokensOf,
   wordBits,
+  wordEnd,
 } from '../tokens';
 import type { Candidate, Detector } from '../types';
 import { EPONYM_NOUNS } from '../vocab';
@@ -701,7 +702,7 @@ function classes(k: number, want: number): number {
     if (words === undefined) wordClasses(); // builds the Bloom filter too
     const t = scanToks[k];
     const key = t.key;
-    const h = keyLower !== undefined ? rangeHash(keyLower, t.start, t.start + keyLength(t)) : keyHash(key);
+    const h = keyLower !== undefined ? rangeHash(keyLower, t.start, wordEnd(t)) : keyHash(key);
     c = (c & (SHAPE_KNOWN | SHAPED)) | CLASSIFIED | (inBloom(h) ? lookUp(key, h) : 0);
     wordCls[k] = c;
   }
@@ -1726,7 +1727,7 @@ function eponymAfter(text: string, toks: Token[], j: number): boolean {
 
 /** End of a name token, with the full stop of a final initial ("John L.") but not a possessive. */
 function endOf(text: string, t: Token): number {
-  const end = (t.flags & TK_POSSESSIVE) !== 0 ? t.end - 2 : t.end;
+  const end = wordEnd(t);
   return (t.flags & TK_INITIAL) !== 0 && text[end] === '.' ? end + 1 : end;
 }
 
@@ -1985,7 +1986,7 @@ function mentionedAgain(toks: Token[], found: Candidate[]): readonly Candidate[]
     out ??= [];
     out.push({
       start: t.start,
-      end: (t.flags & TK_POSSESSIVE) !== 0 ? t.end - 2 : t.end,
+      end: wordEnd(t),
       category: 'NAME',
       confidence: 0.6,
       reason: 'name mentioned again',

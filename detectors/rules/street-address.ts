@@ -14,7 +14,6 @@
 import { LEADING_STREET, placeIndex, placeWordBit, STREET_TYPES, TITLE_WORD, tokenClass, UNIT_WORDS } from '../places';
 import {
   isSpace,
-  keyLength,
   keysLowerOf,
   lowerWord,
   oneSpace,
@@ -27,6 +26,7 @@ import {
   type Token,
   tokenFrom,
   tokensOf,
+  wordEnd,
 } from '../tokens';
 import type { Candidate, Detector, ScanInput } from '../types';
 import { digitRuns, type Gated, matchAll, nearDigits, type Regions, within } from '../util';
@@ -159,9 +159,7 @@ let keyLower: string | undefined;
  * may leave them megamorphic for the rest of the process: slower, never wrong.
  */
 function foreignSuffix(t: Token): boolean {
-  return keyLower !== undefined
-    ? suffixIn(keyLower, t.start, t.start + keyLength(t))
-    : suffixIn(t.key, 0, t.key.length);
+  return keyLower !== undefined ? suffixIn(keyLower, t.start, wordEnd(t)) : suffixIn(t.key, 0, t.key.length);
 }
 
 /** foreignSuffix of s.slice(from, to), without the slice. */
