@@ -13,6 +13,7 @@ import {
   TK_PLAIN,
   TK_POSSESSIVE,
   TK_TITLE,
+  tokenIs,
   tokensOf,
   wordEnd,
 } from './tokens';
@@ -85,6 +86,11 @@ describe('token text, key and packed flags (tokens.ts TK_TITLE ... TK_PLAIN)', (
   // Each flag against a definition read off the token's text, as the seven boolean fields were defined.
   const JOINER = /['’.-]/;
   const bit = (flags: number, b: number) => (flags & b) !== 0;
+  it('an absent token has no flag (tokenIs)', () => {
+    expect(tokenIs(undefined, TK_TITLE | TK_CAPS | TK_INITIAL | TK_DOT | TK_POSSESSIVE | TK_DIGIT | TK_PLAIN)).toBe(
+      false,
+    );
+  });
   it('text, key and every flag say what their definitions say, for any text (both tokenizer paths)', () => {
     fc.assert(
       fc.property(text, (s) => {
@@ -96,6 +102,8 @@ describe('token text, key and packed flags (tokens.ts TK_TITLE ... TK_PLAIN)', (
           expect(t.key).toBe(w.slice(0, possessive ? -2 : undefined).toLowerCase());
           expect(wordEnd(t)).toBe(t.end - (possessive ? 2 : 0));
           expect(keyLength(t)).toBe(wordEnd(t) - t.start);
+          for (const f of [TK_TITLE, TK_CAPS, TK_INITIAL, TK_DOT, TK_POSSESSIVE, TK_DIGIT, TK_PLAIN])
+            expect(tokenIs(t, f)).toBe(bit(t.flags, f));
           expect(bit(t.flags, TK_DIGIT)).toBe(digit);
           expect(bit(t.flags, TK_PLAIN)).toBe(/^[A-Za-z0-9]+$/.test(w));
           expect(bit(t.flags, TK_DOT)).toBe(s.charCodeAt(t.end) === 46);

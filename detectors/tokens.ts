@@ -350,6 +350,14 @@ export function keyLength(t: Token): number {
   return wordEnd(t) - t.start;
 }
 
+/**
+ * Whether token t has any of the flags `f`; an absent token (toks[k] past either end, a missing neighbour)
+ * has none.
+ */
+export function tokenIs(t: Token | undefined, f: number): boolean {
+  return t !== undefined && (t.flags & f) !== 0;
+}
+
 /** Where token t's word ends: its end less a possessive 's (so its key is the lower-cased text up to here). */
 export function wordEnd(t: Token): number {
   return (t.flags & TK_POSSESSIVE) !== 0 ? t.end - 2 : t.end;

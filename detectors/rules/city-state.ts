@@ -15,6 +15,7 @@ import {
   TK_TITLE,
   type Token,
   tokenAt,
+  tokenIs,
   tokensOf,
   wordEnd,
 } from '../tokens';
@@ -266,8 +267,7 @@ export const cityState: Detector = {
           // "Framingham Risk Score", "Glasgow Coma Scale", "Philadelphia chromosome", "Hamilton's rule".
           const n1 = toks[k + 1];
           const n2 = toks[k + 2];
-          if ((n1 && CITY_EPONYM.has(n1.key)) || (((n1?.flags ?? 0) & TK_TITLE) !== 0 && n2 && CITY_EPONYM.has(n2.key)))
-            break;
+          if ((n1 && CITY_EPONYM.has(n1.key)) || (tokenIs(n1, TK_TITLE) && n2 && CITY_EPONYM.has(n2.key))) break;
           const lone = !prep && sentenceStart(text, toks, i);
           let conf = known ? (prep ? 0.88 : lone ? 0.45 : 0.65) : 0.7;
           let end = wordEnd(toks[k]);

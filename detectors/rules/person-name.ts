@@ -36,6 +36,7 @@ import {
   type Token,
   tokenAt,
   tokenFrom,
+  tokenIs,
   tokensOf,
   wordBits,
   wordEnd,
@@ -1720,7 +1721,7 @@ function eponymAfter(text: string, toks: Token[], j: number): boolean {
   return (
     next !== undefined &&
     has(j, W_EPONYM) &&
-    ((toks[j - 1]?.flags ?? 0) & TK_INITIAL) === 0 &&
+    !tokenIs(toks[j - 1], TK_INITIAL) &&
     !hasNewline(text, toks[j - 1].end, next.start)
   );
 }
@@ -1792,7 +1793,7 @@ function particles(text: string, toks: Token[], k: number): number {
   )
     p++;
   const next = toks[k + p];
-  return p > 0 && ((next?.flags ?? 0) & TK_TITLE) !== 0 && oneSpace(text, toks[k + p - 1], next) ? p : 0;
+  return p > 0 && tokenIs(next, TK_TITLE) && oneSpace(text, toks[k + p - 1], next) ? p : 0;
 }
 /** The first letters of PARTICLES, as bits by code - 97. */
 const PARTICLE_FIRSTS = [...'vtdlabi'].reduce((m, ch) => m | (1 << (ch.charCodeAt(0) - 97)), 0);
@@ -1913,7 +1914,7 @@ function coordinated(text: string, toks: Token[], found: Candidate[], ands: numb
   };
   const single = (k: number) => {
     const t = toks[k];
-    if (((t?.flags ?? 0) & TK_TITLE) === 0 || has(k, W_NOT_NAME | W_CITY | W_STATE)) return false;
+    if (!tokenIs(t, TK_TITLE) || has(k, W_NOT_NAME | W_CITY | W_STATE)) return false;
     const p = tokenAt(toks, k - 1);
     const q = toks[k + 1];
     return (

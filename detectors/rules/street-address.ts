@@ -25,6 +25,7 @@ import {
   TK_TITLE,
   type Token,
   tokenFrom,
+  tokenIs,
   tokensOf,
   wordEnd,
 } from '../tokens';
@@ -362,7 +363,7 @@ function titleBeforeName(text: string, toks: Token[], k: number): boolean {
     (t.key === 'dr' || t.key === 'st') &&
     /^\.? /.test(text.slice(t.end, t.end + 2)) &&
     !(k >= 2 && (toks[k - 1].flags & TK_TITLE) !== 0 && isNum(toks[k - 2].text, 1, 6)) &&
-    ((toks[k + 1]?.flags ?? 0) & TK_TITLE) !== 0 &&
+    tokenIs(toks[k + 1], TK_TITLE) &&
     !isStreetWord(text, toks[k + 1]) &&
     !UNIT_WORDS.has(toks[k + 1].key)
   );
@@ -625,8 +626,7 @@ function anchorAt(input: ScanInput, toks: Token[], i: number, ahead: boolean): n
         k2 < n &&
         oneSpace(text, toks[k2 - 1], toks[k2]) &&
         (nb & NOT_NAME) === 0 &&
-        (k2 === i + 2 ||
-          (((toks[i + 2]?.flags ?? 0) & TK_TITLE) !== 0 && (tokenClass(text, toks[i + 2]) & NOT_NAME) === 0)) &&
+        (k2 === i + 2 || (tokenIs(toks[i + 2], TK_TITLE) && (tokenClass(text, toks[i + 2]) & NOT_NAME) === 0)) &&
         isNum(toks[k2]?.text ?? '', 1, 5, ANY_LETTER) &&
         !UNIT_AFTER.test(text.slice(toks[k2].end, toks[k2].end + 8));
       if (numbered) return 0.7;
@@ -634,7 +634,7 @@ function anchorAt(input: ScanInput, toks: Token[], i: number, ahead: boolean): n
       const doubled =
         t.text.length >= 3 &&
         isNum(nx.text, 1, 4) &&
-        ((toks[i + 2]?.flags ?? 0) & TK_TITLE) !== 0 &&
+        tokenIs(toks[i + 2], TK_TITLE) &&
         (tokenClass(text, toks[i + 2]) & NOT_NAME) === 0;
       if (((nx.flags & TK_TITLE) !== 0 || doubled || (nx.flags & TK_CAPS) !== 0) && addressCue(input, t.start))
         return 0.7;
@@ -642,7 +642,7 @@ function anchorAt(input: ScanInput, toks: Token[], i: number, ahead: boolean): n
   }
   // "Apt. 675", "Suite 282": a unit line of an address.
   if (
-    ((nx?.flags ?? 0) & TK_DIGIT) !== 0 &&
+    tokenIs(nx, TK_DIGIT) &&
     ((t.flags & TK_TITLE) !== 0 ||
       (t.flags & TK_CAPS) !== 0 ||
       ((t.flags & TK_DOT) !== 0 && lineStart(text, toks, i))) &&
@@ -654,9 +654,9 @@ function anchorAt(input: ScanInput, toks: Token[], i: number, ahead: boolean): n
   if (
     (t.flags & TK_DOT) !== 0 &&
     (t.key === 'ul' || t.key === 'u' || t.key === 'al' || t.key === 'str') &&
-    ((nx?.flags ?? 0) & TK_TITLE) !== 0 &&
+    tokenIs(nx, TK_TITLE) &&
     (isNum(toks[i + 2]?.text ?? '', 1, 5, ANY_LETTER) ||
-      (((toks[i + 2]?.flags ?? 0) & TK_TITLE) !== 0 && isNum(toks[i + 3]?.text ?? '', 1, 5, ANY_LETTER)))
+      (tokenIs(toks[i + 2], TK_TITLE) && isNum(toks[i + 3]?.text ?? '', 1, 5, ANY_LETTER)))
   )
     return 0.75;
   // The next two anchors need a number among toks[i+1..i+4] and a title-case or all-capitals word.
@@ -741,10 +741,10 @@ function elmOrLate(input: ScanInput, toks: Token[], i: number): number {
   // forms need a title-case word after t: tested first.)
   if (
     (t.flags & TK_TITLE) !== 0 &&
-    ((nx?.flags ?? 0) & TK_TITLE) !== 0 &&
+    tokenIs(nx, TK_TITLE) &&
     i > 0 &&
     ((tokenClass(text, nx) & FULL) !== 0 ||
-      (((toks[i + 2]?.flags ?? 0) & TK_TITLE) !== 0 && (tokenClass(text, toks[i + 2]) & FULL) !== 0)) &&
+      (tokenIs(toks[i + 2], TK_TITLE) && (tokenClass(text, toks[i + 2]) & FULL) !== 0)) &&
     (tokenClass(text, toks[i - 1]) & PREP) !== 0
   )
     return 0.75;
@@ -753,7 +753,7 @@ function elmOrLate(input: ScanInput, toks: Token[], i: number): number {
     (((toks[i + 2].flags & TK_DIGIT) !== 0 && (tokenClass(text, nx) & LSTREET) !== 0) ||
       ((t.flags & TK_DIGIT) !== 0 &&
         (toks[i + 1].flags & (TK_DIGIT | TK_TITLE)) === 0 &&
-        ((toks[i + 2].flags & TK_DIGIT) !== 0 || ((toks[i + 3]?.flags ?? 0) & TK_DIGIT) !== 0)) ||
+        ((toks[i + 2].flags & TK_DIGIT) !== 0 || tokenIs(toks[i + 3], TK_DIGIT))) ||
       ((t.flags & TK_TITLE) !== 0 && toks[i + 1].key === 'and'))
   )
     return lateAnchor(input, toks, i);
@@ -1125,7 +1125,7 @@ function lateAnchor(input: ScanInput, toks: Token[], i: number): number {
   if (
     (t.flags & TK_TITLE) !== 0 &&
     toks[i + 1]?.key === 'and' &&
-    ((toks[i + 2]?.flags ?? 0) & TK_TITLE) !== 0 &&
+    tokenIs(toks[i + 2], TK_TITLE) &&
     isNum(toks[i + 3]?.text ?? '', 1, 5) &&
     !/^(?:19|20)\d\d$/.test(toks[i + 3].text) &&
     text.slice(t.end, toks[i + 3].start) === ` and ${toks[i + 2].text} ` &&
