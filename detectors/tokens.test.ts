@@ -102,6 +102,8 @@ describe('token text, key and packed flags (tokens.ts TK_TITLE ... TK_PLAIN)', (
           expect(t.key).toBe(w.slice(0, possessive ? -2 : undefined).toLowerCase());
           expect(wordEnd(t)).toBe(t.end - (possessive ? 2 : 0));
           expect(keyLength(t)).toBe(wordEnd(t) - t.start);
+          // Detectors rely on it (care-facility capWord, city-state isCap): a capitalised token has no digit.
+          if (bit(t.flags, TK_TITLE | TK_CAPS)) expect(bit(t.flags, TK_DIGIT)).toBe(false);
           for (const f of [TK_TITLE, TK_CAPS, TK_INITIAL, TK_DOT, TK_POSSESSIVE, TK_DIGIT, TK_PLAIN])
             expect(tokenIs(t, f)).toBe(bit(t.flags, f));
           expect(bit(t.flags, TK_DIGIT)).toBe(digit);

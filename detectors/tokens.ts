@@ -18,9 +18,12 @@ export interface Token {
 // nearly every token (person-name's skip test reads six), each test a separate load from the token, and the
 // tokenizer stored all seven for every token. As bits of one number, a set of tests is one load and one
 // mask, and a token object is five fields instead of eleven.
-/** Title case: an upper-case letter followed by at least one lower-case letter ("Anna", "McDowell"). */
+/**
+ * Title case: an upper-case letter followed by at least one lower-case letter ("Anna", "McDowell"); letters
+ * only, so never with TK_DIGIT.
+ */
 export const TK_TITLE = 1;
-/** All capitals, 2+ letters ("MRN", "UCSF"). */
+/** All capitals, 2+ letters ("MRN", "UCSF"); never with TK_DIGIT. */
 export const TK_CAPS = 2;
 /** A single letter ("J" in "Anna J. Roe"). */
 export const TK_INITIAL = 4;

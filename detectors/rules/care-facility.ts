@@ -22,7 +22,6 @@ import {
 import {
   oneSpace,
   TK_CAPS,
-  TK_DIGIT,
   TK_DOT,
   TK_INITIAL,
   TK_POSSESSIVE,
@@ -179,7 +178,8 @@ function systemAt(toks: Token[], i: number): { words: Phrase; keys: string[]; am
 }
 
 function capWord(text: string, t: Token): boolean {
-  return (t.flags & (TK_TITLE | TK_CAPS)) !== 0 && (t.flags & TK_DIGIT) === 0 && (tokenClass(text, t) & NOT_CAP) === 0;
+  // (A title-case or all-capitals token has no digit.)
+  return (t.flags & (TK_TITLE | TK_CAPS)) !== 0 && (tokenClass(text, t) & NOT_CAP) === 0;
 }
 
 /** Words may join with a space, a hyphen, or ". " after an abbreviation (St., Mt., Med.). */

@@ -7,18 +7,7 @@
  */
 import { lexicon } from '../lexicon';
 import { citedAsSource, EXTRA_PLACES, NOT_PLACES, placeIndex, placeWordBit, STATE_NAMES, US_STATES } from '../places';
-import {
-  oneSpace,
-  sentenceStart,
-  TK_CAPS,
-  TK_DIGIT,
-  TK_TITLE,
-  type Token,
-  tokenAt,
-  tokenIs,
-  tokensOf,
-  wordEnd,
-} from '../tokens';
+import { oneSpace, sentenceStart, TK_CAPS, TK_TITLE, type Token, tokenAt, tokenIs, tokensOf, wordEnd } from '../tokens';
 import type { Candidate, Detector } from '../types';
 import { before, digitRuns, hasDigitRun, matchAll, NEAR_DIGIT, type Regions, within } from '../util';
 
@@ -170,7 +159,8 @@ function stateAhead(caps: number[], capClass: number[], c: number): boolean {
 }
 
 function isCap(t: Token | undefined): t is Token {
-  return !!t && (t.flags & (TK_TITLE | TK_CAPS)) !== 0 && (t.flags & TK_DIGIT) === 0;
+  // (A title-case or all-capitals token has no digit.)
+  return tokenIs(t, TK_TITLE | TK_CAPS);
 }
 
 export const cityState: Detector = {

@@ -1861,8 +1861,7 @@ function headerName(text: string, toks: Token[]): Candidate | undefined {
       (w.flags & TK_DIGIT) === 0 &&
       !NOT_NAME.has(w.key) &&
       (w.flags & TK_POSSESSIVE) === 0 &&
-      ((w.flags & TK_TITLE) !== 0 ||
-        (w.flags & TK_INITIAL) !== 0 ||
+      ((w.flags & (TK_TITLE | TK_INITIAL)) !== 0 ||
         PARTICLES.has(w.key) ||
         (/^\p{Ll}/u.test(w.text) && w.key.length > 1)),
   );

@@ -592,8 +592,7 @@ function anchorAt(input: ScanInput, toks: Token[], i: number, ahead: boolean): n
     // A street word or street-suffixed word right after the number.
     const lead = (nb & LEAD) !== 0 || foreignSuffix(nx);
     if (
-      (nx.flags & TK_TITLE) !== 0 ||
-      (nx.flags & TK_CAPS) !== 0 ||
+      (nx.flags & (TK_TITLE | TK_CAPS)) !== 0 ||
       compassLetter(text, nx) ||
       ((nx.flags & TK_INITIAL) !== 0 && (nx.flags & TK_DOT) !== 0 && /^\p{Lu}$/u.test(nx.text)) ||
       lead ||
@@ -636,16 +635,13 @@ function anchorAt(input: ScanInput, toks: Token[], i: number, ahead: boolean): n
         isNum(nx.text, 1, 4) &&
         tokenIs(toks[i + 2], TK_TITLE) &&
         (tokenClass(text, toks[i + 2]) & NOT_NAME) === 0;
-      if (((nx.flags & TK_TITLE) !== 0 || doubled || (nx.flags & TK_CAPS) !== 0) && addressCue(input, t.start))
-        return 0.7;
+      if (((nx.flags & (TK_TITLE | TK_CAPS)) !== 0 || doubled) && addressCue(input, t.start)) return 0.7;
     }
   }
   // "Apt. 675", "Suite 282": a unit line of an address.
   if (
     tokenIs(nx, TK_DIGIT) &&
-    ((t.flags & TK_TITLE) !== 0 ||
-      (t.flags & TK_CAPS) !== 0 ||
-      ((t.flags & TK_DOT) !== 0 && lineStart(text, toks, i))) &&
+    ((t.flags & (TK_TITLE | TK_CAPS)) !== 0 || ((t.flags & TK_DOT) !== 0 && lineStart(text, toks, i))) &&
     (t.key === 'apt' || t.key === 'apartment' || t.key === 'suite' || t.key === 'ste') &&
     isNum(nx.text, 1, 5, ANY_LETTER)
   )
@@ -660,7 +656,7 @@ function anchorAt(input: ScanInput, toks: Token[], i: number, ahead: boolean): n
   )
     return 0.75;
   // The next two anchors need a number among toks[i+1..i+4] and a title-case or all-capitals word.
-  if (!ahead || !((t.flags & (TK_TITLE | TK_CAPS)) !== 0)) return elmOrLate(input, toks, i);
+  if (!ahead || (t.flags & (TK_TITLE | TK_CAPS)) === 0) return elmOrLate(input, toks, i);
   const tb = tokenClass(text, t);
   // Street word first: "Rue de Virton 38", "Via Roma 12"; or a street-suffixed word + number.
   const tLead = (tb & LEAD) !== 0 || foreignSuffix(t);
@@ -837,17 +833,11 @@ function grow(text: string, toks: Token[], i: number, allowAnd = false): number 
         break;
       dotSpace = dot && /\s/.test(g);
     }
+    // (Every test here is pure, so their order does not change the answer.)
     const ok =
-      (t.flags & TK_DIGIT) !== 0 ||
-      (t.flags & TK_TITLE) !== 0 ||
-      ((t.flags & TK_INITIAL) !== 0 && /\p{Lu}/u.test(t.text)) ||
-      (t.flags & TK_CAPS) !== 0 ||
-      isStreetWord(text, t) ||
-      UNIT_WORDS.has(t.key) ||
-      LOWER_OK.has(t.key) ||
+      streetLineWord(text, toks, k) ||
       // a lower-case street name right before its street word: "fourth avenue"
       (k + 1 < toks.length && FULL_STREET.has(toks[k + 1].key) && /^\p{L}+$/u.test(t.text)) ||
-      lowerStreet(text, toks, k) ||
       // lower-case words of a street named after its leading word: "rue de pologne", "Rue tachkent"
       (lead > 0 && /^\p{Ll}[\p{L}']*$/u.test(t.text) && !ENGLISH_STOP.has(t.key)) ||
       // "Árpád fejedelem útja 62": a lower-case word before a lower-case street word
@@ -978,9 +968,7 @@ function lineStart(text: string, toks: Token[], k: number): boolean {
 function streetLineWord(text: string, toks: Token[], k: number): boolean {
   const t = toks[k];
   return (
-    (t.flags & TK_DIGIT) !== 0 ||
-    (t.flags & TK_TITLE) !== 0 ||
-    (t.flags & TK_CAPS) !== 0 ||
+    (t.flags & (TK_DIGIT | TK_TITLE | TK_CAPS)) !== 0 ||
     ((t.flags & TK_INITIAL) !== 0 && /\p{Lu}/u.test(t.text)) ||
     isStreetWord(text, t) ||
     UNIT_WORDS.has(t.key) ||
