@@ -84,6 +84,11 @@ function nonAsciiKind(c: number): number {
   return k & ~KNOWN;
 }
 
+/** ' ’ . - : a joiner continues a token when a word character follows it ("O'Brien", "12.5", "Cedars-Sinai"). */
+function isJoiner(c: number): boolean {
+  return c === 39 || c === 0x2019 || c === 46 || c === 45;
+}
+
 function isAsciiLower(c: number): boolean {
   return c >= 97 && c <= 122;
 }
@@ -168,7 +173,7 @@ export function tokenize(text: string, lower?: string, runs?: number[], relative
         d = text.charCodeAt(i);
       } while (d >= 97 && d <= 122);
       // (d is no word character: ASCII, and not an inner joiner.)
-      if (i === n || d === 32 || (d < 128 && ASCII[d] === 0 && d !== 39 && d !== 46 && d !== 45)) {
+      if (i === n || d === 32 || (d < 128 && ASCII[d] === 0 && !isJoiner(d))) {
         const len = i - start;
         const raw = text.slice(start, i);
         let key = raw;
@@ -215,7 +220,7 @@ export function tokenize(text: string, lower?: string, runs?: number[], relative
         continue;
       }
       // An inner joiner followed by a word character continues the token.
-      if ((d === 39 || d === 0x2019 || d === 46 || d === 45) && i + 1 < n && kindAt(text, i + 1) !== 0) {
+      if (isJoiner(d) && i + 1 < n && kindAt(text, i + 1) !== 0) {
         rest |= JOINED;
         i++;
         continue;
