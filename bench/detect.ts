@@ -669,7 +669,7 @@ async function main(): Promise<void> {
     '## Bundle size',
     '',
     size.bytes !== undefined
-      ? `\`detectors/index.ts\` bundled by esbuild (minify, browser, esm): ${size.bytes.toLocaleString('en-US')} bytes, ${size.gzip?.toLocaleString('en-US')} gzipped.`
+      ? `\`detectors/index.ts\` (the scanner, its detectors and the health-context score) bundled by esbuild (minify, browser, esm): ${size.bytes.toLocaleString('en-US')} bytes, ${size.gzip?.toLocaleString('en-US')} gzipped.`
       : `esbuild could not bundle \`detectors/index.ts\`: ${size.error}`,
   ];
   const notes = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lowerSameLength } from './engine';
-import { CUE_SOURCES, healthScore } from './health-context';
+import { AGE_SEX_CUE_SOURCE, CUE_SOURCES, GRAVIDA_CUE_SOURCE, healthScore } from './health-context';
 import { seededInts } from './test-helpers';
 import { tokenize } from './tokens';
 
@@ -89,6 +89,17 @@ describe('healthScore', () => {
     expect(healthScore('pain')).toBeLessThan(WEAK_LINE);
   });
 
+  // If this fails, clinicians' shorthand for age and sex ("38F") or obstetric history ("G2P1") is not read as
+  // clinical, and a name beside a diagnosis in a short note passes as a non-clinical prompt.
+  it('counts age-and-sex and gravida/para shorthand, case-sensitively and not after a currency sign', () => {
+    const hx = (s: string) => healthScore(`${s}, hx`);
+    expect(hx('Anna Roe')).toBeLessThan(WEAK_LINE);
+    for (const s of ['Anna Roe, 38F', 'Anna Roe 54 F', 'Anna Roe, 70M', 'Anna Roe, G2P1', 'Anna Roe G3P2012'])
+      expect(hx(s), s).toBeGreaterThanOrEqual(WEAK_LINE);
+    for (const s of ['Anna Roe, 38f', 'ran 100m', 'raised $10M', 'about 250M', 'Anna Roe, g2p1', 'Anna Roe, 38 Main'])
+      expect(hx(s), s).toBeLessThan(WEAK_LINE);
+  });
+
   // If this fails, ordinary words with medical-looking endings count as clinical cues.
   it('ignores look-alike words such as academia, diploma and osmosis', () => {
     expect(healthScore('academia diploma aroma hypnosis metamorphosis apotheosis osmosis')).toBe(0);
@@ -109,6 +120,9 @@ describe('healthScore', () => {
           seen.add(name === 'age' ? 'age' : w);
         }
       }
+      // The two case-sensitive cues: "38F" counts as an age, "G2P1" as its own cue.
+      if (new RegExp(AGE_SEX_CUE_SOURCE, 'g').test(text)) seen.add('age');
+      if (new RegExp(GRAVIDA_CUE_SOURCE, 'g').test(text)) seen.add('gravida');
       return seen.size >= needed ? 1 : seen.size / needed;
     };
     const words = [
@@ -171,6 +185,24 @@ describe('healthScore', () => {
       '3 days-old',
       '80 y/o',
       '4 dogs',
+      '38F',
+      '54 F',
+      '70M',
+      '119M',
+      '120F',
+      '38f',
+      '100m',
+      '$10M',
+      '£5 M',
+      'M',
+      'F',
+      'G2P1',
+      'G3P2012',
+      'G1 P0',
+      'g2p1',
+      'xG2P1',
+      'pt-G2P1',
+      'P1',
     ];
     const seps = [' ', ' ', '\n', ', ', '-', '/', '_', '.', "'", '’', '', 'é', '3', '(', '\t'];
     const next = seededInts(7);

@@ -4,9 +4,10 @@
  * decision uses it so that a name or date in a clearly non-clinical prompt (a travel plan, a coding
  * task) weighs less than a record number anywhere.
  *
- * Three kinds of cue, each counted once per distinct word: a list of clinical words and
+ * Four kinds of cue, each counted once per distinct word: a list of clinical words and
  * abbreviations; medical word endings (-itis, -ectomy, -emia, drug stems such as -pril, -statin,
- * -mab); and clinical age forms ("70yo", "55-year-old"). Score = distinct cues / 5, capped at 1.
+ * -mab); clinical age forms ("70yo", "55-year-old", and age with sex: "38F", "54 M"); and obstetric
+ * history ("G2P1"). Score = distinct cues / 5, capped at 1.
  */
 import { charIndex3, isWord } from './anchors';
 import { alternatives, groupable, groupByFirstChar } from './regex-source';
@@ -14,7 +15,7 @@ import { TK_DIGIT, TK_PLAIN, type Token, tokenize } from './tokens';
 
 const WORDS = String.raw`pt|pts|patient|patients|dx|hx|tx|rx|sx|fx|h\/o|s\/p|c\/o|w\/|yo|y\/o|diagnos\w*|admitted|admission|discharged?|readmi\w*|clinic|clinical|hospital\w*|medical|surgery|surgical|operat(?:ed|ion|ive)|disease|disorder|syndrome|cancer|carcinoma|tumou?r|malignan\w*|metasta\w*|diabetes|diabetic|hypertension|hypotension|fibrillation|infarction|failure|insufficiency|stroke|asthma|infection|infectious|sepsis|pneumonia|pain|fracture|injury|wound|lesion|therapy|therapies|treatment|treated|treating|medication|meds|drug|dose|dosage|dosing|mg|mcg|ml|biopsy|prescri\w*|insulin|statin|warfarin|aspirin|antibiotics?|anticoagula\w*|vaccin\w*|pregnan\w*|prenatal|postpartum|symptoms?|allerg\w*|chemo\w*|radiation|oncolog\w*|cardi\w*|neuro\w*|psych\w*|nurse|nursing|physician|doctor|dr|md|mrn|icu|nicu|prognosis|follow[- ]?up|post-?op\w*|pre-?op\w*|transplant\w*|dialysis|renal|hepatic|liver|kidney|pulmonary|glucose|a1c|hba1c|cholesterol|ldl|hdl|bp|ecg|ekg|mri|x-?ray|ultrasound|bmi|obes\w*|opioid\w*|overdose|seizures?|epilep\w*|dementia|alzheimer\w*|parkinson\w*|depress\w*|anxiety|bipolar|schizo\w*|adhd|autism|hiv|aids|hcv|hbv|hepatitis|copd|chf|ckd|cad|htn|t2dm|t1dm|afib|a-?fib|dvt|uti|gerd|ibs|ibd|sle|als|gyn|obgyn|inr|cbc|bmp|cmp|tsh|psa|egfr|gfr|eeg|emg|abg|prn|bid|tid|qid|qd|npo|sob|n\/v|migraines?|arthritis|osteo\w*|fever|cough|rash|nausea|vomiting|diarrh\w*|constipation|fatigue|dizziness|syncope|edema|anemia|thyroid|hypothyroid\w*|hyperthyroid\w*|stent|bypass|cabg|pacemaker|catheter|intubat\w*|ventilat\w*|inhaler|nebuli\w*|wheelchair|physio\w*|hospice|palliative|prescription|pharmacy|pharmacist|referral|consult\w*|appointment|appt|check-?up|examination|screening|mammogram|colonoscopy|vaccination|immuniz\w*|side effects?|contraindicat\w*|comorbid\w*|remission|relapse|exacerbation|guideline-directed|bloodwork|urinalysis|pathology|radiology|mammography|ob\/gyn|pediatric\w*|geriatric\w*|elderly|newborn|infant|neonat\w*`;
 const MORE_WORDS =
-  'carcinoma|lymphoma|melanoma|sarcoma|glioma|myeloma|adenoma|hematoma|blastoma|neuropathy|cardiomyopathy|retinopathy|nephropathy|myopathy|encephalopathy|myalgia|arthralgia|neuralgia|fibromyalgia|radiography|angiography|echocardiography|tomography|hypertensive|hypertension';
+  'pre-?eclampsia|eclampsia|gestation\\w*|trimester|miscarriage|carcinoma|lymphoma|melanoma|sarcoma|glioma|myeloma|adenoma|hematoma|blastoma|neuropathy|cardiomyopathy|retinopathy|nephropathy|myopathy|encephalopathy|myalgia|arthralgia|neuralgia|fibromyalgia|radiography|angiography|echocardiography|tomography|hypertensive|hypertension';
 /**
  * Top-level alternatives of a regex source ("a|b(?:c|d)" -> ["a", "b(?:c|d)"]), then regrouped by
  * first letter ("pt|pain|dx" -> "p(?:t|ain)|d(?:x)"), keeping their order within each letter. The
@@ -41,9 +42,26 @@ const AGE =
   /\b\d{1,3}(?:[- ]?(?:years?|yrs?|yr)[- ]old|[- ]?y\/?o\b|yo\b|-year-old|[- ]?(?:month|week|day)s?[- ]old)/gi;
 /** Sticky: tried only where a run of ASCII digits starts after a character that is not \w (see healthScore). */
 const AGE_AT = new RegExp(AGE.source, 'iy');
+/**
+ * An age with the patient's sex, the clinical shorthand "38F", "54 F", "70M": an age of up to 119 and a
+ * capital M or F standing alone after it. Case-sensitive, so "100m" (metres) and "38f" are not it; not
+ * after a currency sign ("$10M"). Counted as the same cue as AGE. Sticky, tried where AGE is.
+ */
+const AGE_SEX_SOURCE = String.raw`(?<![$€£¥])\b(?:1[01]\d|[1-9]?\d) ?[MF]\b`;
+const AGE_SEX_AT = new RegExp(AGE_SEX_SOURCE, 'y');
+/**
+ * Obstetric history shorthand, gravida and para: "G2P1", "G3P2012", "G1 P0". Case-sensitive (capital G
+ * and P). Its own cue. Sticky: tried at a token with a digit that starts with G.
+ */
+const GRAVIDA_SOURCE = String.raw`\bG\d{1,2} ?P\d{1,4}\b`;
+const GRAVIDA_AT = new RegExp(GRAVIDA_SOURCE, 'y');
 
 /** The three cue patterns as plain regex sources (the tests check healthScore against a global pass of each). */
 export const CUE_SOURCES = { terms: TERMS.source, suffixes: SUFFIXES.source, age: AGE.source } as const;
+/** The age-and-sex cue's source, case-sensitive (the test runs it with the g flag only; its cue is 'age'). */
+export const AGE_SEX_CUE_SOURCE = AGE_SEX_SOURCE;
+/** The gravida/para cue's source, case-sensitive (its cue is 'gravida'). */
+export const GRAVIDA_CUE_SOURCE = GRAVIDA_SOURCE;
 
 /**
  * The texts one term can match, in lower case ("x-?ray" -> "x-ray", "xray"), and whether a `\w*` ends it
@@ -199,9 +217,12 @@ export function healthScore(text: string, tokens: readonly Token[] = tokenize(te
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const p = t.start;
-    if ((t.flags & TK_DIGIT) !== 0 && !age && ageIn(text, t)) {
-      age = true;
-      seen.add('age');
+    if ((t.flags & TK_DIGIT) !== 0) {
+      if (!age && ageIn(text, t)) {
+        age = true;
+        seen.add('age');
+      }
+      if (gravidaIn(text, t)) seen.add('gravida');
     }
     if ((t.flags & TK_PLAIN) === 0) {
       termEnd = plainless(text, t, termEnd, seen);
@@ -253,6 +274,21 @@ function ageIn(text: string, t: Token): boolean {
     if (c < 48 || c > 57 || (p > 0 && isWord(text.charCodeAt(p - 1)))) continue;
     AGE_AT.lastIndex = p;
     if (AGE_AT.test(text)) return true;
+    AGE_SEX_AT.lastIndex = p;
+    if (AGE_SEX_AT.test(text)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether GRAVIDA matches in token t (one with an ASCII digit, as every match holds): a match starts with
+ * \b and a capital G, so at a G after a character that is not \w, inside the token's characters.
+ */
+function gravidaIn(text: string, t: Token): boolean {
+  for (let p = t.start; p < t.end; p++) {
+    if (text.charCodeAt(p) !== 71 || (p > 0 && isWord(text.charCodeAt(p - 1)))) continue;
+    GRAVIDA_AT.lastIndex = p;
+    if (GRAVIDA_AT.test(text)) return true;
   }
   return false;
 }

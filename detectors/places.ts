@@ -308,6 +308,8 @@ export const FACILITY_HEADS: ReadonlySet<string> = new Set([
   'children’s',
   "children's",
   'lodge',
+  // "Sunrise Senior Living", "Maple Assisted Living": senior and assisted-living residences.
+  'living',
   'manor',
   'villa',
   'village',

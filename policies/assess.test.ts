@@ -13,6 +13,18 @@ describe('assess', () => {
     expect(a.health).toBeGreaterThanOrEqual(0.4);
   });
 
+  // If this fails, a short note in clinicians' shorthand reads as non-clinical (age and sex as "38F",
+  // obstetric history as "G2P1"), and the name or address beside it goes out without a warning.
+  it.each([
+    'Anna Roe, 38F, hx of preeclampsia',
+    'pls summarize for bed 12 - Anna Roe, 38F, G2P1 at 32 wks',
+    'Summarize: 54F, lives at 4821 Birchwood Ln, Apt 3B, Tacoma WA 98405, hx DM2',
+  ])('warns on clinical shorthand with a name or address: %j', (text) => {
+    const a = assess(text);
+    expect(a.health).toBeGreaterThanOrEqual(0.4);
+    expect(a.action).toBe('warn');
+  });
+
   // If this fails, a labelled record number is not blocked.
   it('blocks a clinical prompt with a labelled MRN', () => {
     const text = 'Summarize the admission. MRN: 4471902, admitted with sepsis, on vancomycin.';

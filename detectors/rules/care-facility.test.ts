@@ -18,6 +18,8 @@ describe('care-facility', () => {
     ['transferred to Mt. Sinai today', 'Mt. Sinai'],
     ['seen at UWMC', 'UWMC'],
     ['follow-up at NYU Langone clinic', 'NYU Langone clinic'],
+    ['92 yo admitted from Maple Grove Senior Living', 'Maple Grove Senior Living'],
+    ['discharged to Birchwood Assisted Living on Friday', 'Birchwood Assisted Living'],
   ])('finds the facility in %j', (text, value) => {
     expect(run(careFacility, text).map((h) => [h.value, h.category])).toEqual([[value, 'LOCATION']]);
     expect(
