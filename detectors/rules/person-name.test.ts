@@ -22,6 +22,9 @@ describe('person-name', () => {
     ['Ms. O\u2019Brien-Smith called', 'Ms. O\u2019Brien-Smith'],
     ['Szabina J Gelencsér was admitted', 'Szabina J Gelencsér'],
     ['bertram m. jørgensen called', 'bertram m. jørgensen'],
+    // A capitalised "Patient" before a name in no list: the cue would otherwise open the run.
+    ['Please summarize: Patient Zorvan Quillet was seen for asthma', 'Zorvan Quillet'],
+    ['PT Zorvan Quillet, 45M', 'Zorvan Quillet'],
   ])('finds the name in %j', (text, value) => {
     const names = run(personName, text).filter((h) => h.confidence >= 0.5);
     expect(names.map((h) => [h.value, h.category])).toEqual([[value, 'NAME']]);
@@ -30,6 +33,27 @@ describe('person-name', () => {
         .filter((h) => h.category === 'NAME')
         .map((h) => h.value),
     ).toEqual([value]);
+  });
+
+  // If this fails, a surname in no list after a patient label ("Pt: Quillet, Anna") leaks while the first
+  // name after it is caught.
+  it.each([
+    ["Pt: O'Quillet, Siobhan  DOB: 1975-09-30", ["O'Quillet", 'Siobhan']],
+    ['Patient: Zorvanek, Anna', ['Zorvanek', 'Anna']],
+  ])('reads a capitalised patient label as a cue: %j', (text, values) => {
+    expect(
+      scanHits(text)
+        .filter((h) => h.category === 'NAME')
+        .map((h) => h.value),
+    ).toEqual(values);
+  });
+
+  // If this fails, a capitalised cue word that is no patient label starts announcing names ("Node
+  // Guardian: Reduces ...").
+  it('does not read every capitalised cue before a colon as a label', () => {
+    expect(scanHits('- Kubelet the Node Guardian: Reduces pod penalties').filter((h) => h.category === 'NAME')).toEqual(
+      [],
+    );
   });
 
   // If this fails, a name that is announced by its shape or its context rather than by a name list is

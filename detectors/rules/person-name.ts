@@ -1000,12 +1000,15 @@ export const personName: Detector = {
         i++;
         continue;
       }
-      // "Producer Ann Roe": an occupation before a run is not part of it, and announces it.
+      // "Producer Ann Roe": an occupation before a run is not part of it, and announces it. So does a
+      // capitalised "Patient" / "Pt" / "Client" ("Patient Chidi Okafor was seen ..."), which would otherwise
+      // open the run and hide the cue (in lower case it is a cue before the run, read in nameRun).
       if (
         next !== undefined &&
         (lowerText || (next.flags & TK_TITLE) !== 0) &&
         oneSpace(text, t, next) &&
-        has(i, W_ROLE) &&
+        (has(i, W_ROLE) ||
+          ((t.flags & (TK_TITLE | TK_CAPS)) !== 0 && (t.key === 'patient' || t.key === 'pt' || t.key === 'client'))) &&
         isNameWord(i + 1)
       ) {
         roleBefore = i + 1;
@@ -1181,7 +1184,15 @@ function nameRun(text: string, toks: Token[], i: number, roleBefore: number, out
   const cue =
     prev !== undefined &&
     gapOf(text, prev.end, t.start, false) &&
-    !((prev.flags & TK_TITLE) !== 0 && prev.key !== 'name' && prev.key !== "i'm" && prev.key !== 'i’m') &&
+    // (A capitalised cue is read as one only as "Name", "I'm" or a patient label, "Pt: O'Malley", "Patient:
+    // Roe": otherwise it would be the first word of a run.)
+    !(
+      (prev.flags & TK_TITLE) !== 0 &&
+      prev.key !== 'name' &&
+      prev.key !== "i'm" &&
+      prev.key !== 'i’m' &&
+      !(text.charCodeAt(prev.end) === 58 && (prev.key === 'pt' || prev.key === 'patient' || prev.key === 'client'))
+    ) &&
     has(i - 1, W_CUE);
   const firstKnown = knownFirst(i);
   // Everything below is pure, so the cues are computed in the order the cascade asks for them
