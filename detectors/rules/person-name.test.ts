@@ -25,6 +25,9 @@ describe('person-name', () => {
     // A capitalised "Patient" before a name in no list: the cue would otherwise open the run.
     ['Please summarize: Patient Zorvan Quillet was seen for asthma', 'Zorvan Quillet'],
     ['PT Zorvan Quillet, 45M', 'Zorvan Quillet'],
+    // A name typed in lower case after a name label, in a text with capitals.
+    ['Pt name: lucas fernandes. allergies: PCN', 'lucas fernandes'],
+    ['MRI today; her name is maria', 'maria'],
   ])('finds the name in %j', (text, value) => {
     const names = run(personName, text).filter((h) => h.confidence >= 0.5);
     expect(names.map((h) => [h.value, h.category])).toEqual([[value, 'NAME']]);
@@ -46,6 +49,17 @@ describe('person-name', () => {
         .filter((h) => h.category === 'NAME')
         .map((h) => h.value),
     ).toEqual(values);
+  });
+
+  // If this fails, code and configuration fields called "name" (or a brand name) read as people's names.
+  it.each([
+    'interface User {\n  id: string;\n  name: string;\n}',
+    'async def call_tool(self, tool_name: str) -> None:',
+    '---\nname: joker\ndescription: Use this agent',
+    'Which brand name ibuprofen is cheapest?',
+    'What is the name of the Drug?',
+  ])('finds no name in %j', (text) => {
+    expect(scanHits(text).filter((h) => h.category === 'NAME')).toEqual([]);
   });
 
   // If this fails, a capitalised cue word that is no patient label starts announcing names ("Node

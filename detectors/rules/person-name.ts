@@ -989,13 +989,14 @@ export const personName: Detector = {
       const next = i + 1 < n ? toks[i + 1] : undefined;
       // Most tokens of a text with capitals are lower-case words that start nothing: not title case, caps
       // or an initial, no full stop after them (a lower-case title "ms."), no capitalised word or initial
-      // after them (an occupation before a name, "bertram m. ..."), not "and". Every branch below needs
-      // one of these, so such a token is skipped with a few flag tests.
+      // after them (an occupation before a name, "bertram m. ..."), not "and", "name" or "names" (see
+      // namedLowerCase). Every branch below needs one of these, so such a token is skipped with a few flag
+      // tests.
       if (
         !lowerText &&
         (t.flags & (TK_TITLE | TK_CAPS | TK_INITIAL | TK_DOT)) === 0 &&
         (next === undefined || (next.flags & (TK_TITLE | TK_INITIAL)) === 0) &&
-        t.key !== 'and'
+        !andOrName(text, t)
       ) {
         i++;
         continue;
@@ -1109,6 +1110,7 @@ export const personName: Detector = {
           continue;
         }
         if (t.key === 'and') ands[andCount++] = i;
+        else if (!lowerText && (t.key === 'name' || t.key === 'names')) namedLowerCase(text, toks, i, out);
         i++;
         continue;
       }
@@ -1440,6 +1442,62 @@ function nameLists(text: string, toks: Token[], out: Candidate[]): void {
     }
     i = j + 1;
   }
+}
+
+/**
+ * Whether token t, which is not title case, all capitals or an initial, has the key "and", "name" or
+ * "names" (the skip test of person-name's walk). Such a token starts with a lower-case a or n (an
+ * upper-case first letter would make it one of those), so most tokens are answered by one character.
+ */
+function andOrName(text: string, t: Token): boolean {
+  const c = text.charCodeAt(t.start);
+  return (c === 97 || c === 110) && (t.key === 'and' || t.key === 'name' || t.key === 'names');
+}
+
+/**
+ * A name typed in lower case after a name label in a text with capitals: "Pt name: lucas fernandes",
+ * "her name is ana". (In a text without capitals the main walk reads these; in one with capitals it skips
+ * lower-case words, as a name there is nearly always capitalised.) Only after "name:" / "names:" (a colon
+ * label) or "name is": a lower-case word after "name" alone is seldom a name ("brand name ibuprofen",
+ * "file name"), and the first word must be a listed first name or surname ("name: string" in code is
+ * not). Up to three lower-case words, none a stop word or listed as no name. `k` is the label's token
+ * ("name" or "names": the main walk's skip test lets them through for this). Appends its candidate to
+ * `out`.
+ */
+function namedLowerCase(text: string, toks: Token[], k: number, out: Candidate[]): void {
+  const n = toks.length;
+  if (k + 1 >= n) return;
+  const label = toks[k];
+  let i = k + 1;
+  if (text.charCodeAt(label.end) === 58) {
+    if (!gapOf(text, label.end, toks[i].start, false)) return;
+  } else if (
+    toks[i].key === 'is' &&
+    oneSpace(text, label, toks[i]) &&
+    i + 1 < n &&
+    oneSpace(text, toks[i], toks[i + 1])
+  )
+    i++;
+  else return;
+  const t = toks[i];
+  // The first word a listed name: "name: string" in code, "name: nurse" in a config are not.
+  if (!lowerWord(text, t, 2) || has(i, W_NOT_NAME | W_LOWER_STOP) || !(knownFirst(i) || knownLast(i))) return;
+  let e = i + 1;
+  while (
+    e < n &&
+    e < i + 3 &&
+    spaceOrDotSpace(text, toks[e - 1].end, toks[e].start) &&
+    lowerWord(text, toks[e], 1) &&
+    !has(e, W_NOT_NAME | W_LOWER_STOP)
+  )
+    e++;
+  out.push({
+    start: t.start,
+    end: endOf(text, toks[e - 1]),
+    category: 'NAME',
+    confidence: 0.75,
+    reason: 'name after a cue word',
+  });
 }
 
 /**
