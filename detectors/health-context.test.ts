@@ -20,6 +20,8 @@ const NOT_CLINICAL = [
 
 const CLINICAL = [
   '72yo M w/ hx of CHF, HTN, T2DM on metformin and lisinopril, admitted for COPD exacerbation.',
+  // Shorthand only: history sections and common abbreviations.
+  'PMH: DM2, OSA, BPH. HPI: gout flare, SpO2 94%.',
   'Patient with pneumonia, started on ceftriaxone and azithromycin; follow-up chest x-ray in 6 weeks.',
   'What is the first-line treatment for hypertension in a diabetic patient with CKD?',
   'A 67-year-old woman presents with chest pain and dyspnea; troponin is elevated and ECG shows ST depression.',
@@ -185,6 +187,12 @@ describe('healthScore', () => {
       '3 days-old',
       '80 y/o',
       '4 dogs',
+      'DM2',
+      'spo2',
+      'T2D',
+      'troponin',
+      'etoh',
+      'tia',
       '38F',
       '54 F',
       '70M',
