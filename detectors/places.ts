@@ -922,6 +922,8 @@ export const NOT_PLACES = new Set([
 ]);
 
 const SOURCE_NOUNS = new Set([
+  'approach',
+  'approaches',
   'recommendations',
   'recommendation',
   'guidelines',

@@ -20,6 +20,9 @@ describe('care-facility', () => {
     ['follow-up at NYU Langone clinic', 'NYU Langone clinic'],
     ['92 yo admitted from Maple Grove Senior Living', 'Maple Grove Senior Living'],
     ['discharged to Birchwood Assisted Living on Friday', 'Birchwood Assisted Living'],
+    // "the" straight after a sentence's first word does not join it to the name.
+    ['Call the Elm Clinic for her records', 'Elm Clinic'],
+    ['admitted to the Hospital of the University of Pennsylvania', 'Hospital of the University of Pennsylvania'],
   ])('finds the facility in %j', (text, value) => {
     expect(run(careFacility, text).map((h) => [h.value, h.category])).toEqual([[value, 'LOCATION']]);
     expect(
@@ -47,6 +50,7 @@ describe('care-facility', () => {
     "St. John's wort interacts with SSRIs",
     'Glasgow Coma Scale of 8',
     'recommendations from Mayo Clinic say',
+    'What is the Cleveland Clinic approach to AFib ablation?',
     'seen at Figure 3',
     'seen in ER for chest pain',
     'admitted to ICU overnight',

@@ -346,8 +346,10 @@ function extendRun(text: string, toks: Token[], caps: number[], capClass: number
       words++;
       continue;
     }
-    // Connectors inside a name: "Brigham and Women's", "Hospital of the University of Pennsylvania".
-    if ((bb & CONNECTOR) !== 0 && oneSpace(text, a, b)) {
+    // Connectors inside a name: "Brigham and Women's", "Hospital of the University of Pennsylvania". Not
+    // "the" straight after a capitalised word ("Compare the Cleveland Clinic": a sentence's first word
+    // and an article); inside a name it follows another connector ("of the", read in the loop below).
+    if ((bb & CONNECTOR) !== 0 && oneSpace(text, a, b) && b.key !== 'the') {
       let k = end + 2;
       while (k < toks.length && (tokenClass(text, toks[k]) & CONNECTOR) !== 0 && k - end < 3) k++;
       if (k < toks.length && capWord(text, toks[k]) && oneSpace(text, toks[k - 1], toks[k])) {
