@@ -75,5 +75,14 @@ describe('date', () => {
   it('needs a date cue before a month/day without year', () => {
     expect(values(date, 'give 3/4 of a tablet')).toEqual([]);
     expect(values(date, 'seen 3/4 in clinic')).toEqual(['3/4']);
+    // Weekdays, scheduling and follow-up are date cues too; so is a month/year after a cue.
+    expect(values(date, 'surgery scheduled for Tuesday 3/17 at 0700')).toEqual(['3/17']);
+    expect(values(date, 'on Fri. 3/6 at noon')).toEqual(['3/6']);
+    expect(values(date, 'f/u 3/2 w/ cardiology')).toEqual(['3/2']);
+    expect(values(date, 'last seen 12/2025 for DM f/u')).toEqual(['12/2025']);
+    expect(values(date, 'DOS: 4/9')).toEqual(['4/9']);
+    expect(values(date, 'seen 13/2025')).toEqual([]);
+    expect(values(date, 'ratio 12/2025 of samples')).toEqual([]);
+    expect(values(date, 'we fried 3/4 of the batch')).toEqual([]);
   });
 });

@@ -36,10 +36,10 @@ const RELATIVE = new RegExp(
   String.raw`\b(?:last|this past|next|this coming)[ \t]{1,2}(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|${MONTH})\b`,
   'gi',
 );
-// Month/day without year, only after a date cue.
-const SHORT = /(?<![\w./-])(\d{1,2})\/(\d{1,2})(?![\w]|[./-]\d)/g;
+// Month/day without year ("3/17"), or month/year ("12/2025"), only after a date cue.
+const SHORT = /(?<![\w./-])(\d{1,2})\/(\d{1,2}|(?:19|20)\d\d)(?![\w]|[./-]\d)/g;
 const CUE =
-  /(?:\bon|\bdob|birth|born|\bseen|since|from|until|till|dated?|admitted|admission|discharged?|d\/c|visit|appt|appointment|surgery|procedure|died|death|deceased|expired|\bby|\bdue|last|next)\W{0,4}$/;
+  /(?:\bon|\bdob|\bdos|birth|born|\bseen|since|from|until|till|dated?|admitted|admission|discharged?|d\/c|f\/u|follow[- ]?up|scheduled(?: for)?|visit|appt|appointment|surgery|procedure|died|death|deceased|expired|\bby|\bdue|last|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\bmon|\btues?|\bwed|\bthu(?:rs?)?|\bfri)\.?\W{0,4}$/;
 
 /** Where RELATIVE can start: "last", "next" or "this past/coming" in the lower-cased copy (same offsets). */
 const RELATIVE_HINT = /(?:last|next)[ \t]|this (?:past|coming)[ \t]/g;
@@ -310,9 +310,15 @@ export const date: Detector = {
       (m) => {
         const a = Number(m[1]);
         const b = Number(m[2]);
-        if (!(monthOk(a) && dayOk(b))) return null;
+        const year = m[2].length === 4;
+        if (!(monthOk(a) && (year || dayOk(b)))) return null;
         if (!CUE.test(before(input, m.index, 24))) return null;
-        return mk(m.index, m.index + m[0].length, 0.75, 'month/day after a date cue');
+        return mk(
+          m.index,
+          m.index + m[0].length,
+          0.75,
+          year ? 'month/year after a date cue' : 'month/day after a date cue',
+        );
       },
       out,
     );
