@@ -825,6 +825,26 @@ export const UNIT_WORDS = new Set([
 
 /** Acronyms of care units and guideline bodies that follow "at"/"from" but are not places. */
 export const NOT_PLACES = new Set([
+  // Months and weekdays ("diagnosed in March", "seen on Monday").
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
   'icu',
   'ed',
   'er',

@@ -58,6 +58,10 @@ describe('care-facility', () => {
     'was treated with Metformin',
     'Emory study shows',
     'a clinic nearby',
+    // A month or weekday after a care cue is a date, not a place.
+    'Can a patient with Crohn disease diagnosed in March take adalimumab?',
+    'seen in May for a rash',
+    'admitted on Monday',
   ])('finds no facility in %j', (text) => {
     expect(run(careFacility, text)).toEqual([]);
   });

@@ -38,6 +38,9 @@ describe('city-state', () => {
     'Framingham Heart Study data',
     'Philadelphia chromosome positive',
     'lab 12345 result',
+    // Diseases named after a place.
+    'How is Kawasaki disease treated in a 4-year-old?',
+    'signs of Stockholm syndrome in a hostage',
   ])('finds no place in %j', (text) => {
     expect(run(cityState, text).filter((h) => h.confidence >= 0.5)).toEqual([]);
   });

@@ -38,6 +38,11 @@ const extra = new Set(EXTRA_PLACES);
 const FACILITY_HEAD_AFTER = /^ (?:clinic|hospital|health|medical)\b/i;
 /** Words after a city name that make it an eponym: "Framingham Risk Score", "Philadelphia chromosome". */
 const CITY_EPONYM = new Set([
+  // "Kawasaki disease", "Lyme disease", "Stockholm syndrome": a disease named after a place.
+  'disease',
+  'diseases',
+  'syndrome',
+  'encephalitis',
   'score',
   'scores',
   'study',

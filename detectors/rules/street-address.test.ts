@@ -68,6 +68,9 @@ describe('street-address', () => {
     'Smith and Jones 2019 reported it',
     'he took 20 tablets over 3 days',
     'returned to clinic 2 weeks later',
+    // A place or street word and a span of time after an address cue ("returned") is no house number.
+    'A 35yo man returned from Brazil 2 weeks ago with fever',
+    'she moved to the Avenue 3 months ago',
   ])('finds no address in %j', (text) => {
     expect(run(streetAddress, text)).toEqual([]);
   });

@@ -341,7 +341,9 @@ const NOT_STREET_NAME = new Set([
   'items',
   'points',
 ]);
-const UNIT_AFTER = /^\s?(?:mg|mcg|ml|g|kg|units?|iu|%|mmol|meq|tabs?|caps?|puffs?|drops?|times|x)\b/i;
+/** A unit after a number: a dose or amount ("Eliquis 5 mg"), or a span of time ("from Brazil 2 weeks ago"). */
+const UNIT_AFTER =
+  /^\s?(?:mg|mcg|ml|g|kg|units?|iu|%|mmol|meq|tabs?|caps?|puffs?|drops?|times|x|weeks?|wks?|days?|months?|mos?|years?|yrs?|hours?|hrs?|minutes?|mins?)\b/i;
 const PLACE_PREP = new Set(['on', 'at', 'from', 'in', 'near', 'off']);
 
 /**
@@ -662,7 +664,11 @@ function anchorAt(input: ScanInput, toks: Token[], i: number, ahead: boolean): n
   const tLead = (tb & LEAD) !== 0 || foreignSuffix(t);
   if (tLead) {
     for (let k = i + 1; k < Math.min(n, i + 5); k++) {
-      if (isNum(toks[k].text, 1, 5, ANY_LETTER)) return 0.8;
+      if (isNum(toks[k].text, 1, 5, ANY_LETTER)) {
+        // Not before a unit ("Avenue 2 weeks ago").
+        if (UNIT_AFTER.test(text.slice(toks[k].end, toks[k].end + 8))) break;
+        return 0.8;
+      }
       if (!((toks[k].flags & TK_TITLE) !== 0 || (tokenClass(text, toks[k]) & LOWER_OK_WORD) !== 0)) break;
     }
   }
