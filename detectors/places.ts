@@ -1,7 +1,9 @@
 /** Place vocabulary shared by the location detectors. All lower case. */
+
 import { charIndex3 } from './anchors';
 import { keyLength, TK_CAPS, TK_DIGIT, TK_PLAIN, TK_TITLE, type Token, tokensOf, wordBits } from './tokens';
 import { newScanCache, type ScanInput } from './types';
+import { MONTHS_AND_WEEKDAYS } from './vocab';
 
 /**
  * Word classes shared by the place detectors: each registers its word lists (placeWordBit) and gets a bit
@@ -826,25 +828,7 @@ export const UNIT_WORDS = new Set([
 /** Acronyms of care units and guideline bodies that follow "at"/"from" but are not places. */
 export const NOT_PLACES = new Set([
   // Months and weekdays ("diagnosed in March", "seen on Monday").
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
+  ...MONTHS_AND_WEEKDAYS,
   'icu',
   'ed',
   'er',

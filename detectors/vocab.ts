@@ -199,3 +199,26 @@ export const EPONYM_NOUNS = new Set([
   'coefficient',
   'equilibrium',
 ]);
+
+/** Month and weekday names, in full: neither a person's name nor a place ("diagnosed in March", "June"). */
+export const MONTHS_AND_WEEKDAYS: readonly string[] = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+];

@@ -42,7 +42,7 @@ import {
   wordEnd,
 } from '../tokens';
 import type { Candidate, Detector } from '../types';
-import { EPONYM_NOUNS } from '../vocab';
+import { EPONYM_NOUNS, MONTHS_AND_WEEKDAYS } from '../vocab';
 
 const TITLES = new Set([
   'dr',
@@ -349,25 +349,7 @@ const NOT_NAME = new Set([
   'street',
   'avenue',
   'road',
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
+  ...MONTHS_AND_WEEKDAYS,
   'jan',
   'feb',
   'mar',
@@ -1070,23 +1052,7 @@ export const personName: Detector = {
             givenTo(toks, i, 1) ||
             (i === 0 && verbAfter(text, toks, 1))
           ) {
-            let k = i + 1;
-            while (
-              k < n &&
-              k < i + 3 &&
-              spaceOrDotSpace(text, toks[k - 1].end, toks[k].start) &&
-              lowerWord(text, toks[k], 1) &&
-              !has(k, W_NOT_NAME | W_LOWER_STOP)
-            )
-              k++;
-            out.push({
-              start: t.start,
-              end: endOf(text, toks[k - 1]),
-              category: 'NAME',
-              confidence: 0.75,
-              reason: 'name after a cue word',
-            });
-            i = k;
+            i = lowerNameRun(text, toks, i, out);
             continue;
           }
         }
@@ -1482,22 +1448,33 @@ function namedLowerCase(text: string, toks: Token[], k: number, out: Candidate[]
   const t = toks[i];
   // The first word a listed name: "name: string" in code, "name: nurse" in a config are not.
   if (!lowerWord(text, t, 2) || has(i, W_NOT_NAME | W_LOWER_STOP) || !(knownFirst(i) || knownLast(i))) return;
-  let e = i + 1;
+  lowerNameRun(text, toks, i, out);
+}
+
+/**
+ * A lower-case name after a cue, from toks[i]: it and up to two more lower-case words after a space (or
+ * ". "), none a stop word or listed as no name ("follow up with ann b. roe"). Appends the candidate to
+ * `out` and returns the index after its last word.
+ */
+function lowerNameRun(text: string, toks: Token[], i: number, out: Candidate[]): number {
+  const n = toks.length;
+  let k = i + 1;
   while (
-    e < n &&
-    e < i + 3 &&
-    spaceOrDotSpace(text, toks[e - 1].end, toks[e].start) &&
-    lowerWord(text, toks[e], 1) &&
-    !has(e, W_NOT_NAME | W_LOWER_STOP)
+    k < n &&
+    k < i + 3 &&
+    spaceOrDotSpace(text, toks[k - 1].end, toks[k].start) &&
+    lowerWord(text, toks[k], 1) &&
+    !has(k, W_NOT_NAME | W_LOWER_STOP)
   )
-    e++;
+    k++;
   out.push({
-    start: t.start,
-    end: endOf(text, toks[e - 1]),
+    start: toks[i].start,
+    end: endOf(text, toks[k - 1]),
     category: 'NAME',
     confidence: 0.75,
     reason: 'name after a cue word',
   });
+  return k;
 }
 
 /**
