@@ -344,6 +344,10 @@ const NOT_STREET_NAME = new Set([
 /** A unit after a number: a dose or amount ("Eliquis 5 mg"), or a span of time ("from Brazil 2 weeks ago"). */
 const UNIT_AFTER =
   /^\s?(?:mg|mcg|ml|g|kg|units?|iu|%|mmol|meq|tabs?|caps?|puffs?|drops?|times|x|weeks?|wks?|days?|months?|mos?|years?|yrs?|hours?|hrs?|minutes?|mins?)\b/i;
+/** A unit (UNIT_AFTER) follows the number token t: then t is no house number. */
+function unitAfter(text: string, t: Token): boolean {
+  return UNIT_AFTER.test(text.slice(t.end, t.end + 8));
+}
 const PLACE_PREP = new Set(['on', 'at', 'from', 'in', 'near', 'off']);
 
 /**
@@ -629,7 +633,7 @@ function anchorAt(input: ScanInput, toks: Token[], i: number, ahead: boolean): n
         (nb & NOT_NAME) === 0 &&
         (k2 === i + 2 || (tokenIs(toks[i + 2], TK_TITLE) && (tokenClass(text, toks[i + 2]) & NOT_NAME) === 0)) &&
         isNum(toks[k2]?.text ?? '', 1, 5, ANY_LETTER) &&
-        !UNIT_AFTER.test(text.slice(toks[k2].end, toks[k2].end + 8));
+        !unitAfter(text, toks[k2]);
       if (numbered) return 0.7;
       // "9816 214 Pavlou Drandaki": postal or building number, house number, street name.
       const doubled =
@@ -666,7 +670,7 @@ function anchorAt(input: ScanInput, toks: Token[], i: number, ahead: boolean): n
     for (let k = i + 1; k < Math.min(n, i + 5); k++) {
       if (isNum(toks[k].text, 1, 5, ANY_LETTER)) {
         // Not before a unit ("Avenue 2 weeks ago").
-        if (UNIT_AFTER.test(text.slice(toks[k].end, toks[k].end + 8))) break;
+        if (unitAfter(text, toks[k])) break;
         return 0.8;
       }
       if (!((toks[k].flags & TK_TITLE) !== 0 || (tokenClass(text, toks[k]) & LOWER_OK_WORD) !== 0)) break;
@@ -690,7 +694,7 @@ function anchorAt(input: ScanInput, toks: Token[], i: number, ahead: boolean): n
         // Not before a unit ("Eliquis 5 mg"): tested last, as it is rarely there.
         if (
           (suffixedRun(text, toks, i, k, tLead, tb, lower) || addressCue(input, t.start)) &&
-          !UNIT_AFTER.test(text.slice(toks[k + 1].end, toks[k + 1].end + 8))
+          !unitAfter(text, toks[k + 1])
         )
           return 0.8;
         break;
@@ -858,7 +862,7 @@ function grow(text: string, toks: Token[], i: number, allowAnd = false): number 
         (isNum(toks[k + 1].text, 1, 5, LOWER_LETTER) ||
           ((toks[k + 1].flags & TK_TITLE) !== 0 && isNum(toks[k + 2]?.text ?? '', 1, 5))) &&
         / $/.test(text.slice(t.end, toks[k + 1].start)) &&
-        !UNIT_AFTER.test(text.slice(toks[k + 1].end, toks[k + 1].end + 8))) ||
+        !unitAfter(text, toks[k + 1])) ||
       (allowAnd && t.key === 'and');
     if (!ok) break;
     // A title-case word right after a sentence-ending full stop starts a new sentence.
@@ -1110,7 +1114,7 @@ function lateAnchor(input: ScanInput, toks: Token[], i: number): number {
       after &&
       /^\.? $/.test(text.slice(num.end, after.start)) &&
       (STREET_TYPES.has(after.key) || UNIT_WORDS.has(after.key)) &&
-      !UNIT_AFTER.test(text.slice(num.end, num.end + 8))
+      !unitAfter(text, num)
     ) {
       return 0.75;
     }
