@@ -990,8 +990,7 @@ export const personName: Detector = {
         next !== undefined &&
         (lowerText || (next.flags & TK_TITLE) !== 0) &&
         oneSpace(text, t, next) &&
-        (has(i, W_ROLE) ||
-          ((t.flags & (TK_TITLE | TK_CAPS)) !== 0 && (t.key === 'patient' || t.key === 'pt' || t.key === 'client'))) &&
+        (has(i, W_ROLE) || ((t.flags & (TK_TITLE | TK_CAPS)) !== 0 && patientWord(t))) &&
         isNameWord(i + 1)
       ) {
         roleBefore = i + 1;
@@ -1159,7 +1158,7 @@ function nameRun(text: string, toks: Token[], i: number, roleBefore: number, out
       prev.key !== 'name' &&
       prev.key !== "i'm" &&
       prev.key !== 'i’m' &&
-      !(text.charCodeAt(prev.end) === 58 && (prev.key === 'pt' || prev.key === 'patient' || prev.key === 'client'))
+      !(text.charCodeAt(prev.end) === 58 && patientWord(prev))
     ) &&
     has(i - 1, W_CUE);
   const firstKnown = knownFirst(i);
@@ -1408,6 +1407,14 @@ function nameLists(text: string, toks: Token[], out: Candidate[]): void {
     }
     i = j + 1;
   }
+}
+
+/**
+ * "Patient", "Pt" or "Client": capitalised, these announce the name after them (person-name's walk) and
+ * label it before a colon (nameRun's cue), where other capitalised cue words would open a run.
+ */
+function patientWord(t: Token): boolean {
+  return t.key === 'patient' || t.key === 'pt' || t.key === 'client';
 }
 
 /**
