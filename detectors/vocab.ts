@@ -200,8 +200,8 @@ export const EPONYM_NOUNS = new Set([
   'equilibrium',
 ]);
 
-/** Month and weekday names, in full: neither a person's name nor a place ("diagnosed in March", "June"). */
-export const MONTHS_AND_WEEKDAYS: readonly string[] = [
+/** Month names, in full, lower case. */
+export const MONTH_NAMES: readonly string[] = [
   'january',
   'february',
   'march',
@@ -214,6 +214,10 @@ export const MONTHS_AND_WEEKDAYS: readonly string[] = [
   'october',
   'november',
   'december',
+];
+
+/** Weekday names, in full, lower case. */
+export const WEEKDAY_NAMES: readonly string[] = [
   'monday',
   'tuesday',
   'wednesday',
@@ -222,3 +226,6 @@ export const MONTHS_AND_WEEKDAYS: readonly string[] = [
   'saturday',
   'sunday',
 ];
+
+/** Month and weekday names: neither a person's name nor a place ("diagnosed in March", "June"). */
+export const MONTHS_AND_WEEKDAYS: readonly string[] = [...MONTH_NAMES, ...WEEKDAY_NAMES];

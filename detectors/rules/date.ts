@@ -10,9 +10,11 @@ import { addStart, isAlpha, isDigit, isWord, letterRunStart, matchStarts } from 
 import { tokensOf } from '../tokens';
 import type { Candidate, Detector, ScanInput } from '../types';
 import { before, digitRuns, gatingOn } from '../util';
+import { WEEKDAY_NAMES } from '../vocab';
 
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const WEEKDAY = `(?:${WEEKDAY_NAMES.join('|')})`;
 const ORD = '(?:st|nd|rd|th)?';
 const YEAR = String.raw`(?:\d{4}|'\d{2})`;
 const TIME = String.raw`(?:,?[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?)?`;
@@ -32,14 +34,12 @@ const DAY_MONTH = new RegExp(
 const NUMERIC = /(?<![\w./-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\w]|[./-]\d)/g;
 const ISO = new RegExp(String.raw`(?<![\w./-])((?:19|20)\d\d)([-/.])(\d{1,2})\2(\d{1,2})(?![\d]|[./-]\d)${TIME}`, 'g');
 // "last Friday", "this past July": a weekday or month relative to now. ("last month" is not a date.)
-const RELATIVE = new RegExp(
-  String.raw`\b(?:last|this past|next|this coming)[ \t]{1,2}(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|${MONTH})\b`,
-  'gi',
-);
+const RELATIVE = new RegExp(String.raw`\b(?:last|this past|next|this coming)[ \t]{1,2}(?:${WEEKDAY}|${MONTH})\b`, 'gi');
 // Month/day without year ("3/17"), or month/year ("12/2025"), only after a date cue.
 const SHORT = /(?<![\w./-])(\d{1,2})\/(\d{1,2}|(?:19|20)\d\d)(?![\w]|[./-]\d)/g;
-const CUE =
-  /(?:\bon|\bdob|\bdos|birth|born|\bseen|since|from|until|till|dated?|admitted|admission|discharged?|d\/c|f\/u|follow[- ]?up|scheduled(?: for)?|visit|appt|appointment|surgery|procedure|died|death|deceased|expired|\bby|\bdue|last|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\bmon|\btues?|\bwed|\bthu(?:rs?)?|\bfri)\.?\W{0,4}$/;
+const CUE = new RegExp(
+  String.raw`(?:\bon|\bdob|\bdos|birth|born|\bseen|since|from|until|till|dated?|admitted|admission|discharged?|d\/c|f\/u|follow[- ]?up|scheduled(?: for)?|visit|appt|appointment|surgery|procedure|died|death|deceased|expired|\bby|\bdue|last|next|${WEEKDAY}|\bmon|\btues?|\bwed|\bthu(?:rs?)?|\bfri)\.?\W{0,4}$`,
+);
 
 /** Where RELATIVE can start: "last", "next" or "this past/coming" in the lower-cased copy (same offsets). */
 const RELATIVE_HINT = /(?:last|next)[ \t]|this (?:past|coming)[ \t]/g;
