@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lowerSameLength } from './engine';
-import { AGE_SEX_CUE_SOURCE, CUE_SOURCES, GRAVIDA_CUE_SOURCE, healthScore } from './health-context';
+import { CUE_PATTERNS, healthScore } from './health-context';
 import { seededInts } from './test-helpers';
 import { tokenize } from './tokens';
 
@@ -108,23 +108,20 @@ describe('healthScore', () => {
   });
 
   // If this fails, the token-guided search (healthScore tries the regexes only where a match can start)
-  // found other cues than a plain left-to-right pass of the same three regexes.
+  // found other cues than a plain left-to-right pass of the same regexes (CUE_PATTERNS).
   it('finds the same cues as a global pass of each regex', () => {
     const NOT_MEDICAL = new Set(['academia', 'diploma', 'aroma', 'hypnosis', 'metamorphosis', 'apotheosis', 'osmosis']);
     const reference = (text: string): number => {
       const needed = 5 + Math.floor(text.length / 2000);
       const seen = new Set<string>();
-      for (const [name, source] of Object.entries(CUE_SOURCES)) {
-        const re = new RegExp(source, 'gi');
+      for (const { name, source, flags, cue } of CUE_PATTERNS) {
+        const re = new RegExp(source, flags);
         for (let m = re.exec(text); m; m = re.exec(text)) {
           const w = m[0].toLowerCase();
           if (name === 'suffixes' && NOT_MEDICAL.has(w)) continue;
-          seen.add(name === 'age' ? 'age' : w);
+          seen.add(cue ?? w);
         }
       }
-      // The two case-sensitive cues: "38F" counts as an age, "G2P1" as its own cue.
-      if (new RegExp(AGE_SEX_CUE_SOURCE, 'g').test(text)) seen.add('age');
-      if (new RegExp(GRAVIDA_CUE_SOURCE, 'g').test(text)) seen.add('gravida');
       return seen.size >= needed ? 1 : seen.size / needed;
     };
     const words = [

@@ -47,21 +47,25 @@ const AGE_AT = new RegExp(AGE.source, 'iy');
  * capital M or F standing alone after it. Case-sensitive, so "100m" (metres) and "38f" are not it; not
  * after a currency sign ("$10M"). Counted as the same cue as AGE. Sticky, tried where AGE is.
  */
-const AGE_SEX_SOURCE = String.raw`(?<![$€£¥])\b(?:1[01]\d|[1-9]?\d) ?[MF]\b`;
-const AGE_SEX_AT = new RegExp(AGE_SEX_SOURCE, 'y');
+const AGE_SEX_AT = /(?<![$€£¥])\b(?:1[01]\d|[1-9]?\d) ?[MF]\b/y;
 /**
  * Obstetric history shorthand, gravida and para: "G2P1", "G3P2012", "G1 P0". Case-sensitive (capital G
- * and P). Its own cue. Sticky: tried at a token with a digit that starts with G.
+ * and P). Its own cue. Sticky: tried at a capital G in a token with a digit.
  */
-const GRAVIDA_SOURCE = String.raw`\bG\d{1,2} ?P\d{1,4}\b`;
-const GRAVIDA_AT = new RegExp(GRAVIDA_SOURCE, 'y');
+const GRAVIDA_AT = /\bG\d{1,2} ?P\d{1,4}\b/y;
 
-/** The three cue patterns as plain regex sources (the tests check healthScore against a global pass of each). */
-export const CUE_SOURCES = { terms: TERMS.source, suffixes: SUFFIXES.source, age: AGE.source } as const;
-/** The age-and-sex cue's source, case-sensitive (the test runs it with the g flag only; its cue is 'age'). */
-export const AGE_SEX_CUE_SOURCE = AGE_SEX_SOURCE;
-/** The gravida/para cue's source, case-sensitive (its cue is 'gravida'). */
-export const GRAVIDA_CUE_SOURCE = GRAVIDA_SOURCE;
+/**
+ * Every cue pattern as a plain regex: its source and flags for a search of the whole text, and the cue
+ * it counts (a fixed name; none: the match itself, in lower case). The tests check healthScore against
+ * such a search with each.
+ */
+export const CUE_PATTERNS: readonly { name: string; source: string; flags: string; cue?: string }[] = [
+  { name: 'terms', source: TERMS.source, flags: 'gi' },
+  { name: 'suffixes', source: SUFFIXES.source, flags: 'gi' },
+  { name: 'age', source: AGE.source, flags: 'gi', cue: 'age' },
+  { name: 'age with sex', source: AGE_SEX_AT.source, flags: 'g', cue: 'age' },
+  { name: 'gravida', source: GRAVIDA_AT.source, flags: 'g', cue: 'gravida' },
+];
 
 /**
  * The texts one term can match, in lower case ("x-?ray" -> "x-ray", "xray"), and whether a `\w*` ends it
@@ -193,7 +197,7 @@ function suffixMayEnd(key: string): boolean {
  * picks up a few clinical words by chance while a clinical note is full of them. 0..1.
  *
  * `tokens` are tokenize(text) when the caller has them (assess passes the scan's). The cues are what
- * TERMS, SUFFIXES and AGE find scanning the text from left to right (the score depends only on the set of
+ * the regexes of CUE_PATTERNS find scanning the text from left to right (the score depends only on the set of
  * distinct cues, not on the order they are found in); TERMS and SUFFIXES are only tried where a match can
  * start, with the same result:
  * - both start with \b and an ASCII letter, so a match starts where a letter follows a character that is
@@ -205,8 +209,9 @@ function suffixMayEnd(key: string): boolean {
  *   the tables on three characters reject most words before those look-ups. Where the match is the word
  *   (see termAt and alone), it is taken without the regex;
  * - TERMS is tried at increasing places, never inside its previous match, as the global regex was.
- * AGE starts with an ASCII digit: it is tried where a run of digits starts in the tokens that hold one (ageIn),
- * until it matches once (the cue is the same for every match).
+ * AGE and the age with sex start with an ASCII digit: they are tried where a run of digits starts in the
+ * tokens that hold one (ageIn), until one matches once (the cue is the same for every match); GRAVIDA at a
+ * capital G in those tokens (gravidaIn).
  */
 export function healthScore(text: string, tokens: readonly Token[] = tokenize(text)): number {
   const needed = 5 + Math.floor(text.length / 2000);
@@ -263,32 +268,31 @@ export function healthScore(text: string, tokens: readonly Token[] = tokenize(te
 }
 
 /**
- * Whether AGE matches at a place in token t (one with an ASCII digit). A match starts with \b and an ASCII
- * digit (\d without the u flag): at the start of a run of digits after a character that is not \w. Every
- * ASCII digit is in a token, so trying AGE_AT at those places of each token with a digit finds a match
+ * Whether AGE (or the age with sex) matches in token t, one with an ASCII digit: a match starts with \b and
+ * an ASCII digit (\d without the u flag), at the start of a run of digits after a character that is not
+ * \w. Every ASCII digit is in a token, so trying at those places of each token with a digit finds a match
  * when a search of the text does.
  */
 function ageIn(text: string, t: Token): boolean {
-  for (let p = t.start; p < t.end; p++) {
-    const c = text.charCodeAt(p);
-    if (c < 48 || c > 57 || (p > 0 && isWord(text.charCodeAt(p - 1)))) continue;
-    AGE_AT.lastIndex = p;
-    if (AGE_AT.test(text)) return true;
-    AGE_SEX_AT.lastIndex = p;
-    if (AGE_SEX_AT.test(text)) return true;
-  }
-  return false;
+  return matchInToken(text, t, 48, 57, AGE_AT) || matchInToken(text, t, 48, 57, AGE_SEX_AT);
+}
+
+/** Whether GRAVIDA matches in token t (one with an ASCII digit, as every match holds): at a capital G. */
+function gravidaIn(text: string, t: Token): boolean {
+  return matchInToken(text, t, 71, 71, GRAVIDA_AT);
 }
 
 /**
- * Whether GRAVIDA matches in token t (one with an ASCII digit, as every match holds): a match starts with
- * \b and a capital G, so at a G after a character that is not \w, inside the token's characters.
+ * Whether the sticky regex `re` matches at a place in token t where one of its matches can start: a
+ * character with a code from `lo` to `hi` after a character that is not \w (the regexes tried this way
+ * start with \b and such a character).
  */
-function gravidaIn(text: string, t: Token): boolean {
+function matchInToken(text: string, t: Token, lo: number, hi: number, re: RegExp): boolean {
   for (let p = t.start; p < t.end; p++) {
-    if (text.charCodeAt(p) !== 71 || (p > 0 && isWord(text.charCodeAt(p - 1)))) continue;
-    GRAVIDA_AT.lastIndex = p;
-    if (GRAVIDA_AT.test(text)) return true;
+    const c = text.charCodeAt(p);
+    if (c < lo || c > hi || (p > 0 && isWord(text.charCodeAt(p - 1)))) continue;
+    re.lastIndex = p;
+    if (re.test(text)) return true;
   }
   return false;
 }
