@@ -19,7 +19,7 @@ export function pairTable(symbols: string, pairs: string): PairTable {
   const expand = (ch: string) => stands[ch.charCodeAt(0)] ?? ch;
   for (let k = 0; k < symbols.length; k++)
     stands[symbols.charCodeAt(k)] = expand(pairs[2 * k]) + expand(pairs[2 * k + 1]);
-  // (No symbol is a regex metacharacter inside a class but these, escaped.)
+  // (Inside a character class only ] \ ^ - need escaping.)
   const symbol = new RegExp(`[${symbols.replace(/[\]\\^-]/g, '\\$&')}]`, 'g');
   return { symbol, stands };
 }
@@ -29,7 +29,7 @@ export function pairTable(symbols: string, pairs: string): PairTable {
  * this runs once per list, before the code is optimised, where a character loop took twice as long.
  */
 export function expandPairs(packed: string, table: PairTable): string {
-  if (table.symbol.source === '[]') return packed;
+  // (With no symbols the class is [], which matches nothing.)
   return packed.replace(table.symbol, (c) => table.stands[c.charCodeAt(0)] as string);
 }
 

@@ -85,7 +85,7 @@ files.forEach(([file, name], k) => {
 });
 writeFileSync(
   'detectors/data/pair-symbols.ts',
-  `${header}// The pair substitution of the lists (scripts/build-lexicons.ts substitutePairs): SYMBOLS[k] stands for\n// PAIRS[2k] PAIRS[2k + 1], each a character or an earlier symbol.\nexport const SYMBOLS = ${JSON.stringify(coded.symbols)};\nexport const PAIRS = ${JSON.stringify(coded.table)};\n`,
+  `${header}// The pair substitution of the lists (scripts/lexicon-pack.ts substitutePairs): SYMBOLS[k] stands for\n// PAIRS[2k] PAIRS[2k + 1], each a character or an earlier symbol.\nexport const SYMBOLS = ${JSON.stringify(coded.symbols)};\nexport const PAIRS = ${JSON.stringify(coded.table)};\n`,
 );
 console.error(
   `first ${first.size}, last ${last.size}, cities ${usCities.size + place.size}, ambiguous ${ambiguous.size}`,

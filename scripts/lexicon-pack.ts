@@ -1,6 +1,7 @@
 // How scripts/build-lexicons.ts packs the word lists that ship in the content script, in two stages that
 // detectors/lexicon.ts undoes: front coding, then pair substitution. Kept apart from the build script so
 // that a test can run both on lists of its own (detectors/lexicon.test.ts).
+import { isDigit } from '../detectors/anchors';
 
 /**
  * Front coding: sorted words, each written as the length (0-9) of the prefix it shares with the
@@ -33,7 +34,7 @@ export function substitutePairs(lists: string[]): { lists: string[]; symbols: st
   let symbols = '';
   for (let c = 33; c < 127; c++) {
     const ch = String.fromCharCode(c);
-    if (!used.has(ch) && !'"\\`$\'<>&'.includes(ch) && !(c >= 48 && c <= 57)) symbols += ch;
+    if (!used.has(ch) && !'"\\`$\'<>&'.includes(ch) && !isDigit(c)) symbols += ch;
   }
   let table = '';
   let out = lists;
@@ -41,9 +42,7 @@ export function substitutePairs(lists: string[]): { lists: string[]; symbols: st
     const counts = new Map<string, number>();
     for (const list of out) {
       for (let i = 0; i + 1 < list.length; i++) {
-        const a = list.charCodeAt(i);
-        const b = list.charCodeAt(i + 1);
-        if ((a >= 48 && a <= 57) || (b >= 48 && b <= 57)) continue;
+        if (isDigit(list.charCodeAt(i)) || isDigit(list.charCodeAt(i + 1))) continue;
         const pair = list.slice(i, i + 2);
         counts.set(pair, (counts.get(pair) ?? 0) + 1);
       }
