@@ -219,6 +219,7 @@ export function healthScore(text: string, tokens: readonly Token[] = tokenize(te
   const n = text.length;
   let termEnd = 0;
   let age = false;
+  let gravida = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const p = t.start;
@@ -227,7 +228,10 @@ export function healthScore(text: string, tokens: readonly Token[] = tokenize(te
         age = true;
         seen.add('age');
       }
-      if (gravidaIn(text, t)) seen.add('gravida');
+      if (!gravida && gravidaIn(text, t)) {
+        gravida = true;
+        seen.add('gravida');
+      }
     }
     if ((t.flags & TK_PLAIN) === 0) {
       termEnd = plainless(text, t, termEnd, seen);
