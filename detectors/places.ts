@@ -1,5 +1,4 @@
 /** Place vocabulary shared by the location detectors. All lower case. */
-
 import { charIndex3 } from './anchors';
 import { keyLength, TK_CAPS, TK_DIGIT, TK_PLAIN, TK_TITLE, type Token, tokensOf, wordBits } from './tokens';
 import { newScanCache, type ScanInput } from './types';
