@@ -251,3 +251,40 @@ describe('engine: places', () => {
     expect(scan(text, {}, [d]).map((f) => text.slice(f.start, f.end))).toEqual(['Mercy Hospital in NY']);
   });
 });
+
+describe('engine: coarse findings', () => {
+  // If this fails, a span that also holds a finer value (a full date over a month and year, a facility
+  // joined with its city) is marked coarse, and decide() may let it through alone.
+  it('keeps a finding coarse only when every candidate merged or joined into it is', () => {
+    const text = 'Alpha in Beta; Gamma, Delta; Eps Zeta';
+    const found = scan(text, {}, [
+      fixed('p', [
+        { start: 0, end: 5, category: 'LOCATION', coarse: true },
+        { start: 9, end: 13, category: 'LOCATION' },
+        { start: 15, end: 20, category: 'LOCATION', coarse: true },
+        { start: 22, end: 27, category: 'LOCATION', coarse: true },
+        { start: 29, end: 32, category: 'DATE', coarse: true },
+        { start: 29, end: 37, category: 'DATE', confidence: 0.6 },
+      ]),
+    ]);
+    expect(found.map((f) => [text.slice(f.start, f.end), f.coarse])).toEqual([
+      ['Alpha in Beta', undefined],
+      ['Gamma, Delta', true],
+      ['Eps Zeta', undefined],
+    ]);
+  });
+
+  // If this fails, the detectors no longer tell a city or a month and year from finer places and dates.
+  it.each([
+    ['pt from Miami with ALS', 'Miami', true],
+    ['lives in Denver, CO with HF', 'Denver, CO', true],
+    ['on insulin since January 2023', 'January 2023', true],
+    ['f/u 03/2024 for CHF', '03/2024', true],
+    ['lives in Tacoma, WA 98405 with HF', 'Tacoma, WA 98405', undefined],
+    ['seen on January 3, 2023 for CHF', 'January 3, 2023', undefined],
+    ['Mayo Clinic in Rochester, MN', 'Mayo Clinic in Rochester, MN', undefined],
+  ])('marks the coarse findings of real detectors: %j', (text, value, coarse) => {
+    const found = scan(text);
+    expect(found.map((f) => [text.slice(f.start, f.end), f.coarse])).toEqual([[value, coarse]]);
+  });
+});

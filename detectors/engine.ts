@@ -132,7 +132,15 @@ export function scanInput(
         confidence = Math.min(1, confidence + CONTEXT_BOOST);
       }
       if (confidence < thresholdFor(c.category, options)) continue;
-      kept.push({ start: c.start, end: c.end, category: c.category, confidence, reason: c.reason, detector: d.id });
+      kept.push({
+        start: c.start,
+        end: c.end,
+        category: c.category,
+        confidence,
+        reason: c.reason,
+        detector: d.id,
+        coarse: c.coarse,
+      });
     }
   }
   sortFindings(kept);
@@ -141,6 +149,8 @@ export function scanInput(
   for (let k = 0; k < kept.length; k++) {
     const c = kept[k];
     if (cur && c.start < cur.end) {
+      // A span merged with anything finer ("May 2023" inside "May 3, 2023") is not coarse.
+      if (c.coarse !== true) cur.coarse = undefined;
       if (c.confidence > cur.confidence) {
         cur.category = c.category;
         cur.detector = c.detector;
@@ -157,6 +167,7 @@ export function scanInput(
       detector: c.detector,
       confidence: Math.round(c.confidence * 100) / 100,
       reason: c.reason,
+      coarse: c.coarse,
     };
     out.push(cur);
   }
@@ -191,6 +202,7 @@ function joinPlaces(text: string, findings: Finding[]): Finding[] {
     ) {
       prev.end = f.end;
       prev.confidence = Math.max(prev.confidence, f.confidence);
+      if (f.coarse !== true) prev.coarse = undefined;
       continue;
     }
     out.push(f);

@@ -41,6 +41,12 @@ export interface Finding {
   confidence: number;
   /** Short human reason, never containing the matched value. */
   reason: string;
+  /**
+   * true for a coarse quasi-identifier: a city or town, a month and year. Alone in a text (no other name,
+   * date, place or identifier) it does not single out a person, and decide() lets it pass (policies/decide.ts).
+   * A finding merged from several candidates is coarse only when all of them are. Otherwise undefined.
+   */
+  coarse?: true;
 }
 
 export interface ScanOptions {
@@ -61,6 +67,8 @@ export interface Candidate {
   reason: string;
   /** Set when a checksum or format rule proved the value well-formed. */
   validated?: boolean;
+  /** A coarse quasi-identifier (a city, a month and year): see Finding.coarse. */
+  coarse?: true;
 }
 
 /** Text plus precomputed helpers shared by all detectors in one scan. */

@@ -57,6 +57,22 @@ describe('assess', () => {
     expect(a.action).toBe('allow');
   });
 
+  // If this fails, a clinical question whose only identifier-like detail is one city or one month and
+  // year warns (a false alarm: it identifies no one), or the same detail beside a name or a street
+  // address, or two such details together, no longer warn.
+  it.each([
+    ['A 55-year-old man from the Denver metro area was diagnosed with ALS; what trials are open?', 'allow'],
+    ['Is it safe to stay on metformin and the keto diet since January 2023 with CKD stage 3?', 'allow'],
+    ['A 55-year-old man from Denver, CO was diagnosed with ALS in March 2021; what trials are open?', 'warn'],
+    ['Patient Anna Roe from Denver was diagnosed with ALS; what trials are open?', 'warn'],
+    ['A 55-year-old man at Denver Health was diagnosed with ALS; what trials are open?', 'warn'],
+  ])('decides on a lone city or month and year: %j', (text, action) => {
+    const a = assess(text);
+    expect(a.health).toBeGreaterThanOrEqual(0.4);
+    expect(a.findings.some((f) => f.category === 'LOCATION' || f.category === 'DATE')).toBe(true);
+    expect(a.action).toBe(action);
+  });
+
   it('passes scan options through', () => {
     const text = 'Patient Jane Roe has hypertension and type 2 diabetes; summarize her treatment plan.';
     expect(assess(text, { categories: { NAME: false } }).action).toBe('allow');

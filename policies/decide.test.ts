@@ -99,3 +99,41 @@ describe('decide: quasi-identifiers in combination', () => {
     expect(decide([f('NAME', 0.9), f('NAME', 0.9, 10)], 0.2).action).toBe('allow');
   });
 });
+
+describe('decide: a lone coarse quasi-identifier', () => {
+  const coarse = (category: Category, start = 0) => findingOf(category, 0.88, { start, end: start + 4, coarse: true });
+
+  // If this fails, "a 55-year-old from Denver with ALS" warns: a city (or a month and year) alone in a
+  // clinical question, which identifies no one and is the commonest false alarm on clinical questions.
+  it.each(['LOCATION', 'DATE'] as Category[])('allows one coarse %s alone in a clinical text', (cat) => {
+    expect(decide([coarse(cat)], 1)).toEqual({ action: 'allow', categories: [] });
+  });
+
+  // If this fails, the exemption hides a city or month that comes with something else that identifies.
+  it('counts a coarse finding beside any other finding that counts', () => {
+    expect(decide([coarse('LOCATION'), coarse('DATE', 10)], 1)).toEqual({
+      action: 'warn',
+      categories: ['LOCATION', 'DATE'],
+    });
+    expect(decide([coarse('LOCATION'), coarse('LOCATION', 10)], 1).action).toBe('warn');
+    expect(decide([coarse('LOCATION'), f('NAME', 0.9, 10)], 1).categories).toEqual(['LOCATION', 'NAME']);
+    expect(decide([coarse('LOCATION'), f('MRN', 0.95, 10)], 0).action).toBe('block');
+  });
+
+  // If this fails, a finding too weak to count (under minConfidence) turns the exemption off, or a
+  // finer finding (a full date, a street address) is let through as if it were coarse.
+  it('looks only at findings that count, and only at coarse ones', () => {
+    const faint = f('NAME', DEFAULT_DECISION_POLICY.minConfidence - 0.01, 10);
+    expect(decide([coarse('LOCATION'), faint], 1).action).toBe('allow');
+    expect(decide([f('LOCATION', 0.88)], 1).action).toBe('warn');
+    expect(decide([f('DATE', 0.9)], 1).action).toBe('warn');
+  });
+
+  // If this fails, an organisation that asks for every city or month to be held (strict Safe Harbor, by
+  // setting an action for the category) no longer gets it.
+  it('keeps a lone coarse finding whose category has a policy action', () => {
+    const strict: DecisionPolicy = { ...DEFAULT_DECISION_POLICY, categoryActions: { LOCATION: 'warn' } };
+    expect(decide([coarse('LOCATION')], 1, strict).action).toBe('warn');
+    expect(decide([coarse('DATE')], 1, strict).action).toBe('allow');
+  });
+});

@@ -103,6 +103,12 @@ export function decide(
       }
     }
   }
+  // A lone coarse quasi-identifier (one city, or one month and year, and no other name, date, place or
+  // identifier that counts) does not single out a person: "a 55-year-old from Denver with ALS" is about as
+  // identifying as "a 55-year-old with ALS". Safe Harbor removes it from a data set, but in a single
+  // question it is a false alarm. Two of them together ("from Denver, since May 2023") or anything else
+  // beside it count as before. A policy that sets an action for the category keeps every such finding.
+  if (weakCounts) weakCounts = !loneCoarse(findings, counts, policy);
   let action: Action = 'allow';
   const cats: Category[] = [];
   for (const f of findings) {
@@ -117,4 +123,15 @@ export function decide(
     if (rank(a) > rank(action)) action = a;
   }
   return { action, categories: cats };
+}
+
+/** Whether the findings that count are a single coarse one (see Finding.coarse) whose category has no policy action. */
+function loneCoarse(findings: readonly Finding[], counts: (f: Finding) => boolean, policy: DecisionPolicy): boolean {
+  let lone: Finding | undefined;
+  for (const f of findings) {
+    if (!counts(f)) continue;
+    if (lone !== undefined) return false;
+    lone = f;
+  }
+  return lone?.coarse === true && policy.categoryActions?.[lone.category] === undefined;
 }

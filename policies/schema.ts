@@ -105,7 +105,8 @@ export const CategorySettingSchema = z.strictObject({
     .meta({
       description:
         'Confident findings of this category get at least this action (raises the mode, never lowers it). ' +
-        'Built in: block for record numbers, SSNs, contact data and other strong identifiers.',
+        'Built in: block for record numbers, SSNs, contact data and other strong identifiers. ' +
+        'For LOCATION and DATE it also holds a city or a month and year found alone, which otherwise passes.',
     }),
 });
 export type CategorySetting = z.output<typeof CategorySettingSchema>;

@@ -221,12 +221,15 @@ export const cityState: Detector = {
         let notPlace = false;
         for (let x = 1; x <= k - i && !notPlace; x++) notPlace = (capClass[c + x] & NOT_PLACE) !== 0;
         if (notPlace) continue;
+        const end = zipAfter(text, stateEnd);
         out.push({
           start: t.start,
-          end: zipAfter(text, stateEnd),
+          end,
           category: 'LOCATION',
           confidence: 0.9,
           reason: 'city with state',
+          // With its ZIP code ("Tacoma, WA 98405") the place is finer than a city.
+          coarse: end === stateEnd ? true : undefined,
         });
         matched = true;
         from = k + 2;
@@ -278,6 +281,8 @@ export const cityState: Detector = {
             category: 'LOCATION',
             confidence: conf,
             reason: known ? 'city or town' : 'place name after a preposition',
+            // A facility named after its city ("Boston Medical") is a place of care, not just a city.
+            coarse: fac ? undefined : true,
           });
           from = k + 1;
           break;

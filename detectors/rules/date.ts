@@ -231,12 +231,13 @@ export const date: Detector = {
     const relative = relativeStarts(input);
     // Nothing can start: no closure, list or regex call (with gating off, a test hook, every regex runs).
     if (at === NO_DATE_STARTS && relative.length === 0 && gatingOn()) return [];
-    const mk = (start: number, end: number, confidence: number, reason: string): Candidate => ({
+    const mk = (start: number, end: number, confidence: number, reason: string, coarse?: true): Candidate => ({
       start,
       end,
       category: 'DATE',
       confidence,
       reason,
+      coarse,
     });
     const out = matchStarts(
       MONTH_DAY,
@@ -257,7 +258,7 @@ export const date: Detector = {
       t,
       (m) => {
         if (isMay(t, m.index) && t[m.index] !== 'M') return null;
-        return mk(m.index, m.index + m[0].length, 0.75, 'month and year');
+        return mk(m.index, m.index + m[0].length, 0.75, 'month and year', true);
       },
       out,
     );
@@ -318,6 +319,7 @@ export const date: Detector = {
           m.index + m[0].length,
           0.75,
           year ? 'month/year after a date cue' : 'month/day after a date cue',
+          year ? true : undefined,
         );
       },
       out,
