@@ -283,6 +283,10 @@ describe('engine: coarse findings', () => {
     ['lives in Tacoma, WA 98405 with HF', 'Tacoma, WA 98405', undefined],
     ['seen on January 3, 2023 for CHF', 'January 3, 2023', undefined],
     ['Mayo Clinic in Rochester, MN', 'Mayo Clinic in Rochester, MN', undefined],
+    ['after a flu vaccine last October', 'last October', true],
+    ['after a flu vaccine last Tuesday', 'last Tuesday', undefined],
+    ['found on a CT at a Denver hospital', 'Denver hospital', true],
+    ['found on a CT at Denver General', 'Denver General', undefined],
   ])('marks the coarse findings of real detectors: %j', (text, value, coarse) => {
     const found = scan(text);
     expect(found.map((f) => [text.slice(f.start, f.end), f.coarse])).toEqual([[value, coarse]]);

@@ -79,6 +79,12 @@ const CITY_EPONYM = new Set([
 const FACILITY_AFTER =
   /^(?:clinic|hospital|hosp|medical center|health center|general|er|urgent care|office|practice|va|nursing home)\b/i;
 
+/** Whether token i follows the article "a" or "an" and one space. */
+function indefiniteBefore(text: string, toks: Token[], i: number): boolean {
+  const p = tokenAt(toks, i - 1);
+  return p !== undefined && (p.key === 'a' || p.key === 'an') && oneSpace(text, p, toks[i]);
+}
+
 /** End of a full state name of one to three title-case words starting at token s ("New Mexico"), or -1. */
 function stateNameEnd(toks: Token[], s: number): number {
   // Every state name starts with one of these words: no name is built for other words.
@@ -281,8 +287,9 @@ export const cityState: Detector = {
             category: 'LOCATION',
             confidence: conf,
             reason: known ? 'city or town' : 'place name after a preposition',
-            // A facility named after its city ("Boston Medical") is a place of care, not just a city.
-            coarse: fac ? undefined : true,
+            // A facility named after its city ("Boston Medical") is a place of care, not just a city; "a
+            // Denver hospital" names none.
+            coarse: fac === null || indefiniteBefore(text, toks, i) ? true : undefined,
           });
           from = k + 1;
           break;

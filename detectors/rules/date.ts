@@ -41,6 +41,9 @@ const CUE = new RegExp(
   String.raw`(?:\bon|\bdob|\bdos|birth|born|\bseen|since|from|until|till|dated?|admitted|admission|discharged?|d\/c|f\/u|follow[- ]?up|scheduled(?: for)?|visit|appt|appointment|surgery|procedure|died|death|deceased|expired|\bby|\bdue|last|next|${WEEKDAY}|\bmon|\btues?|\bwed|\bthu(?:rs?)?|\bfri)\.?\W{0,4}$`,
 );
 
+/** A RELATIVE match that names a weekday: every weekday name ends in "day", no month name does. */
+const WEEKDAY_END = /day$/i;
+
 /** Where RELATIVE can start: "last", "next" or "this past/coming" in the lower-cased copy (same offsets). */
 const RELATIVE_HINT = /(?:last|next)[ \t]|this (?:past|coming)[ \t]/g;
 
@@ -301,7 +304,15 @@ export const date: Detector = {
       RELATIVE,
       relative,
       t,
-      (m) => mk(m.index, m.index + m[0].length, 0.6, 'weekday or month relative to now'),
+      // "last October" is a month of a known year (coarse, like "October 2025"); "last Tuesday" is one day.
+      (m) =>
+        mk(
+          m.index,
+          m.index + m[0].length,
+          0.6,
+          'weekday or month relative to now',
+          WEEKDAY_END.test(m[0]) ? undefined : true,
+        ),
       out,
     );
     matchStarts(

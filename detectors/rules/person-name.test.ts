@@ -156,8 +156,23 @@ describe('person-name', () => {
     'Hi Claude, can you help',
     'Vitamin D low',
     'Chest X-ray was normal',
+    'teacher with Hashimoto thyroiditis on levothyroxine',
+    'daily for Achilles tendinitis diagnosed last month',
+    'workup for Wegener granulomatosis and ANCA',
+    'a 9-year-old with Burkitt lymphoma and fever',
   ])('finds no name in %j', (text) => {
     expect(run(personName, text).filter((h) => h.confidence >= 0.5)).toEqual([]);
+  });
+
+  // If this fails, the disease-word eponym rule ("Hashimoto thyroiditis") swallows a patient's name: it
+  // holds only for one capitalised word followed by one space and a lower-case disease word.
+  it.each([
+    ['pt Anna Roe appendicitis s/p lap appy', 'Anna Roe'],
+    ['Anna Roe, appendicitis, stable', 'Anna Roe'],
+    ['Mrs. Roe appendicitis, stable', 'Mrs. Roe'],
+    ['Anna Paloma was seen for arthritis', 'Anna Paloma'],
+  ])('keeps a name before a diagnosis: %j', (text, value) => {
+    expect(run(personName, text).some((h) => h.value === value && h.confidence >= 0.5)).toBe(true);
   });
 
   // If this fails, a capitalised word in no list and of no name shape ("Quorbel") is no longer found

@@ -1166,7 +1166,7 @@ function nameRun(text: string, toks: Token[], i: number, roleBefore: number, out
   // (cheapest and most decisive first) instead of all up front; the outcome is the same.
   let conf = 0;
   let reason = '';
-  if (eponymAfter(text, toks, i + run)) conf = 0;
+  if (eponymAfter(text, toks, i + run, run === 1)) conf = 0;
   else if (roleBefore === i && (run >= 2 || nameLike(i))) {
     conf = 0.8;
     reason = 'name after an occupation';
@@ -1769,14 +1769,26 @@ function takeRun(text: string, toks: Token[], i: number): number {
   return n;
 }
 
-function eponymAfter(text: string, toks: Token[], j: number): boolean {
+function eponymAfter(text: string, toks: Token[], j: number, single: boolean): boolean {
   const next = toks[j];
   return (
     next !== undefined &&
-    has(j, W_EPONYM) &&
+    (has(j, W_EPONYM) || (single && oneSpace(text, toks[j - 1], next) && diseaseWord(text, next))) &&
     !tokenIs(toks[j - 1], TK_INITIAL) &&
     !hasNewline(text, toks[j - 1].end, next.start)
   );
+}
+
+/**
+ * A lower-case word of 6+ letters with a disease-name ending ("Hashimoto thyroiditis", "Wegener
+ * granulomatosis", "Burkitt lymphoma", "Morton neuralgia", "Leber neuropathy"): after a run of one
+ * capitalised word and one space, it makes the word an eponym. Lower case only, so a name ("Anna Paloma")
+ * is never one; one word only, so a full name before a diagnosis in shorthand ("Anna Roe appendicitis")
+ * stays a name.
+ */
+const DISEASE_END = /(?:itis|osis|oma|a?emia|pathy|plasia|trophy|algia)$/;
+function diseaseWord(text: string, t: Token): boolean {
+  return (t.flags & TK_PLAIN) !== 0 && t.end - t.start >= 6 && startsLower(text, t) && DISEASE_END.test(t.key);
 }
 
 /** End of a name token, with the full stop of a final initial ("John L.") but not a possessive. */
@@ -1978,7 +1990,7 @@ function coordinated(text: string, toks: Token[], found: Candidate[], ands: numb
     const j = ands[a];
     if (j < 1 || j + 1 >= toks.length || text.slice(toks[j - 1].end, toks[j].start) !== ' ') continue;
     if (text.slice(toks[j].end, toks[j + 1].start) !== ' ' || !single(j - 1) || !single(j + 1)) continue;
-    if (eponymAfter(text, toks, j + 2)) continue; // "Kernig and Brudzinski signs"
+    if (eponymAfter(text, toks, j + 2, true)) continue; // "Kernig and Brudzinski signs"
     const members = [j - 1, j + 1];
     // Earlier members of a list: "Kónya, Becker and ...".
     for (let k = j - 2; k >= 1 && text.slice(toks[k].end, toks[k + 1].start) === ', ' && single(k); k--) {
