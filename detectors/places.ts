@@ -1003,17 +1003,30 @@ const SOURCE_WORDS = wordBits([
 
 /**
  * "recommendations from Mayo Clinic", "data from the Cleveland Clinic": an institution or city cited
- * as a source of knowledge, not where a patient was. Looks back up to four tokens from i.
+ * as a source of knowledge, not where a patient was. Looks back up to four tokens from i and on two
+ * after `end`, within the clause: not past a full stop, semicolon, colon, question or exclamation mark
+ * or line break ("seen at Brookfield Urgent Care; DKA protocol?" names where the patient was).
  */
-export function citedAsSource(toks: Token[], i: number, end = i): boolean {
+export function citedAsSource(text: string, toks: Token[], i: number, end = i): boolean {
   for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    if (clauseBreak(text, toks[k].end, toks[k + 1].start)) break;
     const b = SOURCE_WORDS.get(toks[k].key) ?? 0;
     if ((b & SOURCE_NOUN) !== 0) return true;
     if ((b & PATIENT_VERB) !== 0) return false;
   }
   // "What does the Mayo Clinic recommend", "Cleveland Clinic guidelines say".
   for (let k = end + 1; k <= Math.min(toks.length - 1, end + 2); k++) {
+    if (clauseBreak(text, toks[k - 1].end, toks[k].start)) break;
     if (((SOURCE_WORDS.get(toks[k].key) ?? 0) & (SOURCE_VERB | SOURCE_NOUN)) !== 0) return true;
+  }
+  return false;
+}
+
+/** Whether text[from, to) holds . ; : ? ! or a line break. */
+function clauseBreak(text: string, from: number, to: number): boolean {
+  for (let j = from; j < to; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 46 || c === 59 || c === 58 || c === 63 || c === 33 || c === 10 || c === 13) return true;
   }
   return false;
 }

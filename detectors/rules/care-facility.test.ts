@@ -23,6 +23,8 @@ describe('care-facility', () => {
     // "the" straight after a sentence's first word does not join it to the name.
     ['Call the Elm Clinic for her records', 'Elm Clinic'],
     ['admitted to the Hospital of the University of Pennsylvania', 'Hospital of the University of Pennsylvania'],
+    // A source word in the next clause does not make the facility a cited source.
+    ['pump failure at Brookfield Urgent Care; DKA protocol?', 'Brookfield Urgent Care'],
   ])('finds the facility in %j', (text, value) => {
     expect(run(careFacility, text).map((h) => [h.value, h.category])).toEqual([[value, 'LOCATION']]);
     expect(
@@ -57,6 +59,8 @@ describe('care-facility', () => {
     'treated at home',
     'was treated with Metformin',
     'Emory study shows',
+    'What do Cleveland Clinic guidelines say about statins?',
+    'Per the Mayo Clinic protocol, how long is DAPT?',
     'a clinic nearby',
     // A month or weekday after a care cue is a date, not a place.
     'Can a patient with Crohn disease diagnosed in March take adalimumab?',

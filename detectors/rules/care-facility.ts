@@ -228,7 +228,7 @@ export const careFacility: Detector = {
         const hit = systemAt(toks, i);
         if (hit) {
           const end = extendRun(text, toks, caps, capClass, c, i + hit.words.length - 1);
-          if ((!hit.ambiguous || hasCue(text, toks, i)) && !citedAsSource(toks, i, end)) {
+          if ((!hit.ambiguous || hasCue(text, toks, i)) && !citedAsSource(text, toks, i, end)) {
             out.push(finding(t, toks[end], 0.85, 'known health system'));
             from = end + 1;
             continue;
@@ -295,7 +295,7 @@ export const careFacility: Detector = {
       }
       // "recommendations from Mayo Clinic", "data from the Cleveland Clinic": an institution cited as
       // a source of knowledge, not where a patient was.
-      if (citedAsSource(toks, i, end)) {
+      if (citedAsSource(text, toks, i, end)) {
         from = end + 1;
         continue;
       }

@@ -259,7 +259,14 @@ export const cityState: Detector = {
         if (k === i && !known) break;
         // A state alone is not PHI (Safe Harbor keeps the state); New York is also the city.
         if (name !== undefined && STATE_NAMES.has(name) && name !== 'new york') break;
-        if (citedAsSource(toks, i, k + (FACILITY_HEAD_AFTER.test(text.slice(toks[k].end, toks[k].end + 12)) ? 1 : 0)))
+        if (
+          citedAsSource(
+            text,
+            toks,
+            i,
+            k + (FACILITY_HEAD_AFTER.test(text.slice(toks[k].end, toks[k].end + 12)) ? 1 : 0),
+          )
+        )
           break;
         const prefixed = k > i && CITY_PREFIX.has(t.key);
         if (!known && !prefixed) continue;

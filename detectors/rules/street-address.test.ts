@@ -71,6 +71,11 @@ describe('street-address', () => {
     // A place or street word and a span of time after an address cue ("returned") is no house number.
     'A 35yo man returned from Brazil 2 weeks ago with fever',
     'she moved to the Avenue 3 months ago',
+    // An age before a comma, a month and its year, a date after a facility's name.
+    'Summarize: Mr. Roe, 72, COPD, lives on Maple Ave',
+    'Mrs. Roe, Sunnyside Nursing Home, since Dec 2023.',
+    'lives at home since March 15, doing well',
+    's/p CABG at Cedar Valley Heart Institute 4/1/2024, has new AFib',
   ])('finds no address in %j', (text) => {
     expect(run(streetAddress, text)).toEqual([]);
   });

@@ -31,6 +31,7 @@ import {
 } from '../tokens';
 import type { Candidate, Detector, ScanInput } from '../types';
 import { digitRuns, type Gated, matchAll, nearDigits, type Regions, within } from '../util';
+import { MONTH_NAMES } from '../vocab';
 
 const MAX_LEN = 160;
 const ADDRESS_CUE =
@@ -340,11 +341,28 @@ const NOT_STREET_NAME = new Set([
   'units',
   'items',
   'points',
+  // "since Dec 2023", "on March 15": a month before a number is a date.
+  ...MONTH_NAMES,
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
 ]);
-/** A unit after a number: a dose or amount ("Eliquis 5 mg"), or a span of time ("from Brazil 2 weeks ago"). */
+/**
+ * A unit after a number: a dose or amount ("Eliquis 5 mg"), a span of time ("from Brazil 2 weeks ago"), or
+ * the rest of a numeric date ("Heart Institute 4/1/2024").
+ */
 const UNIT_AFTER =
-  /^\s?(?:mg|mcg|ml|g|kg|units?|iu|%|mmol|meq|tabs?|caps?|puffs?|drops?|times|x|weeks?|wks?|days?|months?|mos?|years?|yrs?|hours?|hrs?|minutes?|mins?)\b/i;
-/** A unit (UNIT_AFTER) follows the number token t: then t is no house number. */
+  /^\s?(?:mg|mcg|ml|g|kg|units?|iu|%|mmol|meq|tabs?|caps?|puffs?|drops?|times|x|weeks?|wks?|days?|months?|mos?|years?|yrs?|hours?|hrs?|minutes?|mins?|\/\d{1,2}\/\d{2,4})\b/i;
+/** A unit or a date's rest (UNIT_AFTER) follows the number token t: then t is no house number. */
 function unitAfter(text: string, t: Token): boolean {
   return UNIT_AFTER.test(text.slice(t.end, t.end + 8));
 }
@@ -598,12 +616,15 @@ function anchorAt(input: ScanInput, toks: Token[], i: number, ahead: boolean): n
     // A street word or street-suffixed word right after the number.
     const lead = (nb & LEAD) !== 0 || foreignSuffix(nx);
     if (
-      (nx.flags & (TK_TITLE | TK_CAPS)) !== 0 ||
-      compassLetter(text, nx) ||
-      ((nx.flags & TK_INITIAL) !== 0 && (nx.flags & TK_DOT) !== 0 && /^\p{Lu}$/u.test(nx.text)) ||
-      lead ||
-      (t.text.length >= 2 && i + 2 < n && (tokenClass(text, toks[i + 2]) & FULL) !== 0) ||
-      isNum(nx.text, 1, 4)
+      // "Mr. Roe, 72, COPD, lives on Maple Ave": a number before a comma is an age or a count, unless a
+      // street word follows ("72, rue de la Paix").
+      (lead || text.charCodeAt(t.end) !== 44) &&
+      ((nx.flags & (TK_TITLE | TK_CAPS)) !== 0 ||
+        compassLetter(text, nx) ||
+        ((nx.flags & TK_INITIAL) !== 0 && (nx.flags & TK_DOT) !== 0 && /^\p{Lu}$/u.test(nx.text)) ||
+        lead ||
+        (t.text.length >= 2 && i + 2 < n && (tokenClass(text, toks[i + 2]) & FULL) !== 0) ||
+        isNum(nx.text, 1, 4))
     ) {
       let street = lead;
       // "3747 fourth avenue suite 112": a lower-case full street word close after a house number.
@@ -691,6 +712,8 @@ function anchorAt(input: ScanInput, toks: Token[], i: number, ahead: boolean): n
       const gl = toks[k + 1].start - tk.end;
       if (!(gl === 1 && text.charCodeAt(tk.end) === 32) && !(ls && gl === 2 && text.startsWith('. ', tk.end))) break;
       if (isNum(toks[k + 1]?.text ?? '', 1, 5, ANY_LETTER)) {
+        // A month and its day or year ("since Dec 2023") is a date, not a street and its number.
+        if (k === i && (tb & NOT_NAME) !== 0) break;
         // Not before a unit ("Eliquis 5 mg"): tested last, as it is rarely there.
         if (
           (suffixedRun(text, toks, i, k, tLead, tb, lower) || addressCue(input, t.start)) &&
