@@ -959,6 +959,10 @@ const SOURCE_NOUNS = new Set([
   'articles',
   'resources',
   'website',
+  // "the Mayo Clinic Diet", "Cleveland Clinic's ranking": the institution as a topic.
+  'diet',
+  'ranking',
+  'rankings',
 ]);
 const PATIENT_VERBS = new Set([
   'seen',

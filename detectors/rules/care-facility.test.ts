@@ -61,6 +61,8 @@ describe('care-facility', () => {
     'Emory study shows',
     'What do Cleveland Clinic guidelines say about statins?',
     'Per the Mayo Clinic protocol, how long is DAPT?',
+    'What is the Mayo Clinic Diet and does it work for type 2 diabetes?',
+    "What is Cleveland Clinic's ranking in cardiology?",
     'a clinic nearby',
     // A month or weekday after a care cue is a date, not a place.
     'Can a patient with Crohn disease diagnosed in March take adalimumab?',

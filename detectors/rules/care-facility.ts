@@ -228,7 +228,13 @@ export const careFacility: Detector = {
         const hit = systemAt(toks, i);
         if (hit) {
           const end = extendRun(text, toks, caps, capClass, c, i + hit.words.length - 1);
-          if ((!hit.ambiguous || hasCue(text, toks, i)) && !citedAsSource(text, toks, i, end)) {
+          // (A source word may have joined the run: "the Mayo Clinic Diet".)
+          const named = i + hit.words.length - 1;
+          if (
+            (!hit.ambiguous || hasCue(text, toks, i)) &&
+            !citedAsSource(text, toks, i, end) &&
+            (end === named || !citedAsSource(text, toks, i, named))
+          ) {
             out.push(finding(t, toks[end], 0.85, 'known health system'));
             from = end + 1;
             continue;
@@ -295,7 +301,7 @@ export const careFacility: Detector = {
       }
       // "recommendations from Mayo Clinic", "data from the Cleveland Clinic": an institution cited as
       // a source of knowledge, not where a patient was.
-      if (citedAsSource(text, toks, i, end)) {
+      if (citedAsSource(text, toks, i, end) || (head < end && citedAsSource(text, toks, i, head))) {
         from = end + 1;
         continue;
       }
