@@ -171,6 +171,8 @@ describe('person-name', () => {
     ['Anna Roe, appendicitis, stable', 'Anna Roe'],
     ['Mrs. Roe appendicitis, stable', 'Mrs. Roe'],
     ['Anna Paloma was seen for arthritis', 'Anna Paloma'],
+    // An eponym's noun ("fever") only counts straight after the word, not after a comma.
+    ['Dx for 7yo girl, Amara Okafor, fever x5d', 'Amara Okafor'],
   ])('keeps a name before a diagnosis: %j', (text, value) => {
     expect(run(personName, text).some((h) => h.value === value && h.confidence >= 0.5)).toBe(true);
   });

@@ -1775,8 +1775,19 @@ function eponymAfter(text: string, toks: Token[], j: number, single: boolean): b
     next !== undefined &&
     (has(j, W_EPONYM) || (single && oneSpace(text, toks[j - 1], next) && diseaseWord(text, next))) &&
     !tokenIs(toks[j - 1], TK_INITIAL) &&
-    !hasNewline(text, toks[j - 1].end, next.start)
+    // An eponym's noun follows it on the same line, in the same phrase: "Amara Okafor, fever x5d" is a name.
+    spacesOnly(text, toks[j - 1].end, next.start)
   );
+}
+
+/** Whether text[from, to) is one or more spaces or tabs. */
+function spacesOnly(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
 }
 
 /**
