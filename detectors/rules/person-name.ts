@@ -547,7 +547,7 @@ const NOT_NAME = new Set([
 ]);
 
 /** The words phraseCue() compares the word before a name with, and authorOf()'s articles. */
-const BEFORE_WORDS = ['me', 'him', 'her', 'am', 'is', 'with', 'to', 'by', 'the', 'a', 'an'];
+const BEFORE_WORDS = ['me', 'him', 'her', 'am', 'is', 'with', 'to', 'by', 'for', 'the', 'a', 'an'];
 
 const OWNED_PLACES = new Set(['office', 'clinic', 'practice', 'surgery', 'hospital', 'practise', 'home', 'house']);
 
@@ -1495,7 +1495,10 @@ function namingPhrase(toks: Token[], i: number): boolean {
   return (p1 === 'is' && (p2 === 'name' || p2 === 'names')) || (p1 === 'me' && (p2 === 'call' || p2 === 'calls'));
 }
 
-/** Two-word cues before a name: "call me X", "calls me X", "I am X", "name is X", "directed by X". */
+/**
+ * Two-word cues before a name: "call me X", "calls me X", "I am X", "name is X", "directed by X", "letter
+ * for X".
+ */
 function phraseCue(toks: Token[], i: number): boolean {
   const p1 = tokenAt(toks, i - 1)?.key;
   const p2 = tokenAt(toks, i - 2)?.key;
@@ -1506,6 +1509,9 @@ function phraseCue(toks: Token[], i: number): boolean {
   if (p1 === 'with' && (p2 === 'up' || p2 === 'speak' || p2 === 'meet' || p2 === 'appointment' || p2 === 'talk'))
     return true;
   if ((p1 === 'to' || p1 === 'with') && (p2 === 'speak' || p2 === 'talk' || p2 === 'spoke' || p2 === 'talked'))
+    return true;
+  // "a letter for Ngozi Adeyemi", "discharge summary for ...": a document written for a patient.
+  if (p1 === 'for' && (p2 === 'letter' || p2 === 'note' || p2 === 'referral' || p2 === 'appeal' || p2 === 'summary'))
     return true;
   return (
     p1 === 'by' && (p2 === 'directed' || p2 === 'written' || p2 === 'performed' || p2 === 'signed' || p2 === 'referred')
