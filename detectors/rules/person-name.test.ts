@@ -173,6 +173,9 @@ describe('person-name', () => {
     ['Anna Paloma was seen for arthritis', 'Anna Paloma'],
     // An eponym's noun ("fever") only counts straight after the word, not after a comma.
     ['Dx for 7yo girl, Amara Okafor, fever x5d', 'Amara Okafor'],
+    // In a text without capitals, a cued name goes on over a word joined by an apostrophe or hyphen.
+    ["summarize the consult for john o'brien, 66, copd", "john o'brien"],
+    ['my name is anna smith-jones and i have asthma', 'anna smith-jones'],
   ])('keeps a name before a diagnosis: %j', (text, value) => {
     expect(run(personName, text).some((h) => h.value === value && h.confidence >= 0.5)).toBe(true);
   });

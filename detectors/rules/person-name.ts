@@ -1287,7 +1287,7 @@ function nameRun(text: string, toks: Token[], i: number, roleBefore: number, out
       endTok < i + 2 &&
       endTok + 1 < n &&
       oneSpace(text, toks[endTok], toks[endTok + 1]) &&
-      lowerWord(text, toks[endTok + 1], 3) &&
+      (lowerWord(text, toks[endTok + 1], 3) || lowerJoined(text, toks[endTok + 1])) &&
       !has(endTok + 1, W_NOT_NAME | W_LOWER_STOP | W_AMBIGUOUS)
     )
       endTok++;
@@ -1470,7 +1470,7 @@ function lowerNameRun(text: string, toks: Token[], i: number, out: Candidate[]):
     k < n &&
     k < i + 3 &&
     spaceOrDotSpace(text, toks[k - 1].end, toks[k].start) &&
-    lowerWord(text, toks[k], 1) &&
+    (lowerWord(text, toks[k], 1) || lowerJoined(text, toks[k])) &&
     !has(k, W_NOT_NAME | W_LOWER_STOP)
   )
     k++;
@@ -1482,6 +1482,19 @@ function lowerNameRun(text: string, toks: Token[], i: number, out: Candidate[]):
     reason: 'name after a cue word',
   });
   return k;
+}
+
+/** A lower-case ASCII word joined by an apostrophe or hyphen: "o'brien", "smith-jones" (not a possessive). */
+function lowerJoined(text: string, t: Token): boolean {
+  if ((t.flags & TK_POSSESSIVE) !== 0) return false;
+  let joins = 0;
+  for (let k = t.start; k < t.end; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 97 && c <= 122) continue;
+    if (c !== 39 && c !== 0x2019 && c !== 45) return false;
+    joins++;
+  }
+  return joins > 0;
 }
 
 /**
@@ -1511,7 +1524,10 @@ function phraseCue(toks: Token[], i: number): boolean {
   if ((p1 === 'to' || p1 === 'with') && (p2 === 'speak' || p2 === 'talk' || p2 === 'spoke' || p2 === 'talked'))
     return true;
   // "a letter for Ngozi Adeyemi", "discharge summary for ...": a document written for a patient.
-  if (p1 === 'for' && (p2 === 'letter' || p2 === 'note' || p2 === 'referral' || p2 === 'appeal' || p2 === 'summary'))
+  if (
+    p1 === 'for' &&
+    (p2 === 'letter' || p2 === 'note' || p2 === 'referral' || p2 === 'appeal' || p2 === 'summary' || p2 === 'consult')
+  )
     return true;
   return (
     p1 === 'by' && (p2 === 'directed' || p2 === 'written' || p2 === 'performed' || p2 === 'signed' || p2 === 'referred')
