@@ -160,6 +160,8 @@ describe('person-name', () => {
     'daily for Achilles tendinitis diagnosed last month',
     'workup for Wegener granulomatosis and ANCA',
     'a 9-year-old with Burkitt lymphoma and fever',
+    'Cedar Crest, the nursing home, called about her meds',
+    'Blue Cross, the insurer, denied the claim',
   ])('finds no name in %j', (text) => {
     expect(run(personName, text).filter((h) => h.confidence >= 0.5)).toEqual([]);
   });
@@ -176,6 +178,9 @@ describe('person-name', () => {
     // In a text without capitals, a cued name goes on over a word joined by an apostrophe or hyphen.
     ["summarize the consult for john o'brien, 66, copd", "john o'brien"],
     ['my name is anna smith-jones and i have asthma', 'anna smith-jones'],
+    // A role or relation in an apposition after the name.
+    ['Quorbel Vantis, the charge nurse, said it was fine', 'Quorbel Vantis'],
+    ['Quorbel Vantis, her daughter, called about the MRI', 'Quorbel Vantis'],
   ])('keeps a name before a diagnosis: %j', (text, value) => {
     expect(run(personName, text).some((h) => h.value === value && h.confidence >= 0.5)).toBe(true);
   });

@@ -1204,6 +1204,9 @@ function nameRun(text: string, toks: Token[], i: number, roleBefore: number, out
   ) {
     conf = 0.75;
     reason = 'name before a verb or family word';
+  } else if (run >= 2 && roleAfter(text, toks, i + run)) {
+    conf = 0.8;
+    reason = 'name with a role after it';
   } else if (authorOf(toks, i, run)) {
     conf = 0.6;
     reason = 'author of a work';
@@ -1482,6 +1485,47 @@ function lowerNameRun(text: string, toks: Token[], i: number, out: Candidate[]):
     reason: 'name after a cue word',
   });
   return k;
+}
+
+/** Determiners that open an apposition after a name: "Anna Roe, the charge nurse, said". */
+const APPOSITION_DETERMINERS = new Set(['the', 'a', 'an', 'our', 'my', 'his', 'her', 'their', 'your']);
+/** Care roles an apposition may name, beside the occupations (ROLE_NOUNS) and relations (STRONG_CUES). */
+const CARE_ROLES = new Set([
+  'nurse',
+  'doctor',
+  'physician',
+  'surgeon',
+  'pharmacist',
+  'therapist',
+  'physiotherapist',
+  'dietitian',
+  'midwife',
+  'paramedic',
+  'chaplain',
+  'caseworker',
+  'psychologist',
+  'psychiatrist',
+  'neighbor',
+  'neighbour',
+  'roommate',
+  'friend',
+  'teacher',
+  'manager',
+  'engineer',
+]);
+
+/**
+ * "Hijacinta Godina, the technical writer, said", "Anna Roe, her daughter, called": the run (ending before
+ * token j) is followed by a comma and a phrase of up to three words, on one line, whose determiner opens
+ * it and one of whose words names a role or a relation.
+ */
+function roleAfter(text: string, toks: Token[], j: number): boolean {
+  const d = toks[j];
+  if (d === undefined || !gapIs(text, toks[j - 1], d, ', ') || !APPOSITION_DETERMINERS.has(d.key)) return false;
+  for (let k = j + 1; k < Math.min(toks.length, j + 4) && oneSpace(text, toks[k - 1], toks[k]); k++) {
+    if (has(k, W_ROLE | W_STRONG_CUE) || CARE_ROLES.has(toks[k].key)) return true;
+  }
+  return false;
 }
 
 /** A lower-case ASCII word joined by an apostrophe or hyphen: "o'brien", "smith-jones" (not a possessive). */
