@@ -284,6 +284,9 @@ describe('engine: coarse findings', () => {
     ['seen on January 3, 2023 for CHF', 'January 3, 2023', undefined],
     ['Mayo Clinic in Rochester, MN', 'Mayo Clinic in Rochester, MN', undefined],
     ['after a flu vaccine last October', 'last October', true],
+    // A birth month and year is kept finer.
+    ['62yo, DOB 03/1961, with ALS', '03/1961', undefined],
+    ['pt born in March 1961, ALS', 'March 1961', undefined],
     ['after a flu vaccine last Tuesday', 'last Tuesday', undefined],
     ['found on a CT at a Denver hospital', 'Denver hospital', true],
     ['found on a CT at Denver General', 'Denver General', undefined],

@@ -41,6 +41,17 @@ const CUE = new RegExp(
   String.raw`(?:\bon|\bdob|\bdos|birth|born|\bseen|since|from|until|till|dated?|admitted|admission|discharged?|d\/c|f\/u|follow[- ]?up|scheduled(?: for)?|visit|appt|appointment|surgery|procedure|died|death|deceased|expired|\bby|\bdue|last|next|${WEEKDAY}|\bmon|\btues?|\bwed|\bthu(?:rs?)?|\bfri)\.?\W{0,4}$`,
 );
 
+/** A birth cue just before a date: "DOB 03/1961", "born in March 1961". */
+const BIRTH_BEFORE = /(?:\bdob|\bd\.o\.b\.?|\bborn(?: in| on)?|\bbirth(?:date|day)?)\W{0,3}$/;
+
+/**
+ * A month and year is coarse (types.ts Finding.coarse) unless it is a birth date: a birth month and year
+ * is kept as a finer identifier ("DOB 03/1961" alone still warns).
+ */
+function coarseUnlessBirth(input: ScanInput, at: number): true | undefined {
+  return BIRTH_BEFORE.test(before(input, at, 16)) ? undefined : true;
+}
+
 /** A RELATIVE match that names a weekday: every weekday name ends in "day", no month name does. */
 const WEEKDAY_END = /day$/i;
 
@@ -261,7 +272,7 @@ export const date: Detector = {
       t,
       (m) => {
         if (isMay(t, m.index) && t[m.index] !== 'M') return null;
-        return mk(m.index, m.index + m[0].length, 0.75, 'month and year', true);
+        return mk(m.index, m.index + m[0].length, 0.75, 'month and year', coarseUnlessBirth(input, m.index));
       },
       out,
     );
@@ -330,7 +341,7 @@ export const date: Detector = {
           m.index + m[0].length,
           0.75,
           year ? 'month/year after a date cue' : 'month/day after a date cue',
-          year ? true : undefined,
+          year ? coarseUnlessBirth(input, m.index) : undefined,
         );
       },
       out,
