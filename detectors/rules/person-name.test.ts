@@ -162,6 +162,8 @@ describe('person-name', () => {
     'a 9-year-old with Burkitt lymphoma and fever',
     'Cedar Crest, the nursing home, called about her meds',
     'Blue Cross, the insurer, denied the claim',
+    'a 50-year-old man, Chronic Kidney Disease, on dialysis',
+    'a 30-year-old male, Army Veteran, with PTSD',
   ])('finds no name in %j', (text) => {
     expect(run(personName, text).filter((h) => h.confidence >= 0.5)).toEqual([]);
   });
@@ -181,6 +183,8 @@ describe('person-name', () => {
     // A role or relation in an apposition after the name.
     ['Quorbel Vantis, the charge nurse, said it was fine', 'Quorbel Vantis'],
     ['Quorbel Vantis, her daughter, called about the MRI', 'Quorbel Vantis'],
+    // A name in apposition after a person noun.
+    ['a 35-year-old female, Quorbel Vantis, referred by her GP', 'Quorbel Vantis'],
   ])('keeps a name before a diagnosis: %j', (text, value) => {
     expect(run(personName, text).some((h) => h.value === value && h.confidence >= 0.5)).toBe(true);
   });

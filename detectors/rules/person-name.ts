@@ -1207,6 +1207,9 @@ function nameRun(text: string, toks: Token[], i: number, roleBefore: number, out
   } else if (run >= 2 && roleAfter(text, toks, i + run)) {
     conf = 0.8;
     reason = 'name with a role after it';
+  } else if (run >= 2 && personBefore(text, toks, i, run)) {
+    conf = 0.8;
+    reason = 'name in apposition to a person';
   } else if (authorOf(toks, i, run)) {
     conf = 0.6;
     reason = 'author of a work';
@@ -1526,6 +1529,57 @@ function roleAfter(text: string, toks: Token[], j: number): boolean {
     if (has(k, W_ROLE | W_STRONG_CUE) || CARE_ROLES.has(toks[k].key)) return true;
   }
   return false;
+}
+
+/** Person nouns a name may stand in apposition to: "a 35-year-old female, Keoni Kahale, was seen". */
+const PERSON_NOUNS = new Set([
+  'male',
+  'female',
+  'man',
+  'woman',
+  'boy',
+  'girl',
+  'gentleman',
+  'lady',
+  'patient',
+  'pt',
+  'infant',
+  'toddler',
+  'child',
+  'teen',
+  'teenager',
+  'adolescent',
+  'veteran',
+]);
+
+/**
+ * "a 35-year-old female, Keoni Kahale, referred by ...": a run of two or three title-case words set off by
+ * commas (or ended by a bracket or the sentence) right after a person noun. No word of the run may be a
+ * non-name, eponym, city, state, role or person word ("a 50-year-old man, Chronic Kidney Disease, on
+ * dialysis", "a 30-year-old male, Army Veteran, with PTSD").
+ */
+function personBefore(text: string, toks: Token[], i: number, run: number): boolean {
+  if (run > 3 || i < 1 || !gapIs(text, toks[i - 1], toks[i], ', ') || !PERSON_NOUNS.has(toks[i - 1].key)) return false;
+  for (let k = i; k < i + run; k++) {
+    const tk = toks[k];
+    if (
+      (tk.flags & TK_TITLE) === 0 ||
+      classes(k, W_NOT_NAME | W_EPONYM | W_CITY | W_STATE | W_ROLE | W_STRONG_CUE) !== 0 ||
+      PERSON_NOUNS.has(tk.key) ||
+      CARE_ROLES.has(tk.key)
+    )
+      return false;
+  }
+  const c = text.charCodeAt(toks[i + run - 1].end);
+  return (
+    c === 44 ||
+    c === 46 ||
+    c === 63 ||
+    c === 33 ||
+    c === 59 ||
+    Number.isNaN(c) ||
+    (c === 32 && text.charCodeAt(toks[i + run - 1].end + 1) === 40)
+  );
 }
 
 /** A lower-case ASCII word joined by an apostrophe or hyphen: "o'brien", "smith-jones" (not a possessive). */
