@@ -93,6 +93,14 @@ describe('decide: quasi-identifiers in combination', () => {
   it('warns on two kinds of quasi-identifier with any health cue', () => {
     expect(decide([f('NAME', 0.9), f('DATE', 0.9, 10)], 0.2).action).toBe('warn');
   });
+  // If this fails, "my grandmother, Rosa Roe, fell at Sunrise Villa on Oct 2" (a name, a care facility and
+  // a date, no clinical word) is allowed: a care facility is itself a health cue for the combination rule.
+  it('counts a care facility as a health cue for two kinds of quasi-identifier', () => {
+    const facility = findingOf('LOCATION', 0.85, { start: 10, end: 14, detector: 'care-facility' });
+    expect(decide([f('NAME', 0.9), facility], 0).action).toBe('warn');
+    expect(decide([f('NAME', 0.9), f('LOCATION', 0.85, 10)], 0).action).toBe('allow');
+    expect(decide([facility], 0).action).toBe('allow');
+  });
   // If this fails, the combination rule fires without any clinical content, or on one kind alone.
   it('still allows them with no health cue, and one kind alone under the threshold', () => {
     expect(decide([f('NAME', 0.9), f('DATE', 0.9, 10)], 0).action).toBe('allow');

@@ -92,7 +92,9 @@ export function decide(
   // Oct 3 was benign"); alone they need a clearly clinical text. The kinds are only counted when the
   // health score leaves the question open.
   let weakCounts = health >= policy.minHealthForWeak;
-  if (!weakCounts && health > 0) {
+  // A care facility among the findings ("fell at Sunrise Villa", "seen at Mercy West") is itself a health
+  // cue: being there is health information, even when the text has no clinical word.
+  if (!weakCounts && (health > 0 || careSetting(findings, counts))) {
     let first: Category | undefined;
     for (const f of findings) {
       if (!COMBINING.has(f.category) || !counts(f) || isStrong(f, policy)) continue;
@@ -123,6 +125,12 @@ export function decide(
     if (rank(a) > rank(action)) action = a;
   }
   return { action, categories: cats };
+}
+
+/** Whether a care facility is among the findings that count. */
+function careSetting(findings: readonly Finding[], counts: (f: Finding) => boolean): boolean {
+  for (const f of findings) if (f.detector === 'care-facility' && counts(f)) return true;
+  return false;
 }
 
 /** Whether the findings that count are a single coarse one (see Finding.coarse) whose category has no policy action. */
