@@ -23,6 +23,9 @@ describe('care-facility', () => {
     // "the" straight after a sentence's first word does not join it to the name.
     ['Call the Elm Clinic for her records', 'Elm Clinic'],
     ['admitted to the Hospital of the University of Pennsylvania', 'Hospital of the University of Pennsylvania'],
+    // A name, then a kind of care before "Practice" or "Care".
+    ['PCP: Dr. Roe, Riverbend Family Practice, for records', 'Riverbend Family Practice'],
+    ['Home health: Buckeye Home Care, nurse visits 2x/week', 'Buckeye Home Care'],
     // A source word in the next clause does not make the facility a cited source.
     ['pump failure at Brookfield Urgent Care; DKA protocol?', 'Brookfield Urgent Care'],
   ])('finds the facility in %j', (text, value) => {
@@ -59,6 +62,8 @@ describe('care-facility', () => {
     'treated at home',
     'was treated with Metformin',
     'Emory study shows',
+    'Home Care instructions: rest and fluids',
+    'Primary Care follow-up in 2 weeks',
     'What do Cleveland Clinic guidelines say about statins?',
     'Per the Mayo Clinic protocol, how long is DAPT?',
     'What is the Mayo Clinic Diet and does it work for type 2 diabetes?',

@@ -282,7 +282,10 @@ export const careFacility: Detector = {
             ((tk.key === 'center' || tk.key === 'centre' || tk.key === 'ctr') &&
               k > i &&
               ((cc > 0 && caps[cc - 1] === k - 1 ? capClass[cc - 1] : tokenClass(text, toks[k - 1])) & QUALIFIER) !==
-                0);
+                0) ||
+            // "Riverbend Family Practice", "Buckeye Home Care", "Elm Urgent Care": a name, then a kind of care
+            // before the head (not "Family Practice" or "Home Care" alone).
+            ((tk.key === 'practice' || tk.key === 'care') && k - 1 > i && CARE_KINDS.has(toks[k - 1].key));
         }
         // Hospital acronyms: "UWMC", "BMC", "VUMC".
         if (!title && mcAcronym(toks[k].text)) {
@@ -323,6 +326,20 @@ export const careFacility: Detector = {
     return out;
   },
 };
+
+/** Words that make "practice" or "care" the head of a facility's name: "Family Practice", "Home Care". */
+const CARE_KINDS = new Set([
+  'family',
+  'medical',
+  'dental',
+  'group',
+  'pediatric',
+  'home',
+  'urgent',
+  'primary',
+  'senior',
+  'memory',
+]);
 
 /** A lower-case facility word after a name belongs to it: "NYU Langone clinic". */
 const FACILITY_AFTER = /^(?:clinic|hospital|hosp|medical center|health center|er|urgent care|office|practice|campus)\b/;

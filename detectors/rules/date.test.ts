@@ -84,5 +84,9 @@ describe('date', () => {
     expect(values(date, 'seen 13/2025')).toEqual([]);
     expect(values(date, 'ratio 12/2025 of samples')).toEqual([]);
     expect(values(date, 'we fried 3/4 of the batch')).toEqual([]);
+    // A study or procedure named just before is a date cue: "Echo 10/05: EF 25%", "CT 3/14".
+    expect(values(date, 'Echo 10/05: EF 25%, moderate MR')).toEqual(['10/05']);
+    expect(values(date, 'CT 3/14 showed no bleed')).toEqual(['3/14']);
+    expect(values(date, 'perfect 3/4 score on the quiz')).toEqual([]);
   });
 });

@@ -38,7 +38,7 @@ const RELATIVE = new RegExp(String.raw`\b(?:last|this past|next|this coming)[ \t
 // Month/day without year ("3/17"), or month/year ("12/2025"), only after a date cue.
 const SHORT = /(?<![\w./-])(\d{1,2})\/(\d{1,2}|(?:19|20)\d\d)(?![\w]|[./-]\d)/g;
 const CUE = new RegExp(
-  String.raw`(?:\bon|\bdob|\bdos|birth|born|\bseen|since|from|until|till|dated?|admitted|admission|discharged?|d\/c|f\/u|follow[- ]?up|scheduled(?: for)?|visit|appt|appointment|surgery|procedure|died|death|deceased|expired|\bby|\bdue|last|next|${WEEKDAY}|\bmon|\btues?|\bwed|\bthu(?:rs?)?|\bfri)\.?\W{0,4}$`,
+  String.raw`(?:\bon|\bdob|\bdos|birth|born|\bseen|since|from|until|till|dated?|admitted|admission|discharged?|d\/c|f\/u|follow[- ]?up|scheduled(?: for)?|visit|appt|appointment|surgery|procedure|\b(?:echo|tte|tee|ekg|ecg|eeg|emg|cxr|mri|cta?|cath|egd|biopsy|colonoscopy|ultrasound|x-?ray)|died|death|deceased|expired|\bby|\bdue|last|next|${WEEKDAY}|\bmon|\btues?|\bwed|\bthu(?:rs?)?|\bfri)\.?\W{0,4}$`,
 );
 
 /** A birth cue just before a date: "DOB 03/1961", "born in March 1961". */
