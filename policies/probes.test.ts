@@ -120,6 +120,12 @@ const PHI_FREE = [
   'How did Florence Nightingale improve hospital sanitation?',
   'Explain the Kübler-Ross stages of grief for a patient with terminal cancer.',
   'Is the Atkins diet safe for someone with gout?',
+  "The FDA approved lecanemab on January 6, 2023; is it appropriate for a 70-year-old with mild Alzheimer's?",
+  'Since the COVID-19 pandemic began in March 2020, how have outcomes changed for patients with ARDS?',
+  'Do the 2023 ADA Standards of Care recommend SGLT2 inhibitors for a 62-year-old with CKD?',
+  'The ACC/AHA guideline published on November 12, 2013 changed statin dosing; what is current for a 55yo?',
+  'What changed in the GOLD report released in November 2022 for COPD patients over 65?',
+  'Is the updated CDC schedule from September 2023 recommending RSV vaccine for a 61-year-old with asthma?',
 ];
 
 /** Notes and questions with a patient's identifiers in the forms clinicians type. */

@@ -89,4 +89,13 @@ describe('date', () => {
     expect(values(date, 'CT 3/14 showed no bleed')).toEqual(['3/14']);
     expect(values(date, 'perfect 3/4 score on the quiz')).toEqual([]);
   });
+
+  // If this fails, the date of a drug approval or a publication is reported as a patient's date (a false
+  // alarm on clinical questions), or a patient's own approval or prescription date is dropped.
+  it('drops the dates of public events only', () => {
+    expect(values(date, 'The FDA approved lecanemab on January 6, 2023; is it safe?')).toEqual([]);
+    expect(values(date, 'the guideline published on November 12, 2013 changed dosing')).toEqual([]);
+    expect(values(date, 'prior auth approved on 3/14/2024 for her MRI')).toEqual(['3/14/2024']);
+    expect(values(date, 'Rx issued on 03/02/2024, refills 2')).toEqual(['03/02/2024']);
+  });
 });

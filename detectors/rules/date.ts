@@ -52,6 +52,24 @@ function coarseUnlessBirth(input: ScanInput, at: number): true | undefined {
   return BIRTH_BEFORE.test(before(input, at, 16)) ? undefined : true;
 }
 
+/**
+ * A date of a public event, not of a person: "The FDA approved lecanemab on January 6, 2023", "the guideline
+ * published on November 12, 2013". Only words that cannot describe a patient's own record count ("approved",
+ * "issued" or "released" can: a prior authorisation, a prescription, a discharge).
+ */
+const PUBLIC_EVENT_BEFORE = /\b(?:published|announced|enacted|launched|fda)\b[^.;:?!\n]{0,30}$/;
+
+/** The candidates without the dates of public events (PUBLIC_EVENT_BEFORE in the 48 characters before). */
+function publicEventDates(input: ScanInput, out: Candidate[]): Candidate[] {
+  let kept = 0;
+  for (let k = 0; k < out.length; k++) {
+    const c = out[k];
+    if (!PUBLIC_EVENT_BEFORE.test(before(input, c.start, 48))) out[kept++] = c;
+  }
+  out.length = kept;
+  return out;
+}
+
 /** A RELATIVE match that names a weekday: every weekday name ends in "day", no month name does. */
 const WEEKDAY_END = /day$/i;
 
@@ -346,6 +364,6 @@ export const date: Detector = {
       },
       out,
     );
-    return out;
+    return publicEventDates(input, out);
   },
 };
