@@ -274,6 +274,16 @@ describe('engine: coarse findings', () => {
     ]);
   });
 
+  // If this fails, a street address with its house number is not marked as pointing at one household, or
+  // the mark is lost when the address merges with its city and state.
+  it.each([
+    ['I live at 4821 Birchwood Ln, Tacoma, WA 98405 and need a GP', '4821 Birchwood Ln, Tacoma, WA 98405', true],
+    ['Send it to P.O. Box 149, Springfield.', 'P.O. Box 149, Springfield', true],
+    ['she grew up in Tacoma, WA', 'Tacoma, WA', undefined],
+  ])('marks household addresses: %j', (text, value, household) => {
+    expect(scan(text).map((f) => [text.slice(f.start, f.end), f.household])).toEqual([[value, household]]);
+  });
+
   // If this fails, the detectors no longer tell a city or a month and year from finer places and dates.
   it.each([
     ['pt from Miami with ALS', 'Miami', true],

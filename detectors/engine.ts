@@ -140,6 +140,7 @@ export function scanInput(
         reason: c.reason,
         detector: d.id,
         coarse: c.coarse,
+        household: c.household,
       });
     }
   }
@@ -151,6 +152,7 @@ export function scanInput(
     if (cur && c.start < cur.end) {
       // A span merged with anything finer ("May 2023" inside "May 3, 2023") is not coarse.
       if (c.coarse !== true) cur.coarse = undefined;
+      if (c.household === true) cur.household = true;
       if (c.confidence > cur.confidence) {
         cur.category = c.category;
         cur.detector = c.detector;
@@ -168,6 +170,7 @@ export function scanInput(
       confidence: Math.round(c.confidence * 100) / 100,
       reason: c.reason,
       coarse: c.coarse,
+      household: c.household,
     };
     out.push(cur);
   }
@@ -203,6 +206,7 @@ function joinPlaces(text: string, findings: Finding[]): Finding[] {
       prev.end = f.end;
       prev.confidence = Math.max(prev.confidence, f.confidence);
       if (f.coarse !== true) prev.coarse = undefined;
+      if (f.household === true) prev.household = true;
       continue;
     }
     out.push(f);

@@ -47,6 +47,12 @@ export interface Finding {
    * A finding merged from several candidates is coarse only when all of them are. Otherwise undefined.
    */
   coarse?: true;
+  /**
+   * true when the finding holds a street address with its house number, or a P.O. box: it points at one
+   * household, and with any health cue decide() counts it even alone. A merged finding has it when any of
+   * its candidates had it. Otherwise undefined.
+   */
+  household?: true;
 }
 
 export interface ScanOptions {
@@ -69,6 +75,8 @@ export interface Candidate {
   validated?: boolean;
   /** A coarse quasi-identifier (a city, a month and year): see Finding.coarse. */
   coarse?: true;
+  /** A street address with its house number, or a P.O. box: see Finding.household. */
+  household?: true;
 }
 
 /** Text plus precomputed helpers shared by all detectors in one scan. */

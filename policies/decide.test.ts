@@ -101,6 +101,14 @@ describe('decide: quasi-identifiers in combination', () => {
     expect(decide([f('NAME', 0.9), f('LOCATION', 0.85, 10)], 0).action).toBe('allow');
     expect(decide([facility], 0).action).toBe('allow');
   });
+  // If this fails, a home address with its house number in a text with a faint health cue ("... need a GP
+  // who treats ADHD") is allowed, or an address with no health cue at all (a restaurant question) warns.
+  it('counts a street address with a house number alone once there is any health cue', () => {
+    const home = findingOf('LOCATION', 0.9, { household: true });
+    expect(decide([home], 0.2).action).toBe('warn');
+    expect(decide([home], 0).action).toBe('allow');
+    expect(decide([f('LOCATION', 0.9)], 0.2).action).toBe('allow');
+  });
   // If this fails, the combination rule fires without any clinical content, or on one kind alone.
   it('still allows them with no health cue, and one kind alone under the threshold', () => {
     expect(decide([f('NAME', 0.9), f('DATE', 0.9, 10)], 0).action).toBe('allow');

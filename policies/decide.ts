@@ -110,6 +110,9 @@ export function decide(
   // identifying as "a 55-year-old with ALS". Safe Harbor removes it from a data set, but in a single
   // question it is a false alarm. Two of them together ("from Denver, since May 2023") or anything else
   // beside it count as before. A policy that sets an action for the category keeps every such finding.
+  // A street address with its house number (or a P.O. box) points at one household: with any health cue at
+  // all it counts on its own ("I live at 4821 Birchwood Ln, Tacoma ... need a GP who treats ADHD").
+  if (!weakCounts && health > 0 && householdFound(findings, counts)) weakCounts = true;
   if (weakCounts) weakCounts = !loneCoarse(findings, counts, policy);
   let action: Action = 'allow';
   const cats: Category[] = [];
@@ -125,6 +128,12 @@ export function decide(
     if (rank(a) > rank(action)) action = a;
   }
   return { action, categories: cats };
+}
+
+/** Whether a street address with its house number, or a P.O. box, is among the findings that count. */
+function householdFound(findings: readonly Finding[], counts: (f: Finding) => boolean): boolean {
+  for (const f of findings) if (f.household === true && counts(f)) return true;
+  return false;
 }
 
 /** Whether a care facility is among the findings that count. */

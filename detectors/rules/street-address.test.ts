@@ -16,6 +16,7 @@ describe('street-address', () => {
     ['Post Office Box 12', 'Post Office Box 12'],
     ['PSC 4355, Box 4187 APO AP 28906', 'PSC 4355, Box 4187 APO AP 28906'],
     ['moved to 90 Whitchurch Road last year', '90 Whitchurch Road'],
+    ['lives at 350 5th Ave with her son', '350 5th Ave'],
     ['Wingertweg 126', 'Wingertweg 126'],
     ['Rue de Virton 38 Suite 510', 'Rue de Virton 38 Suite 510'],
     ['the corner of 35 Pentelis Str. and Waechter Turnpike', 'the corner of 35 Pentelis Str. and Waechter Turnpike'],
@@ -71,6 +72,7 @@ describe('street-address', () => {
     // A place or street word and a span of time after an address cue ("returned") is no house number.
     'A 35yo man returned from Brazil 2 weeks ago with fever',
     'she moved to the Avenue 3 months ago',
+    'the 20 5th graders in Ave Maria school',
     // An age before a comma, a month and its year, a date after a facility's name.
     'Summarize: Mr. Roe, 72, COPD, lives on Maple Ave',
     'Mrs. Roe, Sunnyside Nursing Home, since Dec 2023.',

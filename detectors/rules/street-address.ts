@@ -356,6 +356,23 @@ const NOT_STREET_NAME = new Set([
   'nov',
   'dec',
 ]);
+/** /^\d{1,3}(?:st|nd|rd|th)$/: a numbered street ("350 5th Ave", "1 E 42nd St"). */
+function ordinal(s: string): boolean {
+  const len = s.length;
+  if (len < 3 || len > 5 || !isNum(s.slice(0, len - 2), 1, 3)) return false;
+  const tail = s.slice(len - 2).toLowerCase();
+  return tail === 'st' || tail === 'nd' || tail === 'rd' || tail === 'th';
+}
+
+/** Whether text[from, to) holds an ASCII digit (a house number, a box number). */
+function hasDigit(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
 /**
  * A unit after a number: a dose or amount ("Eliquis 5 mg"), a span of time ("from Brazil 2 weeks ago"), or
  * the rest of a numeric date ("Heart Institute 4/1/2024").
@@ -489,12 +506,14 @@ export const streetAddress: Detector = {
       const t = toks[i];
       const end = grow(text, toks, i);
       if (end - t.start < 6) continue;
+      const start = startBefore(text, toks, i);
       out.push({
-        start: startBefore(text, toks, i),
+        start,
         end,
         category: 'LOCATION',
         confidence: conf,
         reason: 'street address',
+        household: hasDigit(text, start, end) ? true : undefined,
       });
       // The address's tokens are passed over.
       if (i + 1 < n && toks[i + 1].start < end) {
@@ -541,7 +560,8 @@ export const streetAddress: Detector = {
           const start =
             k > 0 && toks[k].start === m.index && toks[k - 1].end > prevEnd ? startBefore(text, toks, k) : m.index;
           prevEnd = end;
-          return { start, end, category: 'LOCATION' as const, confidence: 0.85, reason };
+          const household = hasDigit(text, start, end) ? (true as const) : undefined;
+          return { start, end, category: 'LOCATION' as const, confidence: 0.85, reason, household };
         });
       if (digitRegions.length > 0) out.push(...fromRegex(within(POBOX, digitRegions), 'post office box'));
       // Military mail: only around the few tokens that can start it (the regex is not digit-bound).
@@ -624,7 +644,9 @@ function anchorAt(input: ScanInput, toks: Token[], i: number, ahead: boolean): n
         ((nx.flags & TK_INITIAL) !== 0 && (nx.flags & TK_DOT) !== 0 && /^\p{Lu}$/u.test(nx.text)) ||
         lead ||
         (t.text.length >= 2 && i + 2 < n && (tokenClass(text, toks[i + 2]) & FULL) !== 0) ||
-        isNum(nx.text, 1, 4))
+        isNum(nx.text, 1, 4) ||
+        // "350 5th Ave": a numbered street, its type right after it.
+        (ordinal(nx.text) && i + 2 < n && (tokenClass(text, toks[i + 2]) & STREET) !== 0))
     ) {
       let street = lead;
       // "3747 fourth avenue suite 112": a lower-case full street word close after a house number.
