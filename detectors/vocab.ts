@@ -229,3 +229,22 @@ export const WEEKDAY_NAMES: readonly string[] = [
 
 /** Month and weekday names: neither a person's name nor a place ("diagnosed in March", "June"). */
 export const MONTHS_AND_WEEKDAYS: readonly string[] = [...MONTH_NAMES, ...WEEKDAY_NAMES];
+
+/** Short month names, written with or without a full stop ("Dec 2023", "Sept. 9"); "may" is its own name. */
+export const MONTH_ABBREVIATIONS: readonly string[] = [
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+];
+
+/** Words for a person by sex and age group: "a 35-year-old female", "the boy". */
+export const SEX_WORDS: readonly string[] = ['male', 'female', 'man', 'woman', 'boy', 'girl'];

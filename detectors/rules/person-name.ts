@@ -42,7 +42,7 @@ import {
   wordEnd,
 } from '../tokens';
 import type { Candidate, Detector } from '../types';
-import { EPONYM_NOUNS, MONTHS_AND_WEEKDAYS } from '../vocab';
+import { EPONYM_NOUNS, MONTH_ABBREVIATIONS, MONTHS_AND_WEEKDAYS, SEX_WORDS } from '../vocab';
 
 const TITLES = new Set([
   'dr',
@@ -350,18 +350,7 @@ const NOT_NAME = new Set([
   'avenue',
   'road',
   ...MONTHS_AND_WEEKDAYS,
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
+  ...MONTH_ABBREVIATIONS,
   'god',
   'lord',
   'jesus',
@@ -399,12 +388,7 @@ const NOT_NAME = new Set([
   'german',
   'chinese',
   'indian',
-  'male',
-  'female',
-  'man',
-  'woman',
-  'boy',
-  'girl',
+  ...SEX_WORDS,
   'mrn',
   'dob',
   'ssn',
@@ -1533,12 +1517,7 @@ function roleAfter(text: string, toks: Token[], j: number): boolean {
 
 /** Person nouns a name may stand in apposition to: "a 35-year-old female, Keoni Kahale, was seen". */
 const PERSON_NOUNS = new Set([
-  'male',
-  'female',
-  'man',
-  'woman',
-  'boy',
-  'girl',
+  ...SEX_WORDS,
   'gentleman',
   'lady',
   'patient',

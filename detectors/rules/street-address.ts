@@ -31,7 +31,7 @@ import {
 } from '../tokens';
 import type { Candidate, Detector, ScanInput } from '../types';
 import { digitRuns, type Gated, matchAll, nearDigits, type Regions, within } from '../util';
-import { MONTH_NAMES } from '../vocab';
+import { MONTH_ABBREVIATIONS, MONTH_NAMES } from '../vocab';
 
 const MAX_LEN = 160;
 const ADDRESS_CUE =
@@ -343,18 +343,7 @@ const NOT_STREET_NAME = new Set([
   'points',
   // "since Dec 2023", "on March 15": a month before a number is a date.
   ...MONTH_NAMES,
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
+  ...MONTH_ABBREVIATIONS,
 ]);
 /** /^\d{1,3}(?:st|nd|rd|th)$/: a numbered street ("350 5th Ave", "1 E 42nd St"). */
 function ordinal(s: string): boolean {
