@@ -164,6 +164,8 @@ describe('person-name', () => {
     'Blue Cross, the insurer, denied the claim',
     'a 50-year-old man, Chronic Kidney Disease, on dialysis',
     'a 30-year-old male, Army Veteran, with PTSD',
+    "we ate at McDonald's after the clinic",
+    'my MacBook crashed during the telehealth visit',
   ])('finds no name in %j', (text) => {
     expect(run(personName, text).filter((h) => h.confidence >= 0.5)).toEqual([]);
   });
@@ -183,6 +185,10 @@ describe('person-name', () => {
     // A role or relation in an apposition after the name.
     ['Quorbel Vantis, the charge nurse, said it was fine', 'Quorbel Vantis'],
     ['Quorbel Vantis, her daughter, called about the MRI', 'Quorbel Vantis'],
+    // Mc- and O'- surnames have a surname's shape.
+    ['It may be too that McDowell was influenced by it', 'McDowell'],
+    ['the report by McAllister was late', 'McAllister'],
+    ["we met O'Halloran yesterday", "O'Halloran"],
     // A name in apposition after a person noun.
     ['a 35-year-old female, Quorbel Vantis, referred by her GP', 'Quorbel Vantis'],
   ])('keeps a name before a diagnosis: %j', (text, value) => {

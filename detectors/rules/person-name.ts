@@ -647,6 +647,8 @@ function wordClasses(): Map<string, number> {
 
 /** Set per scan: the text has no capital letter at all ("follow up with jane roe"). */
 let lowerText = false;
+/** Set per scan: the scan's text (gaelicPrefix reads a token's characters there). */
+let scanText = '';
 /** Set per scan: ScanInput.lower. */
 let scanLower = '';
 /** Set per scan: where token keys can be read at the tokens' offsets (tokens.ts keysLowerOf). */
@@ -829,12 +831,39 @@ function shaped(k: number): boolean {
   const c = wordCls[k];
   if ((c & SHAPE_KNOWN) !== 0) return (c & SHAPED) !== 0;
   const yes =
-    (surnameEnd(t.key) || ((t.flags & TK_PLAIN) === 0 && hasDiacritic(t.key) && !foreignText())) &&
+    (surnameEnd(t.key) ||
+      gaelicPrefix(scanText, t) ||
+      ((t.flags & TK_PLAIN) === 0 && hasDiacritic(t.key) && !foreignText())) &&
     classes(k, W_CITY | W_AMBIGUOUS | W_NOT_SHAPED | W_STATE) === 0;
   // classes() may have stored the token's classes meanwhile: add to what is there now.
   wordCls[k] |= SHAPE_KNOWN | (yes ? SHAPED : 0);
   return yes;
 }
+/**
+ * "McDowell", "McAllister", "O'Halloran", "O’Neill": Mc or O' and a capital, then lower-case letters, a
+ * surname's shape. Not "Mac" ("MacBook"), and not a possessive ("McDonald's").
+ */
+function gaelicPrefix(text: string, t: Token): boolean {
+  const s = t.start;
+  if ((t.flags & TK_POSSESSIVE) !== 0 || t.end - s < 4) return false;
+  const c0 = text.charCodeAt(s);
+  const c1 = text.charCodeAt(s + 1);
+  const prefix = (c0 === 77 && c1 === 99) || (c0 === 79 && (c1 === 39 || c1 === 0x2019)); // Mc, O' or O’
+  return prefix && isUpperAscii(text.charCodeAt(s + 2)) && lowerTail(text, s + 3, t.end);
+}
+function isUpperAscii(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+/** Whether text[from, to) is one or more lower-case ASCII letters. */
+function lowerTail(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
+}
+
 /**
  * Set per scan, for foreignText(). A text in a language written with diacritics (Turkish, Hungarian
  * ...) has many lower-case words with them; there, diacritics say nothing about names.
@@ -936,6 +965,7 @@ export const personName: Detector = {
     const n = toks.length;
     lowerText = text === input.lower;
     scanToks = toks;
+    scanText = text;
     scanLower = input.lower;
     keyLower = keysLowerOf(input);
     lastName = -1;
