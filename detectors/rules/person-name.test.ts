@@ -165,6 +165,7 @@ describe('person-name', () => {
     'a 50-year-old man, Chronic Kidney Disease, on dialysis',
     'a 30-year-old male, Army Veteran, with PTSD',
     "we ate at McDonald's after the clinic",
+    'Team: Cardiology, Oncology and Surgery',
     'my MacBook crashed during the telehealth visit',
   ])('finds no name in %j', (text) => {
     expect(run(personName, text).filter((h) => h.confidence >= 0.5)).toEqual([]);
@@ -185,6 +186,8 @@ describe('person-name', () => {
     // A role or relation in an apposition after the name.
     ['Quorbel Vantis, the charge nurse, said it was fine', 'Quorbel Vantis'],
     ['Quorbel Vantis, her daughter, called about the MRI', 'Quorbel Vantis'],
+    // A list of title-case words announced as people.
+    ['our 3 founders: Quorbel, Vantis and Oduya.', 'Vantis'],
     // Mc- and O'- surnames have a surname's shape.
     ['It may be too that McDowell was influenced by it', 'McDowell'],
     ['the report by McAllister was late', 'McAllister'],

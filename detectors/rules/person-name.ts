@@ -1413,20 +1413,61 @@ function nameLists(text: string, toks: Token[], out: Candidate[]): void {
     if (m >= 3) {
       let known = 0;
       for (let q = 0; q < m; q++) if (knownFirst(items[q])) known++;
-      let wordy = known >= 2 && known * 2 >= m;
+      // "our 3 founders: Monjeau, Graves and Reed": a list of title-case words announced as people.
+      const announced = known < 2 && listAnnounced(text, toks, items[0]);
+      let wordy = (known >= 2 && known * 2 >= m) || announced;
       for (let q = 0; wordy && q < m; q++) {
         const t = toks[items[q]];
-        wordy = /^\p{L}+$/u.test(t.text) && !has(items[q], W_NOT_NAME) && (t.flags & TK_CAPS) === 0;
+        wordy =
+          /^\p{L}+$/u.test(t.text) &&
+          !has(items[q], W_NOT_NAME) &&
+          (t.flags & TK_CAPS) === 0 &&
+          (!announced || (t.flags & TK_TITLE) !== 0);
       }
       if (wordy) {
+        const reason = announced ? 'list of names after a plural of people' : 'list of first names';
         for (let q = 0; q < m; q++) {
           const t = toks[items[q]];
-          out.push({ start: t.start, end: t.end, category: 'NAME', confidence: 0.7, reason: 'list of first names' });
+          out.push({ start: t.start, end: t.end, category: 'NAME', confidence: 0.7, reason });
         }
       }
     }
     i = j + 1;
   }
+}
+
+/** Plural words for people that may announce a list of their names after a colon. */
+const PEOPLE_PLURALS = new Set([
+  'founders',
+  'authors',
+  'members',
+  'attendees',
+  'participants',
+  'patients',
+  'residents',
+  'nurses',
+  'doctors',
+  'physicians',
+  'speakers',
+  'panelists',
+  'students',
+  'children',
+  'kids',
+  'siblings',
+  'sons',
+  'daughters',
+  'parents',
+  'grandparents',
+  'friends',
+  'guests',
+  'contacts',
+  'caregivers',
+]);
+
+/** Whether the list starting at token k follows "<people>: " ("founders: ...", "Attendees: ..."). */
+function listAnnounced(text: string, toks: Token[], k: number): boolean {
+  const p = tokenAt(toks, k - 1);
+  return p !== undefined && PEOPLE_PLURALS.has(p.key) && gapIs(text, p, toks[k], ': ');
 }
 
 /**
