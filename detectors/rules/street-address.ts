@@ -348,9 +348,15 @@ const NOT_STREET_NAME = new Set([
 /** /^\d{1,3}(?:st|nd|rd|th)$/: a numbered street ("350 5th Ave", "1 E 42nd St"). */
 function ordinal(s: string): boolean {
   const len = s.length;
-  if (len < 3 || len > 5 || !isNum(s.slice(0, len - 2), 1, 3)) return false;
-  const tail = s.slice(len - 2).toLowerCase();
-  return tail === 'st' || tail === 'nd' || tail === 'rd' || tail === 'th';
+  if (len < 3 || len > 5) return false;
+  for (let j = 0; j < len - 2; j++) {
+    const c = s.charCodeAt(j);
+    if (c < 48 || c > 57) return false;
+  }
+  // The suffix, lower-cased by | 32 (A-Z to a-z; a-z unchanged).
+  const a = s.charCodeAt(len - 2) | 32;
+  const b = s.charCodeAt(len - 1) | 32;
+  return (a === 115 && b === 116) || (a === 110 && b === 100) || (a === 114 && b === 100) || (a === 116 && b === 104);
 }
 
 /** Whether text[from, to) holds an ASCII digit (a house number, a box number). */
