@@ -86,38 +86,45 @@ export function decide(
   health = 1,
   policy: DecisionPolicy = DEFAULT_DECISION_POLICY,
 ): Decision {
-  const counts = (f: Finding) => f.confidence >= (policy.categoryMinConfidence?.[f.category] ?? policy.minConfidence);
-  // Two kinds of quasi-identifier together (a name and a date, a name and a place) with any clinical
-  // cue at all identify a patient's health event, even in a short prompt ("Mrs. Roe: your biopsy from
-  // Oct 3 was benign"); alone they need a clearly clinical text. The kinds are only counted when the
-  // health score leaves the question open.
-  let weakCounts = health >= policy.minHealthForWeak;
-  // A care facility among the findings ("fell at Sunrise Villa", "seen at Mercy West") is itself a health
-  // cue: being there is health information, even when the text has no clinical word.
-  if (!weakCounts && (health > 0 || careSetting(findings, counts))) {
-    let first: Category | undefined;
-    for (const f of findings) {
-      if (!COMBINING.has(f.category) || !counts(f) || isStrong(f, policy)) continue;
-      if (first === undefined) first = f.category;
-      else if (f.category !== first) {
-        weakCounts = true;
-        break;
-      }
+  // One pass over the findings that count (at or over their confidence line) gathers what the rules below
+  // ask: how many count (and the last one), two kinds of quasi-identifier, a household address, a care facility.
+  let counted = 0;
+  let last: Finding | undefined;
+  let firstKind: Category | undefined;
+  let twoKinds = false;
+  let household = false;
+  let careFacility = false;
+  for (const f of findings) {
+    if (!counts(f, policy)) continue;
+    counted++;
+    last = f;
+    if (f.household === true) household = true;
+    if (f.detector === 'care-facility') careFacility = true;
+    if (!twoKinds && COMBINING.has(f.category) && !isStrong(f, policy)) {
+      if (firstKind === undefined) firstKind = f.category;
+      else if (f.category !== firstKind) twoKinds = true;
     }
   }
+  // Weak findings count in a clearly clinical text. Below that:
+  // - Two kinds of quasi-identifier together (a name and a date, a name and a place) with any clinical cue
+  //   at all identify a patient's health event, even in a short prompt ("Mrs. Roe: your biopsy from Oct 3
+  //   was benign"). A care facility among the findings ("fell at Sunrise Villa") is itself such a cue:
+  //   being there is health information, even when the text has no clinical word.
+  // - A street address with its house number (or a P.O. box) points at one household: with any health cue
+  //   it counts on its own ("I live at 4821 Birchwood Ln, Tacoma ... need a GP who treats ADHD").
+  let weakCounts =
+    health >= policy.minHealthForWeak || (twoKinds && (health > 0 || careFacility)) || (household && health > 0);
   // A lone coarse quasi-identifier (one city, or one month and year, and no other name, date, place or
   // identifier that counts) does not single out a person: "a 55-year-old from Denver with ALS" is about as
   // identifying as "a 55-year-old with ALS". Safe Harbor removes it from a data set, but in a single
   // question it is a false alarm. Two of them together ("from Denver, since May 2023") or anything else
   // beside it count as before. A policy that sets an action for the category keeps every such finding.
-  // A street address with its house number (or a P.O. box) points at one household: with any health cue at
-  // all it counts on its own ("I live at 4821 Birchwood Ln, Tacoma ... need a GP who treats ADHD").
-  if (!weakCounts && health > 0 && householdFound(findings, counts)) weakCounts = true;
-  if (weakCounts) weakCounts = !loneCoarse(findings, counts, policy);
+  if (weakCounts && counted === 1 && last?.coarse === true && policy.categoryActions?.[last.category] === undefined)
+    weakCounts = false;
   let action: Action = 'allow';
   const cats: Category[] = [];
   for (const f of findings) {
-    if (!counts(f)) continue;
+    if (!counts(f, policy)) continue;
     const strong = isStrong(f, policy);
     if (!strong && !weakCounts) continue;
     let a = strong ? policy.strongAction : policy.weakAction;
@@ -130,25 +137,7 @@ export function decide(
   return { action, categories: cats };
 }
 
-/** Whether a street address with its house number, or a P.O. box, is among the findings that count. */
-function householdFound(findings: readonly Finding[], counts: (f: Finding) => boolean): boolean {
-  for (const f of findings) if (f.household === true && counts(f)) return true;
-  return false;
-}
-
-/** Whether a care facility is among the findings that count. */
-function careSetting(findings: readonly Finding[], counts: (f: Finding) => boolean): boolean {
-  for (const f of findings) if (f.detector === 'care-facility' && counts(f)) return true;
-  return false;
-}
-
-/** Whether the findings that count are a single coarse one (see Finding.coarse) whose category has no policy action. */
-function loneCoarse(findings: readonly Finding[], counts: (f: Finding) => boolean, policy: DecisionPolicy): boolean {
-  let lone: Finding | undefined;
-  for (const f of findings) {
-    if (!counts(f)) continue;
-    if (lone !== undefined) return false;
-    lone = f;
-  }
-  return lone?.coarse === true && policy.categoryActions?.[lone.category] === undefined;
+/** Whether a finding counts at all: at or over its category's confidence line, or the policy's. */
+function counts(f: Finding, policy: DecisionPolicy): boolean {
+  return f.confidence >= (policy.categoryMinConfidence?.[f.category] ?? policy.minConfidence);
 }

@@ -59,13 +59,8 @@ function coarseUnlessBirth(input: ScanInput, at: number): true | undefined {
  */
 const PUBLIC_EVENT_BEFORE = /\b(?:published|announced|enacted|launched|fda)\b[^.;:?!\n]{0,30}$/;
 
-/** PUBLIC_EVENT_BEFORE's words anywhere in the (lower-cased) text. */
-const PUBLIC_EVENT_WORD = /\b(?:published|announced|enacted|launched|fda)\b/;
-
 /** The candidates without the dates of public events (PUBLIC_EVENT_BEFORE in the 48 characters before). */
 function publicEventDates(input: ScanInput, out: Candidate[]): Candidate[] {
-  // Speed only: most texts with a date name no public event at all (one search of the text, not one per date).
-  if (out.length === 0 || !PUBLIC_EVENT_WORD.test(input.lower)) return out;
   let kept = 0;
   for (let k = 0; k < out.length; k++) {
     const c = out[k];

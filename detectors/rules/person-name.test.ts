@@ -209,7 +209,6 @@ describe('person-name', () => {
     ['we want to speak with Quorbel soon', 'phrase cue before'],
     ['you should talk to Quorbel first', 'phrase cue before'],
     ['a song written by Quorbel last year', 'phrase cue before'],
-    ['please write a letter for Quorbel today', 'phrase cue before'],
     ["What's the name on the account? User: Quorbel", 'answer to a name question'],
     ['yesterday Quorbel lives in town', 'person verb after'],
     ['so Quorbel is from Ohio', 'person verb after'],
