@@ -27,6 +27,10 @@ CLASS[95] = WORD;
 export function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
+/** ASCII capital letter (`[A-Z]`). */
+export function isAsciiUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
 /** ASCII letter: `[a-z]` under the i flag, or `[A-Za-z]`. */
 export function isAlpha(c: number): boolean {
   return c < 128 && (CLASS[c] & ALPHA) !== 0;

@@ -15,6 +15,7 @@
  * Eponyms are not people here: a run followed by "sign", "syndrome", "score", "reflex" ... is skipped.
  * Source: 45 CFR 164.514(b)(2)(i)(A); name lists: see detectors/data/README.md.
  */
+import { isAsciiUpper } from '../anchors';
 import { eachFrontCoded, lexicon, PACKED } from '../lexicon';
 import { STATE_NAMES } from '../places';
 import {
@@ -851,10 +852,7 @@ function gaelicPrefix(text: string, t: Token): boolean {
   const c0 = text.charCodeAt(s);
   const c1 = text.charCodeAt(s + 1);
   const prefix = (c0 === 77 && c1 === 99) || (c0 === 79 && (c1 === 39 || c1 === 0x2019)); // Mc, O' or O’
-  return prefix && isUpperAscii(text.charCodeAt(s + 2)) && lowerTail(text, s + 3, t.end);
-}
-function isUpperAscii(c: number): boolean {
-  return c >= 65 && c <= 90;
+  return prefix && isAsciiUpper(text.charCodeAt(s + 2)) && lowerTail(text, s + 3, t.end);
 }
 /** Whether text[from, to) is one or more lower-case ASCII letters. */
 function lowerTail(text: string, from: number, to: number): boolean {

@@ -11,6 +11,7 @@
  * "útja") and lower-case addresses with a street or unit word after the number are anchors too.
  * Source: 45 CFR 164.514(b)(2)(i)(B); USPS Publication 28 (Postal Addressing Standards).
  */
+import { isAsciiUpper, isDigit } from '../anchors';
 import { LEADING_STREET, placeIndex, placeWordBit, STREET_TYPES, TITLE_WORD, tokenClass, UNIT_WORDS } from '../places';
 import {
   isSpace,
@@ -349,10 +350,7 @@ const NOT_STREET_NAME = new Set([
 function ordinal(s: string): boolean {
   const len = s.length;
   if (len < 3 || len > 5) return false;
-  for (let j = 0; j < len - 2; j++) {
-    const c = s.charCodeAt(j);
-    if (c < 48 || c > 57) return false;
-  }
+  for (let j = 0; j < len - 2; j++) if (!isDigit(s.charCodeAt(j))) return false;
   // The suffix, lower-cased by | 32 (A-Z to a-z; a-z unchanged).
   const a = s.charCodeAt(len - 2) | 32;
   const b = s.charCodeAt(len - 1) | 32;
@@ -361,10 +359,7 @@ function ordinal(s: string): boolean {
 
 /** Whether text[from, to) holds an ASCII digit (a house number, a box number). */
 function hasDigit(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) {
-    const c = text.charCodeAt(k);
-    if (c >= 48 && c <= 57) return true;
-  }
+  for (let k = from; k < to; k++) if (isDigit(text.charCodeAt(k))) return true;
   return false;
 }
 
@@ -811,10 +806,6 @@ function compassLetter(text: string, t: Token): boolean {
   if (t.end - t.start !== 1) return false;
   const c = text.charCodeAt(t.start);
   return c === 78 || c === 83 || c === 69 || c === 87;
-}
-
-function isAsciiUpper(c: number): boolean {
-  return c >= 65 && c <= 90;
 }
 
 /** /\n/ on text.slice(from, to). */
