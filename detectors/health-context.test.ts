@@ -102,6 +102,20 @@ describe('healthScore', () => {
       expect(hx(s), s).toBeLessThan(WEAK_LINE);
   });
 
+  // If this fails, short prompts about prescriptions, labs and drugs by stem alone (no diagnosis word) read
+  // as non-clinical, and a name with a birth date in them is let through (found by test/probes).
+  it('counts refills, pharmacies, lab panels and drug stems such as -codone, -pezil and -lactone', () => {
+    for (const s of [
+      'Refill request for oxycodone, fills at 3 pharmacies',
+      'on donepezil, now bradycardia to 48',
+      'Interpret LFTs: drug-induced liver injury (DILI) from herbs?',
+      'man on spironolactone with new gynecomastia',
+    ])
+      expect(healthScore(s), s).toBeGreaterThanOrEqual(WEAK_LINE);
+    // Words left out on purpose: common in software and everyday prompts.
+    expect(healthScore('dependency injection on a tablet; web vitals; bug triage; bleeding edge labs')).toBe(0);
+  });
+
   // If this fails, ordinary words with medical-looking endings count as clinical cues.
   it('ignores look-alike words such as academia, diploma and osmosis', () => {
     expect(healthScore('academia diploma aroma hypnosis metamorphosis apotheosis osmosis')).toBe(0);
