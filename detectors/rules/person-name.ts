@@ -1088,6 +1088,13 @@ export const personName: Detector = {
           i += 3;
           continue;
         }
+        if ((t.flags & TK_CAPS) !== 0 && next !== undefined) {
+          const end = capsName(text, toks, i, out);
+          if (end > i) {
+            i = end;
+            continue;
+          }
+        }
         if (t.key === 'and') ands[andCount++] = i;
         else if (!lowerText && (t.key === 'name' || t.key === 'names')) namedLowerCase(text, toks, i, out);
         i++;
@@ -1210,6 +1217,11 @@ function nameRun(text: string, toks: Token[], i: number, roleBefore: number, out
   ) {
     conf = 0.85;
     reason = 'name after a cue word';
+  } else if ((run >= 2 || nameLike(i)) && recordAfter(text, lastTok.end)) {
+    // "Zhang Xiuying, 83F, fell ...", "Li Wei (DOB 07/19/1988)", "Kaveh Jafari (MRN: ...)": the way a
+    // clinical note introduces a patient, whatever the name's origin or whether it is listed.
+    conf = 0.8;
+    reason = 'name before an age, birth date or record number';
   } else if (
     // Cues after the run ("Trivo lives on", "Amanda's daughter") are weaker than cues before it.
     ((verbAfter(text, toks, i + run) || relativeAfter(toks, i + run - 1)) &&
@@ -1262,6 +1274,26 @@ function nameRun(text: string, toks: Token[], i: number, roleBefore: number, out
   ) {
     conf = 0.6;
     reason = 'speaker label';
+  }
+  // "O'Malley, Cathal, 68M", "Kim, Soo-ah 31F": surname, comma, one first name (listed or not), then an
+  // age, a birth date or a record number.
+  if (
+    run === 1 &&
+    next !== undefined &&
+    gapIs(text, t, next, ', ') &&
+    isNameWord(i + 1) &&
+    takeRun(text, toks, i + 1) === 1 &&
+    recordAfter(text, next.end) &&
+    (conf >= 0.5 || nameLike(i) || nameLike(i + 1) || (i > 0 && patientWord(toks[i - 1])))
+  ) {
+    out.push({
+      start: t.start,
+      end: endOf(text, next),
+      category: 'NAME',
+      confidence: Math.max(conf, 0.8),
+      reason: 'surname, first name',
+    });
+    return i + 2;
   }
   // "Smith, John": surname, comma, listed first name.
   if (
@@ -1921,13 +1953,23 @@ function speakerLabel(text: string, toks: Token[], i: number): boolean {
 /** Number of consecutive name words starting at i (max 4). */
 function takeRun(text: string, toks: Token[], i: number): number {
   let n = 0;
-  while (i + n < toks.length && n < 4) {
+  // (Particles may take a run past four words: "Ana Paula Rodrigues dos Santos".)
+  let afterParticle = false;
+  while (i + n < toks.length && (n < 4 || afterParticle)) {
+    afterParticle = false;
     const t = toks[i + n];
     if (!isNameWord(i + n) && !innerInitial(text, toks, i + n, n)) {
       // "Willemine ten Pas", "Maika van de Noort": particles between a first name and a surname.
       const p = n > 0 ? particles(text, toks, i + n) : 0;
-      if (p > 0 && n + p < 5 && (has(i + n, W_STRONG_PARTICLE) || knownFirst(i + n - 1))) {
+      // (A weaker particle, "de", "dos", "la", needs the run to be a name already: a listed first name
+      // before it, two words, or a title before the run: "Dr. Gutiérrez de la Fuente".)
+      if (
+        p > 0 &&
+        n + p < 5 &&
+        (has(i + n, W_STRONG_PARTICLE) || knownFirst(i + n - 1) || n >= 2 || (i > 0 && has(i - 1, W_TITLE)))
+      ) {
         n += p;
+        afterParticle = true;
         continue;
       }
       if (!(n === 0 && t.key === 'jan' && (t.flags & TK_TITLE) !== 0 && toks[i + 1] && lastLike(i + 1))) break; // "Jan Jílek"
@@ -1937,6 +1979,76 @@ function takeRun(text: string, toks: Token[], i: number): number {
     if ((toks[i + n - 1].flags & TK_POSSESSIVE) !== 0) break;
   }
   return n;
+}
+
+/**
+ * What follows a patient's name in a note: an age with sex or "yo" ("83F", "44 M", "70yo", "55-year-old"),
+ * a birth or death date label, a record number label, "born": after an optional comma, colon or dash
+ * and an opening bracket. Sticky at the run's end. The sex letter is a capital (not "38 m" of metres).
+ */
+const RECORD_AFTER =
+  /[,;:]?[ \t]{0,2}(?:[—–-][ \t]?)?[([]?[ \t]?(?:(?:DOB|D\.O\.B\.?|DOD|MRN|[Dd]ob|mrn|born)\b|(?:1[01]\d|[1-9]?\d)[ \t]?(?:[MF]\b|yo\b|y\/o\b|y\.o\.|-?years?-old\b|[ -]year[ -]old\b))/y;
+function recordAfter(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  // The first character after the run: , ; : space tab dash bracket, or the age's digit / the label's letter.
+  if (
+    !(c === 44 || c === 32 || c === 40 || c === 58 || c === 59 || c === 9 || c === 0x2014 || c === 0x2013 || c === 45)
+  )
+    return false;
+  RECORD_AFTER.lastIndex = at;
+  return RECORD_AFTER.test(text);
+}
+
+/**
+ * A name in capitals, as clinicians write in all-caps notes and forms: "PT SIOSAIA FIFITA 45M", "PT:
+ * WANJIRU KAMAU 33F", "HOSSAIN, ROKIBUL — 63M", "LUCIA FERNANDEZ-MORALES DOB ...", "Pt: BIN SALEH,
+ * Omar.". Two or three capitalised words (letters only, none a listed non-name word), space-joined, or
+ * two joined by ", "; then an age, birth date or record label (recordAfter) and, unless the pair is
+ * comma-joined, a patient cue before them or a line start and a listed name among them; or a patient cue before and ", " with a
+ * title-case first name after. Capitals alone say nothing (headings, acronyms), so the cue is required.
+ * Appends the candidate and returns the index after it, or returns i.
+ */
+function capsName(text: string, toks: Token[], i: number, out: Candidate[]): number {
+  const n = toks.length;
+  let k = i;
+  let comma = false;
+  while (k < n && k - i < 3) {
+    const t = toks[k];
+    if ((t.flags & TK_CAPS) === 0 || (t.flags & TK_DIGIT) !== 0 || has(k, W_NOT_NAME | W_TITLE | W_CUE)) break;
+    k++;
+    if (k < n && k - i < 3) {
+      if (oneSpace(text, t, toks[k])) continue;
+      if (!comma && k - i === 1 && gapIs(text, t, toks[k], ', ') && (toks[k].flags & TK_CAPS) !== 0) {
+        comma = true;
+        continue;
+      }
+    }
+    break;
+  }
+  const words = k - i;
+  if (words < 2 || (comma && words !== 2)) return i;
+  const last = toks[k - 1];
+  const p = tokenAt(toks, i - 1);
+  const cued = p !== undefined && gapOf(text, p.end, toks[i].start, false) && has(i - 1, W_STRONG_CUE);
+  const lineStart = p === undefined || hasNewline(text, p.end, toks[i].start);
+  let end = last.end;
+  let after = k;
+  if (recordAfter(text, last.end)) {
+    // (At a line start without a cue, a listed name among the words: not "CHEST PAIN, 45M".)
+    if (!(comma || cued || (lineStart && (knownFirst(i) || knownLast(i) || knownLast(k - 1))))) return i;
+  } else if (
+    cued &&
+    !comma &&
+    k < n &&
+    gapIs(text, last, toks[k], ', ') &&
+    (toks[k].flags & TK_TITLE) !== 0 &&
+    isNameWord(k)
+  ) {
+    end = endOf(text, toks[k]);
+    after = k + 1;
+  } else return i;
+  out.push({ start: toks[i].start, end, category: 'NAME', confidence: 0.8, reason: 'name in capitals' });
+  return after;
 }
 
 function eponymAfter(text: string, toks: Token[], j: number, single: boolean): boolean {
@@ -2042,7 +2154,7 @@ function particles(text: string, toks: Token[], k: number): number {
   return p > 0 && tokenIs(next, TK_TITLE) && oneSpace(text, toks[k + p - 1], next) ? p : 0;
 }
 /** The first letters of PARTICLES, as bits by code - 97. */
-const PARTICLE_FIRSTS = [...'vtdlabi'].reduce((m, ch) => m | (1 << (ch.charCodeAt(0) - 97)), 0);
+const PARTICLE_FIRSTS = [...'vtdlabiz'].reduce((m, ch) => m | (1 << (ch.charCodeAt(0) - 97)), 0);
 /**
  * Cheap test that token t of `text` may be a particle written as its own key (every particle has 2-5
  * letters, the first in PARTICLE_FIRSTS): the word after each capitalised run is asked about, and most are
@@ -2066,7 +2178,12 @@ const PARTICLES = new Set([
   'del',
   'della',
   'dos',
+  'das',
+  'do',
+  'los',
+  'las',
   'du',
+  'zu',
   'le',
   'la',
   'al',
