@@ -1088,7 +1088,8 @@ export const personName: Detector = {
           i += 3;
           continue;
         }
-        if ((t.flags & TK_CAPS) !== 0 && next !== undefined) {
+        // (Speed: a capitals name has a second word in capitals; most capital words are acronyms alone.)
+        if ((t.flags & TK_CAPS) !== 0 && next !== undefined && (next.flags & TK_CAPS) !== 0) {
           const end = capsName(text, toks, i, out);
           if (end > i) {
             i = end;
