@@ -27,7 +27,16 @@ export function corpusPaths(): string[] {
 
 /** Reads a corpus; malformed lines are reported by number only, never by content. */
 export function loadCorpus(kind: CorpusKind, limit?: number): CorpusRecord[] {
-  const lines = readFileSync(corpusPath(kind), 'utf8').split('\n');
+  const out = readRecords(corpusPath(kind), CORPORA[kind].file);
+  return limit ? out.slice(0, limit) : out;
+}
+
+/**
+ * The {id, text, phi} records of a JSON-lines file (a corpus, or any file in that format: bench/probe.ts).
+ * A malformed line is an error naming `label` and its line number, never its content.
+ */
+export function readRecords(file: string, label: string): CorpusRecord[] {
+  const lines = readFileSync(file, 'utf8').split('\n');
   const out: CorpusRecord[] = [];
   lines.forEach((line, i) => {
     if (!line.trim()) return;
@@ -36,12 +45,12 @@ export function loadCorpus(kind: CorpusKind, limit?: number): CorpusRecord[] {
       rec = JSON.parse(line) as CorpusRecord;
     } catch {
       // JSON.parse quotes the offending text in its message: report the line number only.
-      throw new Error(`${CORPORA[kind].file} line ${i + 1}: invalid JSON`);
+      throw new Error(`${label} line ${i + 1}: invalid JSON`);
     }
     if (typeof rec.text !== 'string' || !Array.isArray(rec.phi)) {
-      throw new Error(`${CORPORA[kind].file} line ${i + 1}: not a {id, text, phi} record`);
+      throw new Error(`${label} line ${i + 1}: not a {id, text, phi} record`);
     }
     out.push(rec);
   });
-  return limit ? out.slice(0, limit) : out;
+  return out;
 }

@@ -10,9 +10,9 @@
  * false alarms); --misses prints each missed value and false alarm to stderr. A malformed line is an
  * error naming its file and line number, never its content.
  */
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { assess } from '../policies/assess';
+import { readRecords } from './corpora';
 import { type CorpusKind, type CorpusRecord, MIN_CATEGORY_VALUES, maskSpans, scoreCorpus } from './score';
 
 const KINDS: readonly CorpusKind[] = ['asq', 'presidio', 'negatives'];
@@ -22,26 +22,6 @@ function usage(msg: string): never {
     `bench:probe: ${msg}\nusage: npm run -s bench:probe -- --kind asq|presidio|negatives [--misses] FILE...\n`,
   );
   process.exit(2);
-}
-
-export function readRecords(file: string): CorpusRecord[] {
-  const out: CorpusRecord[] = [];
-  const lines = readFileSync(file, 'utf8').split('\n');
-  lines.forEach((line, i) => {
-    if (!line.trim()) return;
-    let rec: unknown;
-    try {
-      rec = JSON.parse(line);
-    } catch {
-      throw new Error(`${basename(file)} line ${i + 1}: invalid JSON`);
-    }
-    const r = rec as Partial<CorpusRecord>;
-    if (typeof r.text !== 'string' || !Array.isArray(r.phi)) {
-      throw new Error(`${basename(file)} line ${i + 1}: a record needs "text" (a string) and "phi" (an array)`);
-    }
-    out.push({ id: String(r.id ?? `line-${i + 1}`), text: r.text, phi: r.phi });
-  });
-  return out;
 }
 
 function pct(hit: number, n: number): string {
@@ -67,20 +47,20 @@ function main(): void {
   if (files.length === 0) usage('no file given');
   let records: CorpusRecord[];
   try {
-    records = files.flatMap(readRecords);
+    records = files.flatMap((f) => readRecords(f, basename(f)));
   } catch (err) {
     usage((err as Error).message);
   }
   const outcomes = records.map((r) => {
     const res = assess(r.text);
-    return { flagged: res.action !== 'allow', output: maskSpans(r.text, res.findings), findings: res.findings, res };
+    return { flagged: res.action !== 'allow', output: maskSpans(r.text, res.findings), findings: res.findings };
   });
+  const found = new Map(records.map((r, i) => [r, outcomes[i].findings]));
   const score = scoreCorpus(records, kind, outcomes, (rec, m) => {
     if (!misses) return;
     for (const v of m.strictMissed) process.stderr.write(`[miss] ${rec.id} ${v.type} ${JSON.stringify(v.value)}\n`);
     if (m.falseAlarm) {
-      const found = outcomes[records.indexOf(rec)].res.findings;
-      for (const f of found)
+      for (const f of found.get(rec) ?? [])
         process.stderr.write(
           `[false-alarm] ${rec.id} ${f.category}/${f.detector} ${JSON.stringify(rec.text.slice(f.start, f.end))}\n`,
         );

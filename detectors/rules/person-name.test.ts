@@ -2,6 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { run, scanHits } from '../test-helpers';
 import { personName } from './person-name';
 
+/** The NAME values a full scan of `text` finds, in order. */
+function nameValues(text: string): string[] {
+  return scanHits(text)
+    .filter((h) => h.category === 'NAME')
+    .map((h) => h.value);
+}
+
 // Names are invented or common enough to identify no one; the point is their shape.
 describe('person-name', () => {
   // If this fails, one of the name shorthands clinicians type (listed in the detector's header) is
@@ -31,11 +38,7 @@ describe('person-name', () => {
   ])('finds the name in %j', (text, value) => {
     const names = run(personName, text).filter((h) => h.confidence >= 0.5);
     expect(names.map((h) => [h.value, h.category])).toEqual([[value, 'NAME']]);
-    expect(
-      scanHits(text)
-        .filter((h) => h.category === 'NAME')
-        .map((h) => h.value),
-    ).toEqual([value]);
+    expect(nameValues(text)).toEqual([value]);
   });
 
   // If this fails, a surname in no list after a patient label ("Pt: Quillet, Anna") leaks while the first
@@ -45,11 +48,7 @@ describe('person-name', () => {
     ["Pt: O'Quillet, Siobhan  DOB: 1975-09-30", ["O'Quillet, Siobhan"]],
     ['Patient: Zorvanek, Anna', ['Zorvanek', 'Anna']],
   ])('reads a capitalised patient label as a cue: %j', (text, values) => {
-    expect(
-      scanHits(text)
-        .filter((h) => h.category === 'NAME')
-        .map((h) => h.value),
-    ).toEqual(values);
+    expect(nameValues(text)).toEqual(values);
   });
 
   // If this fails, code and configuration fields called "name" (or a brand name) read as people's names.
@@ -60,7 +59,7 @@ describe('person-name', () => {
     'Which brand name ibuprofen is cheapest?',
     'What is the name of the Drug?',
   ])('finds no name in %j', (text) => {
-    expect(scanHits(text).filter((h) => h.category === 'NAME')).toEqual([]);
+    expect(nameValues(text)).toEqual([]);
   });
 
   // If this fails, a capitalised cue word that is no patient label starts announcing names ("Node
@@ -244,11 +243,7 @@ describe('person-name', () => {
     ['pt Ana Paula Rodrigues dos Santos, 39F', ['Ana Paula Rodrigues dos Santos']],
     ['Dr. Gutiérrez de la Fuente noted Kt/V 1.0', ['Dr. Gutiérrez de la Fuente']],
   ])('finds a name introduced by an age, birth date or record number in %j', (text, values) => {
-    expect(
-      scanHits(text)
-        .filter((h) => h.category === 'NAME')
-        .map((h) => h.value),
-    ).toEqual(values);
+    expect(nameValues(text)).toEqual(values);
   });
 
   // If this fails, capitals or a capitalised word before an age read as a name without the signs above.
@@ -258,6 +253,6 @@ describe('person-name', () => {
     'URGENT CARE VISIT 45M FEVER',
     'Question: 45M with CKD, diagnosed in 2021',
   ])('finds no name in %j', (text) => {
-    expect(scanHits(text).filter((h) => h.category === 'NAME')).toEqual([]);
+    expect(nameValues(text)).toEqual([]);
   });
 });
