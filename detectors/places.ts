@@ -212,6 +212,27 @@ export const US_STATES: Record<string, string> = {
   vi: 'virgin islands',
 };
 export const STATE_NAMES = new Set(Object.values(US_STATES));
+
+/**
+ * Areas wider than a state: countries, territories and world regions (lower case). Being born in or coming
+ * from one is not a geographic identifier under Safe Harbor ("born in Latin America", "seen in Mexico").
+ */
+export const WIDE_AREAS = new Set(
+  (
+    'america,latin america,south america,north america,central america,africa,west africa,east africa,' +
+    'sub-saharan africa,north africa,asia,south asia,southeast asia,east asia,central asia,europe,eastern europe,' +
+    'western europe,australia,oceania,caribbean,the caribbean,middle east,scandinavia,balkans,antarctica,' +
+    'mexico,canada,guatemala,honduras,el salvador,nicaragua,costa rica,panama,cuba,haiti,dominican republic,' +
+    'jamaica,puerto rico,guam,colombia,venezuela,ecuador,peru,bolivia,brazil,chile,argentina,paraguay,uruguay,' +
+    'guyana,england,scotland,wales,ireland,uk,united kingdom,france,germany,italy,spain,portugal,netherlands,' +
+    'belgium,switzerland,austria,poland,ukraine,russia,romania,greece,sweden,norway,denmark,finland,turkey,' +
+    'israel,lebanon,syria,iraq,iran,jordan,egypt,saudi arabia,yemen,afghanistan,pakistan,india,bangladesh,' +
+    'nepal,sri lanka,china,japan,korea,south korea,north korea,taiwan,vietnam,cambodia,laos,thailand,myanmar,' +
+    'burma,malaysia,singapore,indonesia,philippines,nigeria,ghana,kenya,ethiopia,somalia,sudan,south sudan,' +
+    'congo,uganda,tanzania,rwanda,eritrea,senegal,liberia,sierra leone,cameroon,morocco,algeria,tunisia,libya,' +
+    'south africa,zimbabwe,zambia,mozambique,angola,new zealand,fiji,samoa,tonga,us,usa,united states'
+  ).split(','),
+);
 /** Two-letter codes that are also ordinary words or clinical abbreviations need a comma before them. */
 export const AMBIGUOUS_STATE_CODES = new Set([
   'in',
@@ -264,6 +285,19 @@ export const FACILITY_HEADS: ReadonlySet<string> = new Set([
   ...STRONG_FACILITY_HEADS,
   'cardiology',
   'oncology',
+  'geriatrics',
+  'pulmonology',
+  'nephrology',
+  'endocrinology',
+  'rheumatology',
+  'hematology',
+  'neurosurgery',
+  'medicine',
+  'snf',
+  'ltach',
+  'partners',
+  'specialists',
+  'regional',
   'orthopedics',
   'orthopaedics',
   'dermatology',
@@ -337,6 +371,10 @@ export const CENTER_QUALIFIERS = new Set([
   'transplant',
   "children's",
   'children’s',
+  // (A possessive token's key has no 's: "Children's" is read as "children".)
+  'children',
+  'women',
+  'recovery',
   "women's",
   'women’s',
   'community',

@@ -28,6 +28,18 @@ describe('care-facility', () => {
     ['Home health: Buckeye Home Care, nurse visits 2x/week', 'Buckeye Home Care'],
     // A source word in the next clause does not make the facility a cited source.
     ['pump failure at Brookfield Urgent Care; DKA protocol?', 'Brookfield Urgent Care'],
+    // A possessive "Children's" ends a name; a specialty or "Medicine" after a name is a practice.
+    ["asthma flare at Tolliver Children's yesterday", "Tolliver Children's"],
+    ['seen at Quarry Hill Pulmonology for PFTs', 'Quarry Hill Pulmonology'],
+    ['follow-up at Fernwood Family Medicine next week', 'Fernwood Family Medicine'],
+    ['now at Mossgate SNF for rehab', 'Mossgate SNF'],
+    ['biopsy at Kestrel Urology Partners of Plano', 'Kestrel Urology Partners of Plano'],
+    ['colonoscopy at Wrenfield Regional on Friday', 'Wrenfield Regional'],
+    ['she is at the Dunmore Recovery Center for detox', 'Dunmore Recovery Center'],
+    // A county's health system; a system's name and its city.
+    ['pt 31M, Harlow County Health, for follow-up', 'Harlow County Health'],
+    ['admitted at UMC Tucson overnight', 'UMC Tucson'],
+    ['post-op at Methodist West Houston on 3/2', 'Methodist West Houston'],
   ])('finds the facility in %j', (text, value) => {
     expect(run(careFacility, text).map((h) => [h.value, h.category])).toEqual([[value, 'LOCATION']]);
     expect(
@@ -41,6 +53,12 @@ describe('care-facility', () => {
   it('joins a facility and its city into one location', () => {
     const text = 'Mayo Clinic in Rochester, MN did the surgery';
     expect(scanHits(text).map((h) => [h.value, h.category])).toEqual([['Mayo Clinic in Rochester, MN', 'LOCATION']]);
+  });
+
+  // If this fails, a facility swallows the first word of the next sentence.
+  it('ends a name at a full stop after a word that is not an abbreviation', () => {
+    expect(run(careFacility, 'seen at Elm Clinic. Biopsy today').map((h) => h.value)).toEqual(['Elm Clinic']);
+    expect(run(careFacility, "seen at St. Mary's Med. Ctr today").map((h) => h.value)).toEqual(["St. Mary's Med. Ctr"]);
   });
 
   // If this fails, an ambiguous system name ("Duke", "Emory") is reported without a care cue.
@@ -73,6 +91,15 @@ describe('care-facility', () => {
     'Can a patient with Crohn disease diagnosed in March take adalimumab?',
     'seen in May for a rash',
     'admitted on Monday',
+    // A department or specialty alone, and areas wider than a state, are not places of care.
+    'referred to Cardiology for an echo',
+    'admitted to Oncology overnight',
+    'residency at Internal Medicine',
+    'women born in Latin America are screened',
+    'born in Ohio, now 40',
+    'seen in Mexico last year',
+    // A full stop ends a name unless it ends an abbreviation.
+    'Hospital Course. Biopsy done',
   ])('finds no facility in %j', (text) => {
     expect(run(careFacility, text)).toEqual([]);
   });

@@ -6,18 +6,24 @@
  * (detectors/places.ts); and any capitalised run after a care cue ("seen at", "admitted to").
  * Source: 45 CFR 164.514(b)(2)(i)(B) (geographic subdivisions smaller than a state).
  */
+
+import { isAsciiUpper } from '../anchors';
+import { lexicon } from '../lexicon';
 import {
   CENTER_QUALIFIERS,
   citedAsSource,
+  EXTRA_PLACES,
   FACILITY_HEADS,
   HEALTH_SYSTEMS,
   NOT_PLACES,
   placeIndex,
   placeWordBit,
+  STATE_NAMES,
   STRONG_FACILITY_HEADS,
   SYSTEM_ACRONYMS,
   TITLE_WORD,
   tokenClass,
+  WIDE_AREAS,
 } from '../places';
 import {
   oneSpace,
@@ -153,6 +159,41 @@ const NOT_CAP = placeWordBit(NOT_PLACES, NOT_FACILITY_WORD); // a capitalised wo
 const HEAD = placeWordBit(FACILITY_HEADS);
 const STRONG_HEAD = placeWordBit(STRONG_FACILITY_HEADS);
 const CONNECTOR = placeWordBit(CONNECTORS);
+const CHILDREN = placeWordBit(['children']);
+/** Heads that alone name a hospital department or a specialty, not a place: "referred to Cardiology". */
+const DEPARTMENT = placeWordBit([
+  'cardiology',
+  'oncology',
+  'geriatrics',
+  'pulmonology',
+  'nephrology',
+  'endocrinology',
+  'rheumatology',
+  'hematology',
+  'neurosurgery',
+  'medicine',
+  'orthopedics',
+  'orthopaedics',
+  'dermatology',
+  'neurology',
+  'urology',
+  'gastroenterology',
+  'radiology',
+  'imaging',
+  'dialysis',
+  'obstetrics',
+  'gynecology',
+  'psychiatry',
+  'ophthalmology',
+  'podiatry',
+  'pediatrics',
+  'paediatrics',
+  'rehab',
+  'rehabilitation',
+  'hospice',
+  'pharmacy',
+  'specialists',
+]);
 const QUALIFIER = placeWordBit(CENTER_QUALIFIERS);
 const EPONYM = placeWordBit(EPONYM_NOUNS);
 const ACRONYM = placeWordBit(SYSTEM_ACRONYMS);
@@ -182,12 +223,43 @@ function capWord(text: string, t: Token): boolean {
   return (t.flags & (TK_TITLE | TK_CAPS)) !== 0 && (tokenClass(text, t) & NOT_CAP) === 0;
 }
 
+/** Abbreviations inside facility names, after which ". " does not end the name ("St. Mary's", "Univ. Hosp."). */
+const NAME_ABBREVIATIONS = new Set([
+  'st',
+  'mt',
+  'ste',
+  'med',
+  'ctr',
+  'cntr',
+  'hosp',
+  'univ',
+  'gen',
+  'mem',
+  'reg',
+  'inst',
+  'assoc',
+  'dept',
+  'ft',
+  'comm',
+  'natl',
+  'intl',
+  'hlth',
+  'sch',
+  'co',
+  'inc',
+  'n',
+  's',
+  'e',
+  'w',
+]);
+
 /** Words may join with a space, a hyphen, or ". " after an abbreviation (St., Mt., Med.). */
 function joined(text: string, a: Token, b: Token): boolean {
   // The gap is " ", "." or ". " after a token followed by a full stop (a.dot), or " & ".
   const len = b.start - a.end;
   if (len === 1) return (a.flags & TK_DOT) !== 0 || text.charCodeAt(a.end) === 32;
-  if (len === 2) return (a.flags & TK_DOT) !== 0 && text.charCodeAt(a.end + 1) === 32;
+  // ". " only after an abbreviation: "Elm Clinic. Biopsy today" is two sentences.
+  if (len === 2) return (a.flags & TK_DOT) !== 0 && text.charCodeAt(a.end + 1) === 32 && NAME_ABBREVIATIONS.has(a.key);
   return (
     len === 3 && text.charCodeAt(a.end) === 32 && text.charCodeAt(a.end + 1) === 38 && text.charCodeAt(a.end + 2) === 32
   );
@@ -274,8 +346,12 @@ export const careFacility: Detector = {
         // (The token is read only where a test needs more than its classes.)
         // "Chicago Med", "Penn Medical": the short form ends the name (not "Med Rec No", "Medical Record").
         if (k === end && k > i && title && (toks[k].key === 'med' || toks[k].key === 'medical')) head = k;
-        if ((kb & HEAD) !== 0) {
+        // "Akron Children's": a possessive "Children's" ends a name (the token's key is "children").
+        if ((kb & HEAD) !== 0 || (kb & CHILDREN) !== 0) {
           const tk = toks[k];
+          if ((kb & HEAD) === 0 && (tk.flags & TK_POSSESSIVE) === 0) continue;
+          // "Birchwood Family Medicine", "Stanford Medicine"; not a specialty alone ("Internal Medicine").
+          if (tk.key === 'medicine' && (k === i || (k - 1 === i && MEDICINE_KINDS.has(toks[i].key)))) continue;
           head = k;
           strong ||=
             (kb & STRONG_HEAD) !== 0 ||
@@ -285,7 +361,9 @@ export const careFacility: Detector = {
                 0) ||
             // "Riverbend Family Practice", "Buckeye Home Care", "Elm Urgent Care": a name, then a kind of care
             // before the head (not "Family Practice" or "Home Care" alone).
-            ((tk.key === 'practice' || tk.key === 'care') && k - 1 > i && CARE_KINDS.has(toks[k - 1].key));
+            ((tk.key === 'practice' || tk.key === 'care') && k - 1 > i && CARE_KINDS.has(toks[k - 1].key)) ||
+            // "Cook County Health", "Kern County General": a county's own health system.
+            (k - 1 > i && toks[k - 1].key === 'county');
         }
         // Hospital acronyms: "UWMC", "BMC", "VUMC".
         if (!title && mcAcronym(toks[k].text)) {
@@ -296,7 +374,11 @@ export const careFacility: Detector = {
       if (head < 0) {
         // Without a facility word, only a care cue makes a place ("seen at Cedar Crest"), and not before
         // an eponym's noun.
-        if (hasCue(text, toks, i) === 'care' && !(end + 1 < n && (tokenClass(text, toks[end + 1]) & EPONYM) !== 0)) {
+        if (
+          hasCue(text, toks, i) === 'care' &&
+          !(end + 1 < n && (tokenClass(text, toks[end + 1]) & EPONYM) !== 0) &&
+          !wideArea(toks, i, end)
+        ) {
           out.push(finding(t, toks[end], 0.7, 'place after a care cue'));
         }
         from = end + 1;
@@ -311,10 +393,16 @@ export const careFacility: Detector = {
       const cue = hasCue(text, toks, i);
       // A facility name ends in its facility word ("Riverside Hospital") or continues with "of"/"for"
       // ("Hospital for Special Surgery"); a heading such as "Hospital Course" or "Clinic Notes" does not.
-      const headFirst = head === i && end > i && (tokenClass(text, toks[i + 1]) & (CONNECTOR | HEAD)) === 0;
+      // "UMC Las Vegas", "Baptist East Louisville", "VA Loma Linda" (with a cue): a system's name, then its city.
+      const headFirst =
+        head === i &&
+        end > i &&
+        (tokenClass(text, toks[i + 1]) & (CONNECTOR | HEAD)) === 0 &&
+        !((strong || cue) && cityTail(toks, i + 1, end));
       if ((strong || cue) && !headFirst && !(head === i && end === i && !/MC$/.test(toks[i].text))) {
         out.push(finding(t, toks[end], strong ? 0.85 : 0.7, 'care facility name'));
-      } else if (cue === 'care') {
+      } else if (cue === 'care' && !(head === i && end === i && (tb & DEPARTMENT) !== 0)) {
+        // (Not a department alone: "referred to Cardiology".)
         out.push(finding(t, toks[end], 0.7, 'place after a care cue'));
       }
       from = end + 1;
@@ -339,6 +427,54 @@ const CARE_KINDS = new Set([
   'primary',
   'senior',
   'memory',
+]);
+
+/** Specialties named "X Medicine": with one of these first, "Medicine" is not a facility's name. */
+const MEDICINE_KINDS = new Set([
+  'family',
+  'internal',
+  'emergency',
+  'sports',
+  'integrative',
+  'functional',
+  'nuclear',
+  'preventive',
+  'physical',
+  'tropical',
+  'travel',
+  'hospital',
+  'occupational',
+  'pain',
+  'sleep',
+  'addiction',
+  'lifestyle',
+  'palliative',
+  'aviation',
+  'veterinary',
+  'respiratory',
+  'adolescent',
+  'reproductive',
+  'regenerative',
+  'precision',
+  'geriatric',
+  'academic',
+  'evidence-based',
+  'alternative',
+  'complementary',
+  'chinese',
+  'western',
+  'modern',
+  'general',
+  'critical',
+  'vascular',
+  'transfusion',
+  'laboratory',
+  'forensic',
+  'rehabilitation',
+  'pulmonary',
+  'maternal-fetal',
+  'obesity',
+  'genomic',
 ]);
 
 /** A lower-case facility word after a name belongs to it: "NYU Langone clinic". */
@@ -375,7 +511,13 @@ function extendRun(text: string, toks: Token[], caps: number[], capClass: number
     if ((bb & CONNECTOR) !== 0 && oneSpace(text, a, b) && b.key !== 'the') {
       let k = end + 2;
       while (k < toks.length && (tokenClass(text, toks[k]) & CONNECTOR) !== 0 && k - end < 3) k++;
-      if (k < toks.length && capWord(text, toks[k]) && oneSpace(text, toks[k - 1], toks[k])) {
+      if (
+        k < toks.length &&
+        capWord(text, toks[k]) &&
+        oneSpace(text, toks[k - 1], toks[k]) &&
+        // "Hospital for Special Surgery", but not "Elm Pulmonology for PFTs".
+        (b.key !== 'for' || !isAsciiUpper(text.charCodeAt(toks[k].start + 1)))
+      ) {
         if (b.key === 'at' || b.key === 'and') {
           // "X and Y Hospital" is one name only when a facility word follows.
           let m = k;
@@ -394,6 +536,35 @@ function extendRun(text: string, toks: Token[], caps: number[], capClass: number
     break;
   }
   return end;
+}
+
+const DIRECTIONS = new Set([
+  'east',
+  'west',
+  'north',
+  'south',
+  'central',
+  'downtown',
+  'northeast',
+  'northwest',
+  'southeast',
+  'southwest',
+]);
+/** Whether tokens s..end (after one direction word, if any) are a listed city: "East Louisville", "Las Vegas". */
+function cityTail(toks: Token[], s: number, end: number): boolean {
+  if (s < end && DIRECTIONS.has(toks[s].key)) s++;
+  if (end - s > 2) return false;
+  let name = toks[s].key;
+  for (let k = s + 1; k <= end; k++) name += ` ${toks[k].key}`;
+  return lexicon().cities.has(name) || EXTRA_PLACES.includes(name);
+}
+
+/** Whether tokens i..end name a state, a country or a world region ("born in Latin America"), not a place of care. */
+function wideArea(toks: Token[], i: number, end: number): boolean {
+  if (end - i > 2) return false;
+  let name = toks[i].key;
+  for (let k = i + 1; k <= end; k++) name += ` ${toks[k].key}`;
+  return WIDE_AREAS.has(name) || STATE_NAMES.has(name);
 }
 
 /** 'care' after "seen at" etc., 'prep' after a bare at/to/from, or undefined. */

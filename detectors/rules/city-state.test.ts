@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { run, scanHits } from '../test-helpers';
+import { inputOf, run, scanHits } from '../test-helpers';
 import { cityState } from './city-state';
 
 describe('city-state', () => {
@@ -17,6 +17,10 @@ describe('city-state', () => {
     ['lives in Springfield, IL', 'Springfield, IL'],
     ['zip code 62704', '62704'],
     ['postal code 02115', '02115'],
+    // Counties and parishes, with their state when it follows.
+    ['lives in Harlow County since 2019', 'Harlow County'],
+    ['moved to Anne Arundel County, MD last year', 'Anne Arundel County, MD'],
+    ['from St. Tammany Parish originally', 'Tammany Parish'],
   ])('finds the place in %j', (text, value) => {
     const hits = run(cityState, text).filter((h) => h.confidence >= 0.5);
     expect(hits.map((h) => h.value)).toContain(value);
@@ -28,6 +32,16 @@ describe('city-state', () => {
     const prep = run(cityState, 'she lives in Denver').find((h) => h.value === 'Denver');
     const lone = run(cityState, 'a Denver omelette').find((h) => h.value === 'Denver');
     expect(prep?.confidence ?? 0).toBeGreaterThan(lone?.confidence ?? 1);
+  });
+
+  // If this fails, a county alone makes a text PHI (it should count only with another identifier), or
+  // a sentence's first word is taken for a county's name.
+  it('marks a county coarse and needs a name before "County"', () => {
+    const text = 'from Harlow County, who had surgery';
+    expect(cityState.detect(inputOf(text)).map((c) => [text.slice(c.start, c.end), c.coarse])).toEqual([
+      ['Harlow County', true],
+    ]);
+    expect(run(cityState, 'In County Durham the rates rose').map((h) => h.value)).not.toContain('In County');
   });
 
   // If this fails, city names inside eponyms and scales are reported as places.

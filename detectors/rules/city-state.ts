@@ -169,6 +169,57 @@ function stateAhead(caps: number[], capClass: number[], c: number): boolean {
   return false;
 }
 
+/**
+ * The index of "County" or "Parish" one or two title-case words after caps[c] ("Cook County", "Anne Arundel
+ * County"), all on one line with single spaces; otherwise -1. Not "County" alone or in capitals.
+ */
+/** Words that start a sentence or a phrase before "County" without naming one ("In County Durham"). */
+const NOT_COUNTY_NAME = new Set([
+  'in',
+  'the',
+  'a',
+  'of',
+  'at',
+  'from',
+  'to',
+  'for',
+  'and',
+  'our',
+  'my',
+  'this',
+  'that',
+  'each',
+  'every',
+  'per',
+  'by',
+  'with',
+  'which',
+  'what',
+  'county',
+  'parish',
+  'any',
+  'one',
+  'same',
+  'home',
+  'local',
+  'rural',
+  'urban',
+  'neighboring',
+  'neighbouring',
+  'adjacent',
+  'nearby',
+]);
+function countyAt(text: string, toks: Token[], caps: number[], c: number): number {
+  const i = caps[c];
+  for (let m = 1; m <= 2 && c + m < caps.length && caps[c + m] === i + m; m++) {
+    const t = toks[i + m];
+    if (!oneSpace(text, toks[i + m - 1], t) || (t.flags & TK_TITLE) === 0) return -1;
+    if (t.key === 'county' || t.key === 'parish')
+      return (toks[i].flags & TK_TITLE) !== 0 && !NOT_COUNTY_NAME.has(toks[i].key) ? i + m : -1;
+  }
+  return -1;
+}
+
 function isCap(t: Token | undefined): t is Token {
   // (A title-case or all-capitals token has no digit.)
   return tokenIs(t, TK_TITLE | TK_CAPS);
@@ -201,6 +252,28 @@ export const cityState: Detector = {
       const t = toks[i];
       const tb = capClass[c];
       if ((tb & NOT_PLACE) !== 0) continue;
+      // "Baltimore County", "Lancaster County, PA", "St. Tammany Parish": a county is a subdivision below
+      // the state. Coarse like a city: alone it does not make a text PHI.
+      const cty = countyAt(text, toks, caps, c);
+      if (cty > 0) {
+        let end = toks[cty].end;
+        const st = toks[cty + 1];
+        if (st && separator(text, end, st.start) === ', ') {
+          if ((st.flags & TK_CAPS) !== 0 && st.text.length === 2 && US_STATES[st.key]) end = st.end;
+          else if ((st.flags & TK_TITLE) !== 0) end = Math.max(end, stateNameEnd(toks, cty + 1));
+        }
+        const zip = zipAfter(text, end);
+        out.push({
+          start: t.start,
+          end: zip,
+          category: 'LOCATION',
+          confidence: 0.85,
+          reason: 'county',
+          coarse: zip === end ? true : undefined,
+        });
+        from = cty + 1;
+        continue;
+      }
       // Most capitalised words are settled here, by the classes of the place index alone. A finding needs a
       // listed or prefix word (the known places below) or a state after a run of up to 3 capitalised words
       // (the next test): a state code or name starts with a STATE_START word, which is capitalised, and so
