@@ -379,7 +379,10 @@ export const careFacility: Detector = {
           !(end + 1 < n && (tokenClass(text, toks[end + 1]) & EPONYM) !== 0) &&
           !wideArea(toks, i, end)
         ) {
-          out.push(finding(t, toks[end], 0.7, 'place after a care cue'));
+          const f = finding(t, toks[end], 0.7, 'place after a care cue');
+          // "visiting Kyoto": a city visited is a trip, coarse like any city (city-state's rule).
+          if (VISITS.has(toks[i - 1].key) && cityTail(toks, i, end)) f.coarse = true;
+          out.push(f);
         }
         from = end + 1;
         continue;
@@ -538,6 +541,7 @@ function extendRun(text: string, toks: Token[], caps: number[], capClass: number
   return end;
 }
 
+const VISITS = new Set(['visit', 'visiting', 'visited']);
 const DIRECTIONS = new Set([
   'east',
   'west',

@@ -21,6 +21,10 @@ describe('city-state', () => {
     ['lives in Harlow County since 2019', 'Harlow County'],
     ['moved to Anne Arundel County, MD last year', 'Anne Arundel County, MD'],
     ['from St. Tammany Parish originally', 'Tammany Parish'],
+    // The AP style's state abbreviations, after a comma and with their full stop.
+    ['pt from Fort Lee, N.J. with asthma', 'Fort Lee, N.J.'],
+    ['lives in Westminster, Calif. now', 'Westminster, Calif.'],
+    ['seen in Charleston, W.Va. today', 'Charleston, W.Va.'],
   ])('finds the place in %j', (text, value) => {
     const hits = run(cityState, text).filter((h) => h.confidence >= 0.5);
     expect(hits.map((h) => h.value)).toContain(value);

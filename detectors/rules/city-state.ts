@@ -7,7 +7,18 @@
  */
 import { lexicon } from '../lexicon';
 import { citedAsSource, EXTRA_PLACES, NOT_PLACES, placeIndex, placeWordBit, STATE_NAMES, US_STATES } from '../places';
-import { oneSpace, sentenceStart, TK_CAPS, TK_TITLE, type Token, tokenAt, tokenIs, tokensOf, wordEnd } from '../tokens';
+import {
+  oneSpace,
+  sentenceStart,
+  TK_CAPS,
+  TK_DOT,
+  TK_TITLE,
+  type Token,
+  tokenAt,
+  tokenIs,
+  tokensOf,
+  wordEnd,
+} from '../tokens';
 import type { Candidate, Detector } from '../types';
 import { before, digitRuns, hasDigitRun, matchAll, NEAR_DIGIT, type Regions, within } from '../util';
 
@@ -124,8 +135,18 @@ const PREFIX = placeWordBit(CITY_PREFIX);
 
 /** First words of the state names ("new" for "new york", "texas"). */
 const STATE_FIRSTS = new Set([...STATE_NAMES].map((name) => name.split(' ')[0]));
-/** A word a state can start with: a state code or the first word of a state name. */
-const STATE_START = placeWordBit(Object.keys(US_STATES), STATE_FIRSTS);
+/**
+ * The AP style's state abbreviations, as token keys (a token keeps inner full stops and drops the last):
+ * "Calif.", "Mass.", "N.J.", "W.Va.". They count only after a comma and with their full stop.
+ */
+const AP_STATES = new Set(
+  (
+    'ala,ariz,ark,calif,cal,colo,conn,del,fla,ga,ill,ind,kan,kans,ky,la,md,mass,mich,minn,miss,mo,mont,neb,' +
+    'nebr,nev,n.h,n.j,n.m,n.y,n.c,n.d,okla,ore,oreg,pa,penn,r.i,s.c,s.d,tenn,tex,vt,va,wash,w.va,wis,wisc,wyo,d.c'
+  ).split(','),
+);
+/** A word a state can start with: a state code, the first word of a state name or an AP abbreviation. */
+const STATE_START = placeWordBit(Object.keys(US_STATES), STATE_FIRSTS, AP_STATES);
 
 /** The gap between a city and a state when it is ", ", "," or " "; otherwise ''. */
 function separator(text: string, from: number, to: number): string {
@@ -293,6 +314,8 @@ export const cityState: Detector = {
         let stateEnd = -1;
         // Without a comma ("Rochester MN") the code must be followed by a ZIP code.
         if (code && US_STATES[code] && (sep !== ' ' || zipAfter(text, st.end) > st.end)) stateEnd = st.end;
+        else if (sep !== ' ' && (st.flags & TK_DOT) !== 0 && text.charCodeAt(st.end) === 46 && AP_STATES.has(st.key))
+          stateEnd = st.end + 1;
         else if (sep !== ' ' && (st.flags & TK_TITLE) !== 0) stateEnd = stateNameEnd(toks, k + 1);
         if (stateEnd < 0) continue;
         // The run's words are the entries of `caps` from c on (consecutive capitalised tokens), with their

@@ -255,4 +255,34 @@ describe('person-name', () => {
   ])('finds no name in %j', (text) => {
     expect(nameValues(text)).toEqual([]);
   });
+
+  // If this fails, a place (a state or territory of two words, a landform) or an eponym with its score is
+  // read as a person: the third blind probe set had these as false alarms on PHI-free questions.
+  it.each([
+    'Overdose death rates in West Virginia compared with the national average',
+    'Dengue cases in Puerto Rico rose sharply in 2024',
+    'Treatment of Rocky Mountain spotted fever in a 9-year-old',
+    'a 66-year-old with Gleason 3+4 prostate cancer',
+    'How does the Gleason grade group change management?',
+  ])('finds no name for a place or eponym in %j', (text) => {
+    expect(nameValues(text)).toEqual([]);
+  });
+
+  // If this fails, researchers credited with a piece of work are reported as people in care, or (the
+  // second half) a patient or clinician near such words is dropped with them.
+  it.each([
+    'the original H. pylori work by Quorbel Vexley and Zafira Qelunde: how did it change therapy?',
+    "How did Quorin Vexley and Zorvaxi Qelunde's 1921 insulin discovery change survival?",
+    'What did the central line checklist study by Quorin Vexley show?',
+  ])('finds no name for credited researchers in %j', (text) => {
+    expect(run(personName, text)).toEqual([]);
+  });
+  it.each([
+    ["pt Anna Roe's work note for 3/4", ['Anna Roe']],
+    ['sleep study read by Dr. Lee and Tom Roe', ['Dr. Lee', 'Tom Roe']],
+    ['pt Virginia Hale, 45F', ['Virginia Hale']],
+    ['pt Rocky Balboa 45M', ['Rocky Balboa']],
+  ])('keeps the name in %j', (text, values) => {
+    expect(nameValues(text)).toEqual(values);
+  });
 });

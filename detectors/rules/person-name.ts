@@ -17,7 +17,7 @@
  */
 import { isAsciiUpper } from '../anchors';
 import { eachFrontCoded, lexicon, PACKED } from '../lexicon';
-import { STATE_NAMES } from '../places';
+import { STATE_NAMES, WIDE_AREAS } from '../places';
 import {
   gapIs,
   isSpace,
@@ -1130,6 +1130,8 @@ export const personName: Detector = {
         sortByStart(out);
       }
     }
+    if (out.length) dropAreas(out);
+    if (out.length) dropAuthors(out);
     if (out.length) out.push(...mentionedAgain(toks, out));
     scanToks = [];
     scanLower = '';
@@ -2062,15 +2064,90 @@ function capsName(text: string, toks: Token[], i: number, out: Candidate[]): num
   return after;
 }
 
+/**
+ * Drops runs that name a place of several words, or that make one with the word before: "Puerto Rico",
+ * "(West) Virginia", "(South) Korea". A single word alone stays: "Georgia" and "Jordan" are names too.
+ */
+function dropAreas(out: Candidate[]): void {
+  let w = 0;
+  for (const c of out) {
+    const name = scanLower.slice(c.start, c.end);
+    let area = name.includes(' ') && (WIDE_AREAS.has(name) || STATE_NAMES.has(name));
+    if (!area && c.start > 0 && scanLower.charCodeAt(c.start - 1) === 32) {
+      const m = AREA_WORD_BEFORE.exec(scanLower.slice(Math.max(0, c.start - 11), c.start - 1));
+      if (m) area = STATE_NAMES.has(`${m[1]} ${name}`) || WIDE_AREAS.has(`${m[1]} ${name}`);
+    }
+    // "Rocky Mountain spotted fever", "Shenandoah Valley": a word before a landform names the landform.
+    if (!area) area = LANDFORM_AFTER.test(scanLower.slice(c.end, c.end + 12));
+    if (!area) out[w++] = c;
+  }
+  out.length = w;
+}
+const LANDFORM_AFTER = /^ (?:mountains?|valley|canyon|creek|peninsula|desert|islands?)\b/;
+const AREA_WORD_BEFORE = /(?:^|[^a-z])(new|west|east|north|south|central|rhode|saudi|sri|costa|sierra|el|puerto)$/;
+
+/**
+ * Drops the names of researchers credited with a piece of work: "the trial by Ann Roe", "work by A and
+ * B", "A and B's 1921 discovery". They are public figures cited, not people in care. Names joined by
+ * "and" go together.
+ */
+function dropAuthors(out: Candidate[]): void {
+  const drop: boolean[] = [];
+  let any = false;
+  for (let k = 0; k < out.length; k++) {
+    const c = out[k];
+    const by = BY_AUTHOR.test(scanLower.slice(Math.max(0, c.start - 48), c.start));
+    let cited = by || AUTHORS_WORK.test(scanLower.slice(c.end, c.end + 48));
+    // The first of "A and B": cited when B is.
+    if (!cited && k + 1 < out.length && scanLower.slice(c.end, out[k + 1].start) === ' and ') {
+      const d = out[k + 1];
+      cited = AUTHORS_WORK.test(scanLower.slice(d.end, d.end + 48));
+    }
+    if (by && k + 1 < out.length && scanLower.slice(c.end, out[k + 1].start) === ' and ') {
+      if (!TITLED.test(scanLower.slice(out[k + 1].start, out[k + 1].start + 4))) drop[k + 1] = any = true;
+    }
+    if (cited && !TITLED.test(scanLower.slice(c.start, c.start + 4))) drop[k] = any = true;
+  }
+  if (!any) return;
+  let w = 0;
+  for (let k = 0; k < out.length; k++) if (!drop[k]) out[w++] = out[k];
+  out.length = w;
+}
+/**
+ * A piece of work, then "by", right before a name. Not a patient's record ("sleep study read by", "chart
+ * review by"): only research words, with at most one word between ("the 1998 trial by", "work by").
+ */
+const BY_AUTHOR =
+  /\b(?:studies|work|trial|paper|papers|research|discovery|discoveries|experiment|experiments|article|book|theory|discovered|proposed|pioneered|invented|coined|published|popularized|popularised|formulated)(?: [a-z0-9-]+)? by $|\bstudy by $/;
+/**
+ * After a name: "'s", perhaps a year and up to two words, then a discovery ("Banting and Best's 1921
+ * insulin discovery"). Not "work", "study" or "findings", which a patient has too ("Ann Roe's work note").
+ */
+const AUTHORS_WORK =
+  /^(?:'s|’s) (?:\d{4} )?(?:[a-z0-9-]+ ){0,2}(?:discovery|discoveries|experiment|experiments|theory|hypothesis|nobel)\b/;
+/** A name written with a title is a person in care or a clinician, never dropped as an author. */
+const TITLED = /^(?:dr|mr|mrs|ms|miss|mx)\b/;
+
 function eponymAfter(text: string, toks: Token[], j: number, single: boolean): boolean {
   const next = toks[j];
   return (
     next !== undefined &&
-    (has(j, W_EPONYM) || (single && oneSpace(text, toks[j - 1], next) && diseaseWord(text, next))) &&
+    (has(j, W_EPONYM) ||
+      (single &&
+        oneSpace(text, toks[j - 1], next) &&
+        (diseaseWord(text, next) || scoreSum(text, next) || next.key === 'grade'))) &&
     !tokenIs(toks[j - 1], TK_INITIAL) &&
     // An eponym's noun follows it on the same line, in the same phrase: "Amara Okafor, fever x5d" is a name.
     spacesOnly(text, toks[j - 1].end, next.start)
   );
+}
+
+/** A score written as a sum after an eponym: "Gleason 3+4", "Gleason 4 + 3". */
+const SCORE_SUM = /\d ?\+ ?\d/y;
+function scoreSum(text: string, t: Token): boolean {
+  if ((t.flags & TK_DIGIT) === 0) return false;
+  SCORE_SUM.lastIndex = t.start;
+  return SCORE_SUM.test(text);
 }
 
 /** Whether text[from, to) is one or more spaces or tabs. */
