@@ -899,7 +899,6 @@ export const NOT_PLACES = new Set([
   'aasld',
   'acr',
   'eular',
-  'chest',
   'accp',
   'acg',
   'aga',
@@ -1053,7 +1052,8 @@ export function citedAsSource(text: string, toks: Token[], i: number, end = i): 
   for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
     if (clauseBreak(text, toks[k].end, toks[k + 1].start)) break;
     const b = SOURCE_WORDS.get(toks[k].key) ?? 0;
-    if ((b & SOURCE_NOUN) !== 0) return true;
+    // "sleep study at Elm Sleep Center": a test done to the patient, not a study cited.
+    if ((b & SOURCE_NOUN) !== 0) return !(k > 0 && toks[k].key.startsWith('stud') && TESTS.has(toks[k - 1].key));
     if ((b & PATIENT_VERB) !== 0) return false;
   }
   // "What does the Mayo Clinic recommend", "Cleveland Clinic guidelines say".
@@ -1063,6 +1063,34 @@ export function citedAsSource(text: string, toks: Token[], i: number, end = i): 
   }
   return false;
 }
+
+/** Kinds of test a patient has done ("sleep study", "nerve conduction studies"). */
+const TESTS = new Set([
+  'sleep',
+  'imaging',
+  'stress',
+  'nuclear',
+  'swallow',
+  'swallowing',
+  'conduction',
+  'doppler',
+  'urodynamic',
+  'eeg',
+  'emg',
+  'ncs',
+  'ep',
+  'electrophysiology',
+  'barium',
+  'contrast',
+  'echo',
+  'motility',
+  'genetic',
+  'flow',
+  'pft',
+  'pfts',
+  'catheterization',
+  'cath',
+]);
 
 /** Whether text[from, to) holds . ; : ? ! or a line break. */
 function clauseBreak(text: string, from: number, to: number): boolean {

@@ -40,6 +40,10 @@ describe('care-facility', () => {
     ['pt 31M, Harlow County Health, for follow-up', 'Harlow County Health'],
     ['admitted at UMC Tucson overnight', 'UMC Tucson'],
     ['post-op at Methodist West Houston on 3/2', 'Methodist West Houston'],
+    // A title-case "Chest" is part of a name (the guideline body is "CHEST"); a test done at a place.
+    ['screened at Harlow County Chest Clinic on Feb. 20', 'Harlow County Chest Clinic'],
+    ['sleep study at Quarry Sleep Center for OSA', 'Quarry Sleep Center'],
+    ['telehealth, followed by Fenwick Valley Cardiology; AF', 'Fenwick Valley Cardiology'],
   ])('finds the facility in %j', (text, value) => {
     expect(run(careFacility, text).map((h) => [h.value, h.category])).toEqual([[value, 'LOCATION']]);
     expect(

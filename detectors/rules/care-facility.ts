@@ -596,6 +596,8 @@ function hasCue(text: string, toks: Token[], i: number): 'care' | 'prep' | undef
   )
     return 'care';
   if (p1.key === 'at' || p1.key === 'to' || p1.key === 'from') return 'prep';
+  // "followed by Elm Valley Cardiology": enough for a name with a facility word (never for a person).
+  if (p1.key === 'by' && p2 && (tokenClass(text, p2) & CARE_VERB) !== 0 && oneSpace(text, p2, p1)) return 'prep';
   return undefined;
 }
 

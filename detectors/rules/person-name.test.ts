@@ -242,6 +242,9 @@ describe('person-name', () => {
     ['Pt: BIN QALEX, Omar. 60M.', ['BIN QALEX, Omar']],
     ['pt Ana Paula Rodrigues dos Santos, 39F', ['Ana Paula Rodrigues dos Santos']],
     ['Dr. Gutiérrez de la Fuente noted Kt/V 1.0', ['Dr. Gutiérrez de la Fuente']],
+    // A sentence opening with a name and a bare age between commas.
+    ['Zorvaxi Qelunde, 50, OSA and paroxysmal AF', ['Zorvaxi Qelunde']],
+    ['New T1D. Quorin-ji Vexley, 12, on MDI', ['Quorin-ji Vexley']],
   ])('finds a name introduced by an age, birth date or record number in %j', (text, values) => {
     expect(nameValues(text)).toEqual(values);
   });
@@ -252,6 +255,8 @@ describe('person-name', () => {
     'PT ADMITTED ON 3/4 WITH CAP',
     'URGENT CARE VISIT 45M FEVER',
     'Question: 45M with CKD, diagnosed in 2021',
+    'Hospital Course, 12, days',
+    'Stage IV, 3, cycles',
   ])('finds no name in %j', (text) => {
     expect(nameValues(text)).toEqual([]);
   });

@@ -1230,7 +1230,11 @@ function nameRun(text: string, toks: Token[], i: number, roleBefore: number, out
   ) {
     conf = 0.85;
     reason = 'name after a cue word';
-  } else if ((run >= 2 || nameLike(i)) && recordAfter(text, lastTok.end)) {
+  } else if (
+    ((run >= 2 || nameLike(i)) && recordAfter(text, lastTok.end)) ||
+    // "Tariq Rahman, 50, OSA ...": a name opening a sentence, then a bare age between commas.
+    (run >= 2 && text.charCodeAt(lastTok.end) === 44 && bareAgeAfter(text, lastTok.end) && sentenceStart(text, toks, i))
+  ) {
     // "Zhang Xiuying, 83F, fell ...", "Li Wei (DOB 07/19/1988)", "Kaveh Jafari (MRN: ...)": the way a
     // clinical note introduces a patient, whatever the name's origin or whether it is listed.
     conf = 0.8;
@@ -2001,6 +2005,12 @@ function takeRun(text: string, toks: Token[], i: number): number {
  */
 const RECORD_AFTER =
   /[,;:]?[ \t]{0,2}(?:[—–-][ \t]?)?[([]?[ \t]?(?:(?:DOB|D\.O\.B\.?|DOD|MRN|[Dd]ob|mrn|born)\b|(?:1[01]\d|[1-9]?\d)[ \t]?(?:[MF]\b|yo\b|y\/o\b|y\.o\.|-?years?-old\b|[ -]year[ -]old\b))/y;
+/** ", 50," or ", 7;" after a run: an age written bare, between commas (sticky at the comma). */
+const BARE_AGE = /, (?:1[01]\d|[1-9]?\d)[,;]/y;
+function bareAgeAfter(text: string, at: number): boolean {
+  BARE_AGE.lastIndex = at;
+  return BARE_AGE.test(text);
+}
 function recordAfter(text: string, at: number): boolean {
   const c = text.charCodeAt(at);
   // The first character after the run: , ; : space tab dash bracket, or the age's digit / the label's letter.
@@ -2071,18 +2081,28 @@ function capsName(text: string, toks: Token[], i: number, out: Candidate[]): num
 function dropAreas(out: Candidate[]): void {
   let w = 0;
   for (const c of out) {
-    const name = scanLower.slice(c.start, c.end);
-    let area = name.includes(' ') && (WIDE_AREAS.has(name) || STATE_NAMES.has(name));
-    if (!area && c.start > 0 && scanLower.charCodeAt(c.start - 1) === 32) {
+    let area = false;
+    // (Cheap character tests first: this runs on every name a scan finds.)
+    const space = scanLower.indexOf(' ', c.start);
+    if (space >= 0 && space < c.end) {
+      const name = scanLower.slice(c.start, c.end);
+      area = WIDE_AREAS.has(name) || STATE_NAMES.has(name);
+    }
+    if (!area && c.start > 1 && scanLower.charCodeAt(c.start - 1) === 32) {
       const m = AREA_WORD_BEFORE.exec(scanLower.slice(Math.max(0, c.start - 11), c.start - 1));
-      if (m) area = STATE_NAMES.has(`${m[1]} ${name}`) || WIDE_AREAS.has(`${m[1]} ${name}`);
+      if (m) {
+        const name = `${m[1]} ${scanLower.slice(c.start, c.end)}`;
+        area = STATE_NAMES.has(name) || WIDE_AREAS.has(name);
+      }
     }
     // "Rocky Mountain spotted fever", "Shenandoah Valley": a word before a landform names the landform.
-    if (!area) area = LANDFORM_AFTER.test(scanLower.slice(c.end, c.end + 12));
+    if (!area && scanLower.charCodeAt(c.end) === 32 && LANDFORM_FIRST.includes(scanLower[c.end + 1]))
+      area = LANDFORM_AFTER.test(scanLower.slice(c.end, c.end + 12));
     if (!area) out[w++] = c;
   }
   out.length = w;
 }
+const LANDFORM_FIRST = 'mvcpdi';
 const LANDFORM_AFTER = /^ (?:mountains?|valley|canyon|creek|peninsula|desert|islands?)\b/;
 const AREA_WORD_BEFORE = /(?:^|[^a-z])(new|west|east|north|south|central|rhode|saudi|sri|costa|sierra|el|puerto)$/;
 
@@ -2092,26 +2112,36 @@ const AREA_WORD_BEFORE = /(?:^|[^a-z])(new|west|east|north|south|central|rhode|s
  * "and" go together.
  */
 function dropAuthors(out: Candidate[]): void {
-  const drop: boolean[] = [];
-  let any = false;
+  let drop: boolean[] | undefined;
   for (let k = 0; k < out.length; k++) {
     const c = out[k];
-    const by = BY_AUTHOR.test(scanLower.slice(Math.max(0, c.start - 48), c.start));
-    let cited = by || AUTHORS_WORK.test(scanLower.slice(c.end, c.end + 48));
-    // The first of "A and B": cited when B is.
-    if (!cited && k + 1 < out.length && scanLower.slice(c.end, out[k + 1].start) === ' and ') {
-      const d = out[k + 1];
-      cited = AUTHORS_WORK.test(scanLower.slice(d.end, d.end + 48));
+    const d = k + 1 < out.length ? out[k + 1] : undefined;
+    const andNext = d !== undefined && d.start - c.end === 5 && scanLower.startsWith(' and ', c.end);
+    // (Cheap character tests first: this runs on every name a scan finds.)
+    const by =
+      c.start >= 3 &&
+      scanLower.startsWith('by ', c.start - 3) &&
+      BY_AUTHOR.test(scanLower.slice(Math.max(0, c.start - 48), c.start));
+    // After the name (or, for the first of "A and B", after B): "'s ... discovery".
+    const after = andNext && !by ? d.end : c.end;
+    const cited = by || (possessiveAt(after) && AUTHORS_WORK.test(scanLower.slice(after, after + 48)));
+    if (cited && !TITLED.test(scanLower.slice(c.start, c.start + 4))) {
+      drop ??= [];
+      drop[k] = true;
     }
-    if (by && k + 1 < out.length && scanLower.slice(c.end, out[k + 1].start) === ' and ') {
-      if (!TITLED.test(scanLower.slice(out[k + 1].start, out[k + 1].start + 4))) drop[k + 1] = any = true;
+    if (by && andNext && !TITLED.test(scanLower.slice(d.start, d.start + 4))) {
+      drop ??= [];
+      drop[k + 1] = true;
     }
-    if (cited && !TITLED.test(scanLower.slice(c.start, c.start + 4))) drop[k] = any = true;
   }
-  if (!any) return;
+  if (drop === undefined) return;
   let w = 0;
   for (let k = 0; k < out.length; k++) if (!drop[k]) out[w++] = out[k];
   out.length = w;
+}
+function possessiveAt(at: number): boolean {
+  const c = scanLower.charCodeAt(at);
+  return c === 39 || c === 0x2019;
 }
 /**
  * A piece of work, then "by", right before a name. Not a patient's record ("sleep study read by", "chart
