@@ -31,6 +31,10 @@ export function isDigit(c: number): boolean {
 export function isAsciiUpper(c: number): boolean {
   return c >= 65 && c <= 90;
 }
+/** ASCII small letter (`[a-z]`). */
+export function isAsciiLower(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
 /** ASCII letter: `[a-z]` under the i flag, or `[A-Za-z]`. */
 export function isAlpha(c: number): boolean {
   return c < 128 && (CLASS[c] & ALPHA) !== 0;

@@ -159,9 +159,9 @@ const NOT_CAP = placeWordBit(NOT_PLACES, NOT_FACILITY_WORD); // a capitalised wo
 const HEAD = placeWordBit(FACILITY_HEADS);
 const STRONG_HEAD = placeWordBit(STRONG_FACILITY_HEADS);
 const CONNECTOR = placeWordBit(CONNECTORS);
-const CHILDREN = placeWordBit(['children']);
+
 /** Heads that alone name a hospital department or a specialty, not a place: "referred to Cardiology". */
-const DEPARTMENT = placeWordBit([
+const DEPARTMENT = new Set([
   'cardiology',
   'oncology',
   'geriatrics',
@@ -347,9 +347,8 @@ export const careFacility: Detector = {
         // "Chicago Med", "Penn Medical": the short form ends the name (not "Med Rec No", "Medical Record").
         if (k === end && k > i && title && (toks[k].key === 'med' || toks[k].key === 'medical')) head = k;
         // "Akron Children's": a possessive "Children's" ends a name (the token's key is "children").
-        if ((kb & HEAD) !== 0 || (kb & CHILDREN) !== 0) {
+        if ((kb & HEAD) !== 0 || ((toks[k].flags & TK_POSSESSIVE) !== 0 && toks[k].key === 'children')) {
           const tk = toks[k];
-          if ((kb & HEAD) === 0 && (tk.flags & TK_POSSESSIVE) === 0) continue;
           // "Birchwood Family Medicine", "Stanford Medicine"; not a specialty alone ("Internal Medicine").
           if (tk.key === 'medicine' && (k === i || (k - 1 === i && MEDICINE_KINDS.has(toks[i].key)))) continue;
           head = k;
@@ -404,7 +403,7 @@ export const careFacility: Detector = {
         !((strong || cue) && cityTail(toks, i + 1, end));
       if ((strong || cue) && !headFirst && !(head === i && end === i && !/MC$/.test(toks[i].text))) {
         out.push(finding(t, toks[end], strong ? 0.85 : 0.7, 'care facility name'));
-      } else if (cue === 'care' && !(head === i && end === i && (tb & DEPARTMENT) !== 0)) {
+      } else if (cue === 'care' && !(head === i && end === i && DEPARTMENT.has(t.key))) {
         // (Not a department alone: "referred to Cardiology".)
         out.push(finding(t, toks[end], 0.7, 'place after a care cue'));
       }

@@ -132,6 +132,7 @@ const MULTI_FIRST = placeWordBit(() =>
   ),
 );
 const PREFIX = placeWordBit(CITY_PREFIX);
+const COUNTY = placeWordBit(['county', 'parish']);
 
 /** First words of the state names ("new" for "new york", "texas"). */
 const STATE_FIRSTS = new Set([...STATE_NAMES].map((name) => name.split(' ')[0]));
@@ -275,7 +276,12 @@ export const cityState: Detector = {
       if ((tb & NOT_PLACE) !== 0) continue;
       // "Baltimore County", "Lancaster County, PA", "St. Tammany Parish": a county is a subdivision below
       // the state. Coarse like a city: alone it does not make a text PHI.
-      const cty = countyAt(text, toks, caps, c);
+      // (Only when one of the next two capitalised words is "County" or "Parish": most are not.)
+      const cty =
+        (c + 1 < caps.length && (capClass[c + 1] & COUNTY) !== 0) ||
+        (c + 2 < caps.length && (capClass[c + 2] & COUNTY) !== 0)
+          ? countyAt(text, toks, caps, c)
+          : -1;
       if (cty > 0) {
         let end = toks[cty].end;
         const st = toks[cty + 1];

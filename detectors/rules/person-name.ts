@@ -15,7 +15,7 @@
  * Eponyms are not people here: a run followed by "sign", "syndrome", "score", "reflex" ... is skipped.
  * Source: 45 CFR 164.514(b)(2)(i)(A); name lists: see detectors/data/README.md.
  */
-import { isAsciiUpper } from '../anchors';
+import { isAsciiLower, isAsciiUpper } from '../anchors';
 import { eachFrontCoded, lexicon, PACKED } from '../lexicon';
 import { STATE_NAMES, WIDE_AREAS } from '../places';
 import {
@@ -2089,10 +2089,15 @@ function dropAreas(out: Candidate[]): void {
       area = WIDE_AREAS.has(name) || STATE_NAMES.has(name);
     }
     if (!area && c.start > 1 && scanLower.charCodeAt(c.start - 1) === 32) {
-      const m = AREA_WORD_BEFORE.exec(scanLower.slice(Math.max(0, c.start - 11), c.start - 1));
-      if (m) {
-        const name = `${m[1]} ${scanLower.slice(c.start, c.end)}`;
-        area = STATE_NAMES.has(name) || WIDE_AREAS.has(name);
+      // The word before, if it is short and all letters.
+      let b = c.start - 1;
+      while (b > 0 && c.start - b <= 8 && isAsciiLower(scanLower.charCodeAt(b - 1))) b--;
+      if (b < c.start - 1 && (b === 0 || !isAsciiLower(scanLower.charCodeAt(b - 1)))) {
+        const before = scanLower.slice(b, c.start - 1);
+        if (AREA_WORDS_BEFORE.has(before)) {
+          const name = `${before} ${scanLower.slice(c.start, c.end)}`;
+          area = STATE_NAMES.has(name) || WIDE_AREAS.has(name);
+        }
       }
     }
     // "Rocky Mountain spotted fever", "Shenandoah Valley": a word before a landform names the landform.
@@ -2104,7 +2109,21 @@ function dropAreas(out: Candidate[]): void {
 }
 const LANDFORM_FIRST = 'mvcpdi';
 const LANDFORM_AFTER = /^ (?:mountains?|valley|canyon|creek|peninsula|desert|islands?)\b/;
-const AREA_WORD_BEFORE = /(?:^|[^a-z])(new|west|east|north|south|central|rhode|saudi|sri|costa|sierra|el|puerto)$/;
+const AREA_WORDS_BEFORE = new Set([
+  'new',
+  'west',
+  'east',
+  'north',
+  'south',
+  'central',
+  'rhode',
+  'saudi',
+  'sri',
+  'costa',
+  'sierra',
+  'el',
+  'puerto',
+]);
 
 /**
  * Drops the names of researchers credited with a piece of work: "the trial by Ann Roe", "work by A and
