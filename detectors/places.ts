@@ -213,6 +213,13 @@ export const US_STATES: Record<string, string> = {
 };
 export const STATE_NAMES = new Set(Object.values(US_STATES));
 
+/** The keys of tokens i..k joined by spaces ("new york"), to look a run up in a list of names. */
+export function runName(toks: Token[], i: number, k: number): string {
+  let name = toks[i].key;
+  for (let x = i + 1; x <= k; x++) name += ` ${toks[x].key}`;
+  return name;
+}
+
 /**
  * Areas wider than a state: countries, territories and world regions (lower case). Being born in or coming
  * from one is not a geographic identifier under Safe Harbor ("born in Latin America", "seen in Mexico").
@@ -280,9 +287,8 @@ export const STRONG_FACILITY_HEADS = new Set([
   'pediatrics',
   'vamc',
 ]);
-/** Words that end the name of a care facility: "... Hospital", "... Medical Center", "... Clinic". */
-export const FACILITY_HEADS: ReadonlySet<string> = new Set([
-  ...STRONG_FACILITY_HEADS,
+/** Specialties and services that end a practice's name ("Lakeshore Cardiology"); alone, a department. */
+export const SPECIALTY_HEADS = [
   'cardiology',
   'oncology',
   'geriatrics',
@@ -293,11 +299,7 @@ export const FACILITY_HEADS: ReadonlySet<string> = new Set([
   'hematology',
   'neurosurgery',
   'medicine',
-  'snf',
-  'ltach',
-  'partners',
   'specialists',
-  'regional',
   'orthopedics',
   'orthopaedics',
   'dermatology',
@@ -312,6 +314,18 @@ export const FACILITY_HEADS: ReadonlySet<string> = new Set([
   'psychiatry',
   'ophthalmology',
   'podiatry',
+];
+/**
+ * Words that end the name of a care facility: "... Hospital", "... Medical Center", "... Clinic". Looked up by
+ * token key, which has no possessive 's: a possessive "Children's" is tested in care-facility itself.
+ */
+export const FACILITY_HEADS: ReadonlySet<string> = new Set([
+  ...STRONG_FACILITY_HEADS,
+  ...SPECIALTY_HEADS,
+  'snf',
+  'ltach',
+  'partners',
+  'regional',
   'dental',
   'dentistry',
   'chiropractic',
@@ -340,8 +354,6 @@ export const FACILITY_HEADS: ReadonlySet<string> = new Set([
   'system',
   'network',
   'group',
-  'children’s',
-  "children's",
   'lodge',
   // "Sunrise Senior Living", "Maple Assisted Living": senior and assisted-living residences.
   'living',
@@ -369,14 +381,10 @@ export const CENTER_QUALIFIERS = new Set([
   'eye',
   'kidney',
   'transplant',
-  "children's",
-  'children’s',
-  // (A possessive token's key has no 's: "Children's" is read as "children".)
+  // (A possessive token's key has no 's: "Children's" is looked up as "children".)
   'children',
   'women',
   'recovery',
-  "women's",
-  'women’s',
   'community',
   'family',
   'burn',

@@ -18,6 +18,8 @@ import {
   NOT_PLACES,
   placeIndex,
   placeWordBit,
+  runName,
+  SPECIALTY_HEADS,
   STATE_NAMES,
   STRONG_FACILITY_HEADS,
   SYSTEM_ACRONYMS,
@@ -162,37 +164,13 @@ const CONNECTOR = placeWordBit(CONNECTORS);
 
 /** Heads that alone name a hospital department or a specialty, not a place: "referred to Cardiology". */
 const DEPARTMENT = new Set([
-  'cardiology',
-  'oncology',
-  'geriatrics',
-  'pulmonology',
-  'nephrology',
-  'endocrinology',
-  'rheumatology',
-  'hematology',
-  'neurosurgery',
-  'medicine',
-  'orthopedics',
-  'orthopaedics',
-  'dermatology',
-  'neurology',
-  'urology',
-  'gastroenterology',
-  'radiology',
-  'imaging',
-  'dialysis',
-  'obstetrics',
-  'gynecology',
-  'psychiatry',
-  'ophthalmology',
-  'podiatry',
+  ...SPECIALTY_HEADS,
   'pediatrics',
   'paediatrics',
   'rehab',
   'rehabilitation',
   'hospice',
   'pharmacy',
-  'specialists',
 ]);
 const QUALIFIER = placeWordBit(CENTER_QUALIFIERS);
 const EPONYM = placeWordBit(EPONYM_NOUNS);
@@ -557,16 +535,14 @@ const DIRECTIONS = new Set([
 function cityTail(toks: Token[], s: number, end: number): boolean {
   if (s < end && DIRECTIONS.has(toks[s].key)) s++;
   if (end - s > 2) return false;
-  let name = toks[s].key;
-  for (let k = s + 1; k <= end; k++) name += ` ${toks[k].key}`;
+  const name = runName(toks, s, end);
   return lexicon().cities.has(name) || EXTRA_PLACES.includes(name);
 }
 
 /** Whether tokens i..end name a state, a country or a world region ("born in Latin America"), not a place of care. */
 function wideArea(toks: Token[], i: number, end: number): boolean {
   if (end - i > 2) return false;
-  let name = toks[i].key;
-  for (let k = i + 1; k <= end; k++) name += ` ${toks[k].key}`;
+  const name = runName(toks, i, end);
   return WIDE_AREAS.has(name) || STATE_NAMES.has(name);
 }
 

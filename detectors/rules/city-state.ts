@@ -6,7 +6,16 @@
  * Source: 45 CFR 164.514(b)(2)(i)(B); USPS Publication 28 (state codes, ZIP format).
  */
 import { lexicon } from '../lexicon';
-import { citedAsSource, EXTRA_PLACES, NOT_PLACES, placeIndex, placeWordBit, STATE_NAMES, US_STATES } from '../places';
+import {
+  citedAsSource,
+  EXTRA_PLACES,
+  NOT_PLACES,
+  placeIndex,
+  placeWordBit,
+  runName,
+  STATE_NAMES,
+  US_STATES,
+} from '../places';
 import {
   oneSpace,
   sentenceStart,
@@ -110,13 +119,6 @@ function stateNameEnd(toks: Token[], s: number): number {
     if (STATE_NAMES.has(name)) ends = toks[s + w - 1].end;
   }
   return ends;
-}
-
-/** The keys of tokens i..k joined by spaces ("new york"). */
-function runName(toks: Token[], i: number, k: number): string {
-  let name = toks[i].key;
-  for (let x = i + 1; x <= k; x++) name += ` ${toks[x].key}`;
-  return name;
 }
 
 /**
